@@ -1,0 +1,112 @@
+package cn.qinglong.dangjian.command.web;
+
+import cn.qinglong.dangjian.command.shared.CommandConfiguration;
+import cn.qinglong.dangjian.command.shared.IdConflict;
+import cn.qinglong.dangjian.command.shared.NotFound;
+import cn.qinglong.dangjian.kernel.member.MemberCommand;
+import cn.qinglong.dangjian.kernel.organization.OrganizationCommand;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.messaging.MetaData;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Sends a command with the caller's audit metadata and turns the outcome into the API's receipt. */
+@Component
+public class CommandDispatcher {
+
+    static final String ACTOR_HEADER = "X-Actor";
+    static final String REQUEST_ID_HEADER = "X-Request-Id";
+    private static final Pattern PRINTABLE = Pattern.compile("[\\p{L}\\p{N}\\p{P}\\p{Zs}]{1,100}");
+    private static final String ANONYMOUS = "anonymous";
+
+    private final CommandGateway commandGateway;
+    private final JdbcTemplate jdbc;
+    private final HttpServletRequest request;
+
+    public CommandDispatcher(CommandGateway commandGateway, JdbcTemplate jdbc, HttpServletRequest request) {
+        this.commandGateway = commandGateway;
+        this.jdbc = jdbc;
+        this.request = request;
+    }
+
+    public ResponseEntity<Receipt> update(String aggregateId, Object command) {
+        try {
+            send(command);
+        } catch (IncompatibleAggregateException otherKindOfStream) {
+            throw new NotFound(kind(command), aggregateId);
+        }
+        return respond(aggregateId, HttpStatus.OK);
+    }
+
+    /** Creation answers 201 the first time and 200 for an idempotent repeat with the same id and body. */
+    public ResponseEntity<Receipt> create(String aggregateId, Object command) {
+        Object created;
+        try {
+            created = send(command);
+        } catch (IncompatibleAggregateException otherKindOfStream) {
+            throw new IdConflict("id '" + aggregateId + "' is already used by another kind of record");
+        }
+        return respond(aggregateId, Boolean.FALSE.equals(created) ? HttpStatus.OK : HttpStatus.CREATED);
+    }
+
+    private static String kind(Object command) {
+        if (command instanceof MemberCommand) {
+            return "member";
+        }
+        return command instanceof OrganizationCommand ? "organization" : "study day";
+    }
+
+    private Object send(Object command) {
+        Map<String, Object> metadata = new HashMap<>();
+        metadata.put(CommandConfiguration.ACTOR, header(ACTOR_HEADER, ANONYMOUS));
+        String requestId = header(REQUEST_ID_HEADER, null);
+        if (requestId != null) {
+            metadata.put(CommandConfiguration.REQUEST_ID, requestId);
+        }
+        return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(MetaData.from(metadata)));
+    }
+
+    private String header(String name, String fallback) {
+        String value = request.getHeader(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        value = utf8(value);
+        if (!PRINTABLE.matcher(value).matches()) {
+            throw new InvalidInput(name, "must be 1-100 printable characters");
+        }
+        return value;
+    }
+
+    /** Servlet containers read header bytes as ISO-8859-1; clients send names such as 王书记 in UTF-8. */
+    private static String utf8(String latin1) {
+        byte[] bytes = latin1.getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return latin1;
+        }
+    }
+
+    private ResponseEntity<Receipt> respond(String aggregateId, HttpStatus status) {
+        Receipt receipt = jdbc.queryForObject("""
+                        SELECT globalIndex, sequenceNumber FROM DomainEventEntry
+                        WHERE aggregateIdentifier = ? ORDER BY sequenceNumber DESC LIMIT 1""",
+                (rs, row) -> new Receipt(aggregateId, rs.getLong(2), rs.getLong(1)), aggregateId);
+        return ResponseEntity.status(status)
+                .header(HttpHeaders.ETAG, Versions.etag(receipt.version()))
+                .body(receipt);
+    }
+}
