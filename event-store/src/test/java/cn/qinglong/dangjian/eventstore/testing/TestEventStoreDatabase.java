@@ -1,0 +1,87 @@
+package cn.qinglong.dangjian.eventstore.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A fresh, empty event store database for one test context: an H2 file in a temporary folder by default, or a new
+ * database on the machine's PostgreSQL when the suite runs with {@code -Deventstore=postgres} (or
+ * {@code EVENTSTORE_TEST=postgres}). PostgreSQL databases are dropped when the JVM exits.
+ */
+public final class TestEventStoreDatabase {
+
+    private static final String BACKEND = System.getProperty("eventstore",
+            System.getenv().getOrDefault("EVENTSTORE_TEST", "h2"));
+    private static final String PG_SERVER = System.getenv().getOrDefault("TEST_POSTGRES_URL",
+            "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String PG_USER = System.getenv().getOrDefault("TEST_POSTGRES_USER", "postgres");
+    private static final String PG_PASSWORD = System.getenv().getOrDefault("TEST_POSTGRES_PASSWORD", "");
+
+    private final String url;
+    private final String user;
+    private final String password;
+
+    private TestEventStoreDatabase(String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    public static boolean postgres() {
+        return "postgres".equalsIgnoreCase(BACKEND);
+    }
+
+    public static TestEventStoreDatabase create() {
+        if (postgres()) {
+            String name = "dangjian_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            adminExecute("CREATE DATABASE " + name);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> adminExecute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+            return new TestEventStoreDatabase(PG_SERVER + name, PG_USER, PG_PASSWORD);
+        }
+        try {
+            Path folder = Files.createTempDirectory("eventstore-test");
+            folder.toFile().deleteOnExit();
+            return new TestEventStoreDatabase("jdbc:h2:file:" + folder.resolve("events") + ";MODE=PostgreSQL;AUTO_SERVER=TRUE",
+                    "sa", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void adminExecute(String sql) {
+        try (Connection connection = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, PG_PASSWORD)) {
+            connection.createStatement().execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + PG_SERVER + " refused: " + sql, e);
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    /** The Spring properties that point a service at this database. */
+    public Map<String, String> springProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", url);
+        properties.put("spring.datasource.username", user);
+        properties.put("spring.datasource.password", password);
+        return properties;
+    }
+
+    public String backend() {
+        return postgres() ? "postgres" : "h2";
+    }
+}
