@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.AxonNonTransientException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
@@ -12,8 +13,6 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,10 +54,15 @@ public class CommandConfiguration {
                         .retryExecutor(retries)
                         .retryInterval(25)
                         .maxRetryCount(5)
-                        .nonTransientFailurePredicate(failure -> !(failure instanceof ConcurrencyException
-                                || failure instanceof AggregateStreamCreationException))
+                        .nonTransientFailurePredicate(CommandConfiguration::decided)
                         .build())
                 .build();
+    }
+
+    /** A refusal that a retry on fresher state would repeat; only store-level collisions are worth retrying. */
+    private static boolean decided(Throwable failure) {
+        return failure instanceof RuleViolation || failure instanceof NotFound || failure instanceof IdConflict
+                || failure instanceof AxonNonTransientException || failure instanceof IllegalArgumentException;
     }
 
     @Bean
