@@ -42,9 +42,14 @@ class EventStoreRows {
         return count == null ? 0 : count;
     }
 
-    List<StoredEvent> page(String memberId, long offset, int limit) {
+    /**
+     * Axon numbers a stream's events 0, 1, 2, ... without gaps, so the n-th event is the one with sequence n and a
+     * page is a range of the (aggregateIdentifier, sequenceNumber) index, not an OFFSET scan.
+     */
+    List<StoredEvent> page(String memberId, long firstSequence, int limit) {
         return jdbc.query("SELECT " + COLUMNS + " FROM DomainEventEntry WHERE aggregateIdentifier = ? "
-                + "ORDER BY sequenceNumber LIMIT ? OFFSET ?", EventStoreRows::row, memberId, limit, offset);
+                + "AND sequenceNumber >= ? ORDER BY sequenceNumber LIMIT ?", EventStoreRows::row, memberId,
+                firstSequence, limit);
     }
 
     /**
