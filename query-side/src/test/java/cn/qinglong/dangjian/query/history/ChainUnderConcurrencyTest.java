@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -40,7 +41,8 @@ class ChainUnderConcurrencyTest extends HistoryTestSupport {
             try {
                 engine.appendEvents(activity(member, 1, Thread.currentThread().getName()));
                 return true;
-            } catch (RuntimeException duplicateSequence) {
+            } catch (ConcurrencyException duplicateSequence) {
+                // what makes the command gateway retry the loser's command
                 return false;
             }
         };
