@@ -254,6 +254,7 @@ class MemberHistoryTest extends HistoryTestSupport {
 
         JsonNode before = getJson("/members/" + member + "/history?asOf=2025-03-03");
         JsonNode after = getJson("/members/" + member + "/history?asOf=2025-03-05");
+        byte[] csvBefore = get("/members/" + member + "/history?asOf=2025-03-03", "text/csv").body();
 
         assertThat(before.get("total").asLong()).isEqualTo(1);
         assertThat(before.get("items")).extracting(item -> item.get("type").asString()).containsExactly("MemberRegistered");
@@ -261,6 +262,8 @@ class MemberHistoryTest extends HistoryTestSupport {
         assertThat(before.get("state").get("residence").get("status").asString()).isEqualTo("ORIGINAL");
         assertThat(before.get("state").get("name").asString()).isEqualTo("陈桂兰");
         assertThat(before.get("state").get("version").asLong()).isZero();
+        assertThat(Csv.parse(new String(csvBefore, 3, csvBefore.length - 3, StandardCharsets.UTF_8)))
+                .extracting(row -> row.get(1)).containsExactly("type", "MemberRegistered");
         assertThat(after.get("total").asLong()).isEqualTo(2);
         assertThat(after.get("state").get("residence").get("status").asString()).isEqualTo("TRANSITION");
         assertThat(after.get("state").get("version").asLong()).isEqualTo(1);
