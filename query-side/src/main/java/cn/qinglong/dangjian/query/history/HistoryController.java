@@ -91,8 +91,8 @@ class HistoryController {
     }
 
     /**
-     * CSV when the client asks for text/csv at least as much as for JSON; a bare or wildcard Accept gets JSON. A
-     * client accepting neither gets 406.
+     * CSV when the client asks for text/csv (or text/*) at least as much as for JSON; a bare or wildcard Accept gets
+     * JSON. A client accepting neither gets 406.
      */
     static boolean wantsCsv(String accept) {
         if (accept == null || accept.isBlank()) {
@@ -107,7 +107,7 @@ class HistoryController {
         double csv = 0;
         double json = 0;
         for (MediaType type : types) {
-            if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
+            if (!type.isWildcardType() && type.isCompatibleWith(CSV)) {
                 csv = Math.max(csv, type.getQualityValue());
             } else if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
                 json = Math.max(json, type.getQualityValue());
