@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.eventstore;
 
+import cn.qinglong.dangjian.eventstore.chain.ChainHashingAppendStatement;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -25,7 +26,8 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  * Axon 4.13 orders its JDBC and transaction auto-configurations after Spring Boot 3 class names that moved in
  * Boot 4, so on its own it would run before the DataSource exists and silently fall back to
  * {@code NoTransactionManager}. This configuration runs after Boot's DataSource and transaction manager and
- * before Axon, and declares the event store and the transaction manager itself.
+ * before Axon, and declares the event store and the transaction manager itself. Every appended event carries a
+ * chain hash over its stream's previous event ({@link cn.qinglong.dangjian.eventstore.chain.ChainHash}).
  */
 @AutoConfiguration(
         after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
@@ -57,6 +59,7 @@ public class EventStoreAutoConfiguration {
                 .snapshotSerializer(serializer)
                 .upcasterChain(upcasters.getIfAvailable(EventUpcasterChain::new))
                 .batchSize(properties.batchSize())
+                .appendEvents(new ChainHashingAppendStatement())
                 .build();
     }
 
