@@ -3,6 +3,7 @@ package cn.qinglong.dangjian.query.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,7 @@ public class Today {
 
     private final Clock clock;
 
+    @Autowired
     public Today(@Value("${app.time-zone:Asia/Shanghai}") String zone) {
         this(Clock.system(ZoneId.of(zone)));
     }
