@@ -27,6 +27,7 @@ public abstract class QuerySideTest {
         EVENT_STORE.springProperties().forEach((key, value) -> registry.add(key, () -> value));
         MONGO.forEach((key, value) -> registry.add(key, () -> value));
         registry.add("query.projections.retired-generation-grace", () -> "200ms");
+        registry.add("query.read-your-writes.max-wait", () -> "2s");
     }
 
     @LocalServerPort
