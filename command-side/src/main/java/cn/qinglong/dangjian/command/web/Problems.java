@@ -4,7 +4,10 @@ import cn.qinglong.dangjian.command.shared.IdConflict;
 import cn.qinglong.dangjian.command.shared.NotFound;
 import cn.qinglong.dangjian.command.shared.RuleViolation;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -38,6 +41,12 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 class Problems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
+    private final DataSource dataSource;
+
+    Problems(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     record FieldProblem(String field, String message) {
     }
@@ -95,7 +104,7 @@ class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<?> unexpected(Exception e, WebRequest request) {
-        if (storeUnreachable(e)) {
+        if (connectionFailure(e) || !storeAnswers()) {
             log.warn("event store unreachable: {}", e.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, "5")
@@ -127,7 +136,16 @@ class Problems extends ResponseEntityExceptionHandler {
                 "the request could not be completed; it has been logged");
     }
 
-    private static boolean storeUnreachable(Throwable e) {
+    /** A failure whose cause chain does not say "connection" may still be one (a pooled connection killed mid-use). */
+    private boolean storeAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean connectionFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
                     || t instanceof SQLTransientConnectionException

@@ -1,0 +1,79 @@
+package cn.qinglong.dangjian.command.member;
+
+import cn.qinglong.dangjian.kernel.organization.GroupKind;
+import cn.qinglong.dangjian.kernel.organization.OrganizationEvent.OrganizationDissolved;
+import cn.qinglong.dangjian.kernel.organization.OrganizationEvent.OrganizationEstablished;
+import cn.qinglong.dangjian.kernel.organization.OrganizationId;
+import cn.qinglong.dangjian.kernel.organization.OrganizationLevel;
+import cn.qinglong.dangjian.kernel.organization.Setting;
+import cn.qinglong.dangjian.kernel.studyday.StudyDayEvent.StudyDayCancelled;
+import cn.qinglong.dangjian.kernel.studyday.StudyDayEvent.StudyDayScheduled;
+import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
+import cn.qinglong.dangjian.kernel.studyday.StudyMode;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+
+/**
+ * The organisations and study days the member rules look up, as real event streams in Axon's in-memory event store
+ * (the same store interface the service reads from PostgreSQL).
+ */
+final class Directory {
+
+    static final OrganizationId COMMITTEE = OrganizationId.of("qinglong");
+    static final OrganizationId VILLAGE = OrganizationId.of("changqing");
+    static final OrganizationId ORIGIN_BRANCH = OrganizationId.of("changqing-1");
+    static final OrganizationId COMMUNITY = OrganizationId.of("qingzhuyuan");
+    static final OrganizationId RESIDENCE_BRANCH = OrganizationId.of("qingzhuyuan-1");
+    static final OrganizationId TRANSITION_GROUP = OrganizationId.of("changqing-t1");
+    static final OrganizationId OTHER_TRANSITION_GROUP = OrganizationId.of("changqing-t2");
+    static final OrganizationId BUILDING_GROUP = OrganizationId.of("qingzhuyuan-b3");
+    static final OrganizationId DISSOLVED_BRANCH = OrganizationId.of("sanli-1");
+    static final StudyDayId ORIGIN_STUDY_DAY = StudyDayId.of("sd-changqing-1-2026-11");
+    static final StudyDayId RESIDENCE_STUDY_DAY = StudyDayId.of("sd-qingzhuyuan-1-2026-11");
+    static final StudyDayId CANCELLED_STUDY_DAY = StudyDayId.of("sd-changqing-1-2026-10");
+    static final LocalDate STUDY_DAY_DATE = LocalDate.of(2026, 11, 10);
+
+    final EventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+    private final Map<String, Long> sequences = new HashMap<>();
+
+    Directory() {
+        organization(COMMITTEE, OrganizationLevel.COMMITTEE, null, null, null);
+        organization(VILLAGE, OrganizationLevel.GENERAL_BRANCH, Setting.RELOCATING_VILLAGE, null, COMMITTEE);
+        organization(ORIGIN_BRANCH, OrganizationLevel.BRANCH, Setting.RELOCATING_VILLAGE, null, VILLAGE);
+        organization(COMMUNITY, OrganizationLevel.GENERAL_BRANCH, Setting.RESETTLEMENT_COMMUNITY, null, COMMITTEE);
+        organization(RESIDENCE_BRANCH, OrganizationLevel.BRANCH, Setting.RESETTLEMENT_COMMUNITY, null, COMMUNITY);
+        organization(TRANSITION_GROUP, OrganizationLevel.GROUP, null, GroupKind.TRANSITION, ORIGIN_BRANCH);
+        organization(OTHER_TRANSITION_GROUP, OrganizationLevel.GROUP, null, GroupKind.TRANSITION, ORIGIN_BRANCH);
+        organization(BUILDING_GROUP, OrganizationLevel.GROUP, null, GroupKind.BUILDING, RESIDENCE_BRANCH);
+        organization(DISSOLVED_BRANCH, OrganizationLevel.BRANCH, null, null, VILLAGE);
+        append("Organization", DISSOLVED_BRANCH.value(),
+                new OrganizationDissolved(DISSOLVED_BRANCH, LocalDate.of(2020, 1, 1), ORIGIN_BRANCH));
+        studyDay(ORIGIN_STUDY_DAY, ORIGIN_BRANCH, STUDY_DAY_DATE);
+        studyDay(RESIDENCE_STUDY_DAY, RESIDENCE_BRANCH, STUDY_DAY_DATE);
+        studyDay(CANCELLED_STUDY_DAY, ORIGIN_BRANCH, STUDY_DAY_DATE.minusMonths(1));
+        append("StudyDay", CANCELLED_STUDY_DAY.value(),
+                new StudyDayCancelled(CANCELLED_STUDY_DAY, ORIGIN_BRANCH, "typhoon", STUDY_DAY_DATE.minusMonths(1)));
+    }
+
+    private void organization(OrganizationId id, OrganizationLevel level, Setting setting, GroupKind kind,
+                              OrganizationId parent) {
+        append("Organization", id.value(), new OrganizationEstablished(id, id.value(), level, setting, kind, parent,
+                LocalDate.of(2005, 1, 1)));
+    }
+
+    private void studyDay(StudyDayId id, OrganizationId branch, LocalDate date) {
+        append("StudyDay", id.value(), new StudyDayScheduled(id, branch, date, "学习党的二十大精神",
+                Set.of(StudyMode.NEARBY, StudyMode.ONLINE)));
+    }
+
+    private void append(String type, String id, Object payload) {
+        long sequence = sequences.merge(id, 0L, (old, ignored) -> old + 1);
+        store.publish(new GenericDomainEventMessage<>(type, id, sequence, payload));
+    }
+}

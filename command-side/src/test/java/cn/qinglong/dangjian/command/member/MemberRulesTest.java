@@ -1,0 +1,500 @@
+package cn.qinglong.dangjian.command.member;
+
+import static cn.qinglong.dangjian.command.member.Directory.BUILDING_GROUP;
+import static cn.qinglong.dangjian.command.member.Directory.CANCELLED_STUDY_DAY;
+import static cn.qinglong.dangjian.command.member.Directory.COMMUNITY;
+import static cn.qinglong.dangjian.command.member.Directory.DISSOLVED_BRANCH;
+import static cn.qinglong.dangjian.command.member.Directory.ORIGIN_BRANCH;
+import static cn.qinglong.dangjian.command.member.Directory.ORIGIN_STUDY_DAY;
+import static cn.qinglong.dangjian.command.member.Directory.OTHER_TRANSITION_GROUP;
+import static cn.qinglong.dangjian.command.member.Directory.RESIDENCE_BRANCH;
+import static cn.qinglong.dangjian.command.member.Directory.RESIDENCE_STUDY_DAY;
+import static cn.qinglong.dangjian.command.member.Directory.STUDY_DAY_DATE;
+import static cn.qinglong.dangjian.command.member.Directory.TRANSITION_GROUP;
+
+import cn.qinglong.dangjian.command.organization.OrganizationDirectory;
+import cn.qinglong.dangjian.command.shared.IdConflict;
+import cn.qinglong.dangjian.command.shared.NotFound;
+import cn.qinglong.dangjian.command.shared.RuleViolation;
+import cn.qinglong.dangjian.command.studyday.StudyDayCalendar;
+import cn.qinglong.dangjian.kernel.member.CareNeed;
+import cn.qinglong.dangjian.kernel.member.Category;
+import cn.qinglong.dangjian.kernel.member.Gender;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.EndMembership;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.ExcuseAbsence;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.JoinTransitionGroup;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.LeaveTransitionGroup;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.PayDues;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordAttendance;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordCareNeeds;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordCareVisit;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.RegisterMember;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.RelocateMember;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.TransferOrganizationalRelation;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.TransferToResettlementCommunity;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.CareNeedsRecorded;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.DualManagementEnded;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.DualManagementEstablished;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.DuesPaid;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberAttendedStudyDay;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberJoinedTransitionGroup;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberLeftTransitionGroup;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRegistered;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRelocated;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberTransferredToResettlementCommunity;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberVisitedByHelper;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MembershipEnded;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.OrganizationalRelationTransferred;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyAbsenceExcused;
+import cn.qinglong.dangjian.kernel.member.MemberId;
+import cn.qinglong.dangjian.kernel.member.MembershipEndReason;
+import cn.qinglong.dangjian.kernel.member.Residence;
+import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
+import cn.qinglong.dangjian.kernel.member.VisitKind;
+import cn.qinglong.dangjian.kernel.studyday.StudyMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Set;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Given/when/then tests of every member rule in DOMAIN.md, one nested class per rule. */
+class MemberRulesTest {
+
+    /** 2026-11-27 in Changzhou. */
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T04:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    static final MemberId ID = MemberId.of("m-zhang");
+    static final LocalDate RELOCATED_ON = LocalDate.of(2019, 5, 1);
+    static final LocalDate MOVED_IN_ON = LocalDate.of(2026, 6, 1);
+
+    FixtureConfiguration<Member> fixture;
+
+    @BeforeEach
+    void setUp() {
+        Directory directory = new Directory();
+        fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(new OrganizationDirectory(directory.store));
+        fixture.registerInjectableResource(new StudyDayCalendar(directory.store));
+    }
+
+    static MemberRegistered registered() {
+        return new MemberRegistered(ID, "张建国", Gender.M, LocalDate.of(1948, 3, 1), LocalDate.of(1972, 7, 1),
+                ORIGIN_BRANCH, Set.of(Category.FARMER, Category.RETIRED), new Residence(ResidenceStatus.ORIGINAL, null, "常青村12号"),
+                "13800000000", LocalDate.of(2020, 1, 1));
+    }
+
+    static RegisterMember register(MemberRegistered e) {
+        return new RegisterMember(e.memberId(), e.name(), e.gender(), e.birthDate(), e.joinedPartyOn(), e.branchId(),
+                e.categories(), e.residence(), e.phone(), e.registeredOn());
+    }
+
+    static MemberRelocated relocated() {
+        return new MemberRelocated(ID, "天宁区红梅新村5幢", null, RELOCATED_ON);
+    }
+
+    static MemberJoinedTransitionGroup joined() {
+        return new MemberJoinedTransitionGroup(ID, TRANSITION_GROUP, RELOCATED_ON.plusMonths(1));
+    }
+
+    static TransferToResettlementCommunity resettle(boolean transferRelation) {
+        return new TransferToResettlementCommunity(ID, COMMUNITY, RESIDENCE_BRANCH, BUILDING_GROUP, MOVED_IN_ON,
+                transferRelation, null);
+    }
+
+    static MemberTransferredToResettlementCommunity resettled(boolean relationTransferred) {
+        return new MemberTransferredToResettlementCommunity(ID, COMMUNITY, RESIDENCE_BRANCH, BUILDING_GROUP,
+                MOVED_IN_ON, relationTransferred);
+    }
+
+    @Nested
+    @DisplayName("Registration")
+    class Registration {
+
+        @Test
+        @DisplayName("a new member is registered in an existing branch")
+        void registers() {
+            fixture.givenNoPriorActivity().when(register(registered())).expectEvents(registered());
+        }
+
+        @Test
+        @DisplayName("registering the same id with the same details again is an idempotent no-op")
+        void repeatIsIdempotent() {
+            fixture.given(registered()).when(register(registered())).expectNoEvents().expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        @DisplayName("registering the same id with other details is refused")
+        void sameIdOtherDetailsRefused() {
+            MemberRegistered other = registered();
+            RegisterMember differentName = new RegisterMember(ID, "李四", other.gender(), other.birthDate(),
+                    other.joinedPartyOn(), other.branchId(), other.categories(), other.residence(), other.phone(),
+                    other.registeredOn());
+            fixture.given(registered()).when(differentName).expectException(IdConflict.class).expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("a member cannot be registered in a branch that does not exist or was dissolved")
+        void unknownOrDissolvedBranchRefused() {
+            MemberRegistered e = registered();
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterMember(ID, e.name(), e.gender(), e.birthDate(), e.joinedPartyOn(),
+                            cn.qinglong.dangjian.kernel.organization.OrganizationId.of("nowhere"), e.categories(),
+                            e.residence(), e.phone(), e.registeredOn()))
+                    .expectException(NotFound.class);
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterMember(ID, e.name(), e.gender(), e.birthDate(), e.joinedPartyOn(), DISSOLVED_BRANCH,
+                            e.categories(), e.residence(), e.phone(), e.registeredOn()))
+                    .expectException(RuleViolation.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("dissolved"));
+        }
+
+        @Test
+        @DisplayName("a member joins the party at eighteen or older")
+        void joiningAgeIsEighteen() {
+            MemberRegistered e = registered();
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterMember(ID, e.name(), e.gender(), e.birthDate(), e.birthDate().plusYears(17),
+                            e.branchId(), e.categories(), e.residence(), e.phone(), e.registeredOn()))
+                    .expectException(RuleViolation.class);
+        }
+    }
+
+    @Nested
+    @DisplayName("A member can join a transition group only while relocated and only one at a time")
+    class TransitionGroupRule {
+
+        @Test
+        @DisplayName("a relocated member joins a transition group")
+        void relocatedMemberJoins() {
+            fixture.given(registered(), relocated())
+                    .when(new JoinTransitionGroup(ID, TRANSITION_GROUP, RELOCATED_ON.plusMonths(1), null))
+                    .expectEvents(joined());
+        }
+
+        @Test
+        @DisplayName("a member still living in the village cannot join a transition group")
+        void notRelocatedRefused() {
+            fixture.given(registered())
+                    .when(new JoinTransitionGroup(ID, TRANSITION_GROUP, RELOCATED_ON, null))
+                    .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("a resettled member cannot join a transition group")
+        void resettledRefused() {
+            fixture.given(registered(), relocated(), resettled(true))
+                    .when(new JoinTransitionGroup(ID, TRANSITION_GROUP, MOVED_IN_ON, null))
+                    .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("a member cannot join a second transition group")
+        void secondGroupRefused() {
+            fixture.given(registered(), relocated(), joined())
+                    .when(new JoinTransitionGroup(ID, OTHER_TRANSITION_GROUP, RELOCATED_ON.plusMonths(2), null))
+                    .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("after leaving one group a member may join another")
+        void joinAfterLeaving() {
+            var left = new MemberLeftTransitionGroup(ID, TRANSITION_GROUP, RELOCATED_ON.plusMonths(3), "moved across town");
+            fixture.given(registered(), relocated(), joined(), left)
+                    .when(new JoinTransitionGroup(ID, OTHER_TRANSITION_GROUP, RELOCATED_ON.plusMonths(3), null))
+                    .expectEvents(new MemberJoinedTransitionGroup(ID, OTHER_TRANSITION_GROUP, RELOCATED_ON.plusMonths(3)));
+        }
+
+        @Test
+        @DisplayName("joining the group the member is already in records nothing")
+        void rejoiningSameGroupIsNoOp() {
+            fixture.given(registered(), relocated(), joined())
+                    .when(new JoinTransitionGroup(ID, TRANSITION_GROUP, RELOCATED_ON.plusMonths(2), null))
+                    .expectNoEvents().expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        @DisplayName("only a TRANSITION group can be joined as a transition group")
+        void onlyTransitionGroups() {
+            fixture.given(registered(), relocated())
+                    .when(new JoinTransitionGroup(ID, BUILDING_GROUP, RELOCATED_ON.plusMonths(1), null))
+                    .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("leaving requires being in a group")
+        void leavingWithoutGroupRefused() {
+            fixture.given(registered(), relocated())
+                    .when(new LeaveTransitionGroup(ID, RELOCATED_ON.plusMonths(1), "no reason", null))
+                    .expectException(RuleViolation.class);
+        }
+    }
+
+    @Nested
+    @DisplayName("Transfer to a resettlement community ends transition-group membership and sets up dual management unless the relation moves")
+    class ResettlementRule {
+
+        @Test
+        @DisplayName("resettling without moving the relation ends the group and establishes dual management")
+        void dualManagementEstablished() {
+            fixture.given(registered(), relocated(), joined())
+                    .when(resettle(false))
+                    .expectEvents(resettled(false),
+                            new MemberLeftTransitionGroup(ID, TRANSITION_GROUP, MOVED_IN_ON, "resettled"),
+                            new DualManagementEstablished(ID, ORIGIN_BRANCH, RESIDENCE_BRANCH, MOVED_IN_ON));
+        }
+
+        @Test
+        @DisplayName("resettling with the relation transferred moves the relation and establishes no dual management")
+        void relationTransferredWithMove() {
+            fixture.given(registered(), relocated(), joined())
+                    .when(resettle(true))
+                    .expectEvents(resettled(true),
+                            new MemberLeftTransitionGroup(ID, TRANSITION_GROUP, MOVED_IN_ON, "resettled"),
+                            new OrganizationalRelationTransferred(ID, ORIGIN_BRANCH, RESIDENCE_BRANCH, MOVED_IN_ON));
+        }
+
+        @Test
+        @DisplayName("transferring the relation to the residence branch later ends dual management")
+        void laterTransferEndsDualManagement() {
+            LocalDate later = LocalDate.of(2026, 9, 1);
+            fixture.given(registered(), relocated(), resettled(false),
+                            new DualManagementEstablished(ID, ORIGIN_BRANCH, RESIDENCE_BRANCH, MOVED_IN_ON))
+                    .when(new TransferOrganizationalRelation(ID, RESIDENCE_BRANCH, later, null))
+                    .expectEvents(new OrganizationalRelationTransferred(ID, ORIGIN_BRANCH, RESIDENCE_BRANCH, later),
+                            new DualManagementEnded(ID, ORIGIN_BRANCH, RESIDENCE_BRANCH, later));
+        }
+
+        @Test
+        @DisplayName("a member already resettled cannot be resettled again")
+        void resettleTwiceRefused() {
+            fixture.given(registered(), relocated(), resettled(true))
+                    .when(resettle(true))
+                    .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("transferring the relation to the branch it is already with is refused")
+        void transferToSameBranchRefused() {
+            fixture.given(registered())
+                    .when(new TransferOrganizationalRelation(ID, ORIGIN_BRANCH, MOVED_IN_ON, null))
+                    .expectException(RuleViolation.class);
+        }
+    }
+
+    @Nested
+    @DisplayName("Attendance is recorded once per study day, only for an open study day of the daily-management branch, in a mode it offers")
+    class AttendanceRule {
+
+        MemberAttendedStudyDay attended() {
+            return new MemberAttendedStudyDay(ID, ORIGIN_STUDY_DAY, ORIGIN_BRANCH, StudyMode.NEARBY, STUDY_DAY_DATE);
+        }
+
+        @Test
+        @DisplayName("a member attends a study day of their branch")
+        void attends() {
+            fixture.given(registered())
+                    .when(new RecordAttendance(ID, ORIGIN_STUDY_DAY, StudyMode.NEARBY, STUDY_DAY_DATE, null))
+                    .expectEvents(attended());
+        }
+
+        @Test
+        @DisplayName("a repeated attendance is a no-op, not a second event")
+        void repeatIsNoOp() {
+            fixture.given(registered(), attended())
+                    .when(new RecordAttendance(ID, ORIGIN_STUDY_DAY, StudyMode.ONLINE, STUDY_DAY_DATE, null))
+                    .expectNoEvents().expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        @DisplayName("a cancelled study day cannot be attended")
+        void cancelledRefused() {
+            fixture.given(registered())
+                    .when(new RecordAttendance(ID, CANCELLED_STUDY_DAY, StudyMode.NEARBY, STUDY_DAY_DATE, null))
+                    .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("an unknown study day is not found")
+        void unknownNotFound() {
+            fixture.given(registered())
+                    .when(new RecordAttendance(ID, cn.qinglong.dangjian.kernel.studyday.StudyDayId.of("sd-none"),
+                            StudyMode.NEARBY, STUDY_DAY_DATE, null))
+                    .expectException(NotFound.class);
+        }
+
+        @Test
+        @DisplayName("a study day of another branch cannot be attended")
+        void otherBranchRefused() {
+            fixture.given(registered())
+                    .when(new RecordAttendance(ID, RESIDENCE_STUDY_DAY, StudyMode.NEARBY, STUDY_DAY_DATE, null))
+                    .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("a dual-managed member attends the residence branch's study day, not the origin branch's")
+        void dualManagedMemberAttendsResidenceBranch() {
+            var dual = new DualManagementEstablished(ID, ORIGIN_BRANCH, RESIDENCE_BRANCH, MOVED_IN_ON);
+            fixture.given(registered(), relocated(), resettled(false), dual)
+                    .when(new RecordAttendance(ID, RESIDENCE_STUDY_DAY, StudyMode.ONLINE, STUDY_DAY_DATE, null))
+                    .expectEvents(new MemberAttendedStudyDay(ID, RESIDENCE_STUDY_DAY, RESIDENCE_BRANCH, StudyMode.ONLINE,
+                            STUDY_DAY_DATE));
+            fixture.given(registered(), relocated(), resettled(false), dual)
+                    .when(new RecordAttendance(ID, ORIGIN_STUDY_DAY, StudyMode.NEARBY, STUDY_DAY_DATE, null))
+                    .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("attendance only in a mode the study day offers")
+        void modeMustBeOffered() {
+            fixture.given(registered())
+                    .when(new RecordAttendance(ID, ORIGIN_STUDY_DAY, StudyMode.HOME_DELIVERY, STUDY_DAY_DATE, null))
+                    .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("an absence is excused once, and not after the member attended")
+        void excuses() {
+            var excused = new StudyAbsenceExcused(ID, ORIGIN_STUDY_DAY, ORIGIN_BRANCH, "住院", TODAY);
+            fixture.given(registered())
+                    .when(new ExcuseAbsence(ID, ORIGIN_STUDY_DAY, "住院", null, null))
+                    .expectEvents(excused);
+            fixture.given(registered(), excused)
+                    .when(new ExcuseAbsence(ID, ORIGIN_STUDY_DAY, "住院", null, null))
+                    .expectNoEvents();
+            fixture.given(registered(), attended())
+                    .when(new ExcuseAbsence(ID, ORIGIN_STUDY_DAY, "住院", null, null))
+                    .expectException(RuleViolation.class);
+        }
+    }
+
+    @Nested
+    @DisplayName("Dues are paid once per month period")
+    class DuesRule {
+
+        @Test
+        @DisplayName("dues for a month are recorded")
+        void pays() {
+            fixture.given(registered())
+                    .when(new PayDues(ID, YearMonth.of(2026, 10), 200, TODAY, null))
+                    .expectEvents(new DuesPaid(ID, YearMonth.of(2026, 10), 200, TODAY));
+        }
+
+        @Test
+        @DisplayName("a second payment for the same period is rejected")
+        void secondPaymentRejected() {
+            fixture.given(registered(), new DuesPaid(ID, YearMonth.of(2026, 10), 200, TODAY))
+                    .when(new PayDues(ID, YearMonth.of(2026, 10), 200, TODAY, null))
+                    .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("another period can still be paid")
+        void otherPeriodAccepted() {
+            fixture.given(registered(), new DuesPaid(ID, YearMonth.of(2026, 10), 200, TODAY))
+                    .when(new PayDues(ID, YearMonth.of(2026, 11), 200, TODAY, null))
+                    .expectEvents(new DuesPaid(ID, YearMonth.of(2026, 11), 200, TODAY));
+        }
+    }
+
+    @Nested
+    @DisplayName("No fact is recorded for a member whose membership has ended")
+    class EndedMembershipRule {
+
+        MembershipEnded ended() {
+            return new MembershipEnded(ID, MembershipEndReason.DECEASED, LocalDate.of(2026, 3, 1));
+        }
+
+        @Test
+        @DisplayName("a membership ends")
+        void ends() {
+            fixture.given(registered())
+                    .when(new EndMembership(ID, MembershipEndReason.DECEASED, LocalDate.of(2026, 3, 1), null))
+                    .expectEvents(ended());
+        }
+
+        @Test
+        @DisplayName("after the end, visits, dues, attendance and a second end are all refused")
+        void everythingRefusedAfterEnd() {
+            fixture.given(registered(), ended())
+                    .when(new RecordCareVisit(ID, "王芳", null, VisitKind.CONDOLENCE, TODAY, null, null))
+                    .expectException(RuleViolation.class).expectNoEvents();
+            fixture.given(registered(), ended())
+                    .when(new PayDues(ID, YearMonth.of(2026, 2), 200, TODAY, null))
+                    .expectException(RuleViolation.class).expectNoEvents();
+            fixture.given(registered(), ended())
+                    .when(new RecordAttendance(ID, ORIGIN_STUDY_DAY, StudyMode.NEARBY, STUDY_DAY_DATE, null))
+                    .expectException(RuleViolation.class).expectNoEvents();
+            fixture.given(registered(), ended())
+                    .when(new EndMembership(ID, MembershipEndReason.OTHER, TODAY, null))
+                    .expectException(RuleViolation.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    @DisplayName("Dates in the future are rejected for things that already happened")
+    class FutureDatesRule {
+
+        LocalDate tomorrow = TODAY.plusDays(1);
+
+        @Test
+        @DisplayName("a visit dated tomorrow is rejected, one dated today is accepted")
+        void visits() {
+            fixture.given(registered())
+                    .when(new RecordCareVisit(ID, "王芳", null, VisitKind.CARE_VISIT, tomorrow, null, null))
+                    .expectException(RuleViolation.class).expectNoEvents();
+            fixture.given(registered())
+                    .when(new RecordCareVisit(ID, "王芳", null, VisitKind.CARE_VISIT, TODAY, "身体尚好", null))
+                    .expectEvents(new MemberVisitedByHelper(ID, "王芳", null, VisitKind.CARE_VISIT, TODAY, "身体尚好"));
+        }
+
+        @Test
+        @DisplayName("attendance dated in the future is rejected")
+        void attendance() {
+            fixture.given(registered())
+                    .when(new RecordAttendance(ID, ORIGIN_STUDY_DAY, StudyMode.NEARBY, tomorrow, null))
+                    .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("moves dated in the future are rejected")
+        void moves() {
+            fixture.given(registered())
+                    .when(new RelocateMember(ID, "红梅新村", null, tomorrow, null))
+                    .expectException(RuleViolation.class).expectNoEvents();
+            fixture.given(registered(), relocated())
+                    .when(new TransferToResettlementCommunity(ID, COMMUNITY, RESIDENCE_BRANCH, null, tomorrow, false, null))
+                    .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("a registration dated in the future is rejected")
+        void registration() {
+            MemberRegistered e = registered();
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterMember(ID, e.name(), e.gender(), e.birthDate(), e.joinedPartyOn(), e.branchId(),
+                            e.categories(), e.residence(), e.phone(), tomorrow))
+                    .expectException(RuleViolation.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    @DisplayName("Care needs")
+    class CareNeeds {
+
+        @Test
+        @DisplayName("care needs are recorded as a set, dated today when no date is given")
+        void recordsNeeds() {
+            fixture.given(registered())
+                    .when(new RecordCareNeeds(ID, Set.of(CareNeed.FRAIL, CareNeed.EMPTY_NEST), null, null))
+                    .expectEvents(new CareNeedsRecorded(ID, Set.of(CareNeed.EMPTY_NEST, CareNeed.FRAIL), TODAY));
+        }
+    }
+}

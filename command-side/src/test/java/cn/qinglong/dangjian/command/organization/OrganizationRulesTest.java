@@ -1,0 +1,121 @@
+package cn.qinglong.dangjian.command.organization;
+
+import cn.qinglong.dangjian.command.member.MemberDirectory;
+import cn.qinglong.dangjian.command.shared.IdConflict;
+import cn.qinglong.dangjian.command.shared.NotFound;
+import cn.qinglong.dangjian.command.shared.RuleViolation;
+import cn.qinglong.dangjian.kernel.member.MemberId;
+import cn.qinglong.dangjian.kernel.organization.GroupKind;
+import cn.qinglong.dangjian.kernel.organization.LeaderRole;
+import cn.qinglong.dangjian.kernel.organization.OrganizationCommand.AppointLeader;
+import cn.qinglong.dangjian.kernel.organization.OrganizationCommand.DissolveOrganization;
+import cn.qinglong.dangjian.kernel.organization.OrganizationCommand.EstablishOrganization;
+import cn.qinglong.dangjian.kernel.organization.OrganizationEvent.OrganizationDissolved;
+import cn.qinglong.dangjian.kernel.organization.OrganizationEvent.OrganizationEstablished;
+import cn.qinglong.dangjian.kernel.organization.OrganizationId;
+import cn.qinglong.dangjian.kernel.organization.OrganizationLevel;
+import cn.qinglong.dangjian.kernel.organization.Setting;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class OrganizationRulesTest {
+
+    static final OrganizationId COMMITTEE = OrganizationId.of("qinglong");
+    static final OrganizationId BRANCH = OrganizationId.of("dongfeng-1");
+    static final LocalDate FOUNDED = LocalDate.of(2005, 1, 1);
+
+    FixtureConfiguration<Organization> fixture;
+
+    @BeforeEach
+    void setUp() {
+        var store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        store.publish(new GenericDomainEventMessage<>("Organization", COMMITTEE.value(), 0L,
+                new OrganizationEstablished(COMMITTEE, "青龙街道党工委", OrganizationLevel.COMMITTEE, null, null, null, FOUNDED)));
+        fixture = new AggregateTestFixture<>(Organization.class);
+        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-11-27T04:00:00Z"), ZoneId.of("Asia/Shanghai")));
+        fixture.registerInjectableResource(new OrganizationDirectory(store));
+        fixture.registerInjectableResource(new MemberDirectory(store));
+    }
+
+    static OrganizationEstablished branch() {
+        return new OrganizationEstablished(BRANCH, "东风村第一党支部", OrganizationLevel.BRANCH, Setting.RELOCATING_VILLAGE,
+                null, COMMITTEE, FOUNDED);
+    }
+
+    static EstablishOrganization establish(OrganizationEstablished e) {
+        return new EstablishOrganization(e.organizationId(), e.name(), e.level(), e.setting(), e.groupKind(), e.parentId(),
+                e.establishedOn());
+    }
+
+    @Test
+    @DisplayName("an organisation is established under an existing parent of a higher level")
+    void establishes() {
+        fixture.givenNoPriorActivity().when(establish(branch())).expectEvents(branch());
+    }
+
+    @Test
+    @DisplayName("the same establishment repeated is a no-op, with other details it is refused")
+    void idempotentEstablishment() {
+        fixture.given(branch()).when(establish(branch())).expectNoEvents().expectSuccessfulHandlerExecution();
+        fixture.given(branch())
+                .when(new EstablishOrganization(BRANCH, "改名", OrganizationLevel.BRANCH, null, null, COMMITTEE, FOUNDED))
+                .expectException(IdConflict.class);
+    }
+
+    @Test
+    @DisplayName("a group needs a group kind and only a group has one")
+    void groupKinds() {
+        fixture.givenNoPriorActivity()
+                .when(new EstablishOrganization(BRANCH, "小组", OrganizationLevel.GROUP, null, null, COMMITTEE, FOUNDED))
+                .expectException(RuleViolation.class);
+        fixture.givenNoPriorActivity()
+                .when(new EstablishOrganization(BRANCH, "支部", OrganizationLevel.BRANCH, null, GroupKind.AREA, COMMITTEE, FOUNDED))
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    @DisplayName("every organisation below the committee has an existing parent of a higher level")
+    void parents() {
+        fixture.givenNoPriorActivity()
+                .when(new EstablishOrganization(BRANCH, "支部", OrganizationLevel.BRANCH, null, null, null, FOUNDED))
+                .expectException(RuleViolation.class);
+        fixture.givenNoPriorActivity()
+                .when(new EstablishOrganization(BRANCH, "支部", OrganizationLevel.BRANCH, null, null, OrganizationId.of("nowhere"), FOUNDED))
+                .expectException(NotFound.class);
+        fixture.givenNoPriorActivity()
+                .when(new EstablishOrganization(BRANCH, "党工委", OrganizationLevel.COMMITTEE,
+                        null, null, COMMITTEE, FOUNDED))
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    @DisplayName("a dissolved organisation takes no leader and cannot be dissolved again")
+    void dissolvedIsClosed() {
+        var dissolved = new OrganizationDissolved(BRANCH, LocalDate.of(2020, 1, 1), null);
+        fixture.given(branch()).when(new DissolveOrganization(BRANCH, LocalDate.of(2020, 1, 1), null, null))
+                .expectEvents(dissolved);
+        fixture.given(branch(), dissolved)
+                .when(new AppointLeader(BRANCH, MemberId.of("m-1"), LeaderRole.SECRETARY, LocalDate.of(2021, 1, 1), null))
+                .expectException(RuleViolation.class);
+        fixture.given(branch(), dissolved).when(new DissolveOrganization(BRANCH, LocalDate.of(2021, 1, 1), null, null))
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    @DisplayName("a leader must be a registered member")
+    void leaderMustExist() {
+        fixture.given(branch())
+                .when(new AppointLeader(BRANCH, MemberId.of("m-unknown"), LeaderRole.SECRETARY, LocalDate.of(2021, 1, 1), null))
+                .expectException(NotFound.class);
+    }
+}

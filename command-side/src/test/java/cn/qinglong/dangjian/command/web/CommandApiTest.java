@@ -1,0 +1,370 @@
+package cn.qinglong.dangjian.command.web;
+
+import static cn.qinglong.dangjian.command.web.Subdistrict.BUILDING_GROUP;
+import static cn.qinglong.dangjian.command.web.Subdistrict.COMMUNITY;
+import static cn.qinglong.dangjian.command.web.Subdistrict.ORIGIN_BRANCH;
+import static cn.qinglong.dangjian.command.web.Subdistrict.RESIDENCE_BRANCH;
+import static cn.qinglong.dangjian.command.web.Subdistrict.STUDY_DAY;
+import static cn.qinglong.dangjian.command.web.Subdistrict.TRANSITION_GROUP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every command endpoint of API.md over real HTTP: success, each kind of malformed input, 404, 409 on a stale
+ * If-Match and 422 on a broken rule — and for every refusal, proof that the event store holds no new event.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CommandApiTest extends EventStoreBackedTest {
+
+    enum Target { MEMBER, ORGANIZATION, STUDY_DAY, CREATION }
+
+    record Step(String method, String path, String body) {
+    }
+
+    /** {@code ruleSetup}: extra steps, run only before the broken-rule request, that make it break a rule. */
+    record Endpoint(String name, Target target, String method, String path, List<Step> setup, String valid,
+                    String breaksRule, String expectedEvent, List<Step> ruleSetup) {
+
+        Endpoint(String name, Target target, String method, String path, List<Step> setup, String valid,
+                 String breaksRule, String expectedEvent) {
+            this(name, target, method, path, setup, valid, breaksRule, expectedEvent, List.of());
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static Step relocation() {
+        return new Step("POST", "/api/members/{id}/relocation", """
+                {"transitionAddress":"天宁区红梅新村5幢","relocatedOn":"2019-05-01"}""");
+    }
+
+    static Stream<Endpoint> endpoints() {
+        return Stream.of(
+                new Endpoint("register", Target.CREATION, "POST", "/api/members", List.of(),
+                        Subdistrict.registration("{id}"),
+                        Subdistrict.registration("{id}").replace("\"joinedPartyOn\":\"1972-07-01\"", "\"joinedPartyOn\":\"1950-07-01\""),
+                        "MemberRegistered"),
+                new Endpoint("contact card", Target.MEMBER, "PUT", "/api/members/{id}/contact-card", List.of(), """
+                        {"whereabouts":"红梅新村","phone":"13800000000","housing":"租房","ideology":"稳定","employment":"退休",
+                         "family":"与老伴同住","verifiedOn":"2026-10-01"}""", """
+                        {"whereabouts":"红梅新村","phone":"13800000000","housing":"租房","ideology":"稳定","employment":"退休",
+                         "family":"与老伴同住","verifiedOn":"2099-10-01"}""", "ContactCardUpdated"),
+                new Endpoint("relocation", Target.MEMBER, "POST", "/api/members/{id}/relocation", List.of(),
+                        relocation().body(), """
+                        {"transitionAddress":"天宁区红梅新村5幢","relocatedOn":"2099-05-01"}""", "MemberRelocated"),
+                new Endpoint("join group", Target.MEMBER, "POST", "/api/members/{id}/transition-group", List.of(relocation()),
+                        "{\"groupId\":\"" + TRANSITION_GROUP + "\",\"joinedOn\":\"2019-06-01\"}",
+                        "{\"groupId\":\"" + BUILDING_GROUP + "\",\"joinedOn\":\"2019-06-01\"}", "MemberJoinedTransitionGroup"),
+                new Endpoint("leave group", Target.MEMBER, "POST", "/api/members/{id}/transition-group/leave",
+                        List.of(relocation(), new Step("POST", "/api/members/{id}/transition-group",
+                                "{\"groupId\":\"" + TRANSITION_GROUP + "\",\"joinedOn\":\"2019-06-01\"}")),
+                        "{\"leftOn\":\"2020-01-01\",\"reason\":\"搬往外地\"}", "{\"leftOn\":\"2099-01-01\",\"reason\":\"搬往外地\"}",
+                        "MemberLeftTransitionGroup"),
+                new Endpoint("study mode", Target.MEMBER, "PUT", "/api/members/{id}/study-mode", List.of(),
+                        "{\"mode\":\"HOME_DELIVERY\",\"reason\":\"行动不便\",\"assignedOn\":\"2026-11-01\"}",
+                        "{\"mode\":\"HOME_DELIVERY\",\"reason\":\"行动不便\",\"assignedOn\":\"2099-11-01\"}", "StudyModeAssigned"),
+                new Endpoint("attendance", Target.MEMBER, "POST", "/api/members/{id}/attendance", List.of(),
+                        "{\"studyDayId\":\"" + STUDY_DAY + "\",\"mode\":\"NEARBY\",\"attendedOn\":\"2026-11-10\"}",
+                        "{\"studyDayId\":\"" + STUDY_DAY + "\",\"mode\":\"HOME_DELIVERY\",\"attendedOn\":\"2026-11-10\"}",
+                        "MemberAttendedStudyDay"),
+                new Endpoint("excused absence", Target.MEMBER, "POST", "/api/members/{id}/excused-absence", List.of(),
+                        "{\"studyDayId\":\"" + STUDY_DAY + "\",\"reason\":\"住院\",\"excusedOn\":\"2026-11-09\"}",
+                        "{\"studyDayId\":\"" + STUDY_DAY + "\",\"reason\":\"住院\",\"excusedOn\":\"2099-11-09\"}",
+                        "StudyAbsenceExcused"),
+                new Endpoint("resettlement", Target.MEMBER, "POST", "/api/members/{id}/resettlement", List.of(relocation()),
+                        "{\"communityId\":\"" + COMMUNITY + "\",\"residenceBranchId\":\"" + RESIDENCE_BRANCH
+                                + "\",\"movedInOn\":\"2026-06-01\",\"transferRelation\":false}",
+                        "{\"communityId\":\"" + COMMUNITY + "\",\"residenceBranchId\":\"" + RESIDENCE_BRANCH
+                                + "\",\"movedInOn\":\"2099-06-01\",\"transferRelation\":false}",
+                        "MemberTransferredToResettlementCommunity"),
+                new Endpoint("relation transfer", Target.MEMBER, "POST", "/api/members/{id}/relation-transfer", List.of(),
+                        "{\"toBranchId\":\"" + RESIDENCE_BRANCH + "\",\"transferredOn\":\"2026-06-01\"}",
+                        "{\"toBranchId\":\"" + ORIGIN_BRANCH + "\",\"transferredOn\":\"2026-06-01\"}",
+                        "OrganizationalRelationTransferred"),
+                new Endpoint("care needs", Target.MEMBER, "PUT", "/api/members/{id}/care-needs", List.of(),
+                        "{\"needs\":[\"FRAIL\",\"EMPTY_NEST\"],\"recordedOn\":\"2026-11-01\"}",
+                        "{\"needs\":[\"FRAIL\"],\"recordedOn\":\"2099-11-01\"}", "CareNeedsRecorded"),
+                new Endpoint("care visit", Target.MEMBER, "POST", "/api/members/{id}/care-visits", List.of(),
+                        "{\"helperName\":\"王芳\",\"kind\":\"CARE_VISIT\",\"visitedOn\":\"2026-11-20\",\"notes\":\"身体尚好\"}",
+                        "{\"helperName\":\"王芳\",\"kind\":\"CARE_VISIT\",\"visitedOn\":\"2099-11-20\"}", "MemberVisitedByHelper"),
+                new Endpoint("dues", Target.MEMBER, "POST", "/api/members/{id}/dues",
+                        List.of(new Step("POST", "/api/members/{id}/dues", "{\"period\":\"2026-09\",\"amountFen\":200,\"paidOn\":\"2026-10-01\"}")),
+                        "{\"period\":\"2026-10\",\"amountFen\":200,\"paidOn\":\"2026-11-01\"}",
+                        "{\"period\":\"2026-09\",\"amountFen\":200,\"paidOn\":\"2026-11-01\"}", "DuesPaid"),
+                new Endpoint("contact lost", Target.MEMBER, "POST", "/api/members/{id}/contact-lost", List.of(),
+                        "{\"since\":\"2026-08-01\",\"lastKnown\":\"外出打工\"}", "{\"since\":\"2099-08-01\"}", "ContactLost"),
+                new Endpoint("contact restored", Target.MEMBER, "POST", "/api/members/{id}/contact-restored",
+                        List.of(new Step("POST", "/api/members/{id}/contact-lost", "{\"since\":\"2026-08-01\"}")),
+                        "{\"restoredOn\":\"2026-11-01\"}", "{\"restoredOn\":\"2099-11-01\"}", "ContactRestored"),
+                new Endpoint("households", Target.MEMBER, "POST", "/api/members/{id}/households", List.of(),
+                        "{\"households\":[\"青竹苑3幢101\",\"青竹苑3幢102\"],\"linkedOn\":\"2026-11-01\"}",
+                        "{\"households\":[\"青竹苑3幢101\"],\"linkedOn\":\"2099-11-01\"}", "HouseholdsLinked"),
+                new Endpoint("vanguard", Target.MEMBER, "POST", "/api/members/{id}/vanguard-activities", List.of(),
+                        "{\"kind\":\"MEDIATION\",\"date\":\"2026-11-02\",\"description\":\"调解邻里纠纷\"}",
+                        "{\"kind\":\"MEDIATION\",\"date\":\"2099-11-02\",\"description\":\"调解邻里纠纷\"}", "VanguardActivityRecorded"),
+                new Endpoint("evaluation", Target.MEMBER, "POST", "/api/members/{id}/evaluations", List.of(),
+                        "{\"period\":\"2025\",\"rating\":\"EXCELLENT\",\"evaluatedOn\":\"2026-01-15\"}",
+                        "{\"period\":\"2025\",\"rating\":\"EXCELLENT\",\"evaluatedOn\":\"2099-01-15\"}", "EvaluationRecorded"),
+                new Endpoint("membership end", Target.MEMBER, "POST", "/api/members/{id}/membership-end", List.of(),
+                        "{\"reason\":\"DECEASED\",\"endedOn\":\"2026-11-01\"}", "{\"reason\":\"DECEASED\",\"endedOn\":\"2099-11-01\"}",
+                        "MembershipEnded"),
+                new Endpoint("establish organization", Target.CREATION, "POST", "/api/organizations", List.of(),
+                        "{\"organizationId\":\"{id}\",\"name\":\"常青村第二党支部\",\"level\":\"BRANCH\",\"parentId\":\"changqing\",\"establishedOn\":\"2010-01-01\"}",
+                        "{\"organizationId\":\"{id}\",\"name\":\"常青村党小组\",\"level\":\"GROUP\",\"parentId\":\"changqing\",\"establishedOn\":\"2010-01-01\"}",
+                        "OrganizationEstablished"),
+                new Endpoint("appoint leader", Target.ORGANIZATION, "POST", "/api/organizations/{id}/leaders", List.of(),
+                        "{\"memberId\":\"leader-1\",\"role\":\"SECRETARY\",\"appointedOn\":\"2021-01-01\"}",
+                        "{\"memberId\":\"leader-1\",\"role\":\"SECRETARY\",\"appointedOn\":\"2099-01-01\"}", "LeaderAppointed"),
+                new Endpoint("dissolve organization", Target.ORGANIZATION, "POST", "/api/organizations/{id}/dissolution", List.of(),
+                        "{\"dissolvedOn\":\"2026-01-01\",\"successorId\":\"" + ORIGIN_BRANCH + "\"}",
+                        "{\"dissolvedOn\":\"2026-01-01\",\"successorId\":\"{id}\"}", "OrganizationDissolved"),
+                new Endpoint("schedule study day", Target.CREATION, "POST", "/api/study-days", List.of(),
+                        "{\"studyDayId\":\"{id}\",\"branchId\":\"" + ORIGIN_BRANCH + "\",\"date\":\"2026-12-10\",\"topic\":\"党章学习\",\"modes\":[\"NEARBY\",\"HOME_DELIVERY\"]}",
+                        "{\"studyDayId\":\"{id}\",\"branchId\":\"" + TRANSITION_GROUP + "\",\"date\":\"2026-12-10\",\"topic\":\"党章学习\",\"modes\":[\"NEARBY\"]}",
+                        "StudyDayScheduled"),
+                new Endpoint("cancel study day", Target.STUDY_DAY, "POST", "/api/study-days/{id}/cancellation", List.of(),
+                        "{\"reason\":\"台风\",\"cancelledOn\":\"2026-11-01\"}", "{\"reason\":\"台风\",\"cancelledOn\":\"2026-11-01\"}",
+                        "StudyDayCancelled",
+                        List.of(new Step("POST", "/api/study-days/{id}/cancellation", "{\"reason\":\"台风\",\"cancelledOn\":\"2026-11-01\"}"))),
+                new Endpoint("reschedule study day", Target.STUDY_DAY, "POST", "/api/study-days/{id}/rescheduling", List.of(),
+                        "{\"date\":\"2026-12-12\",\"reason\":\"与选举冲突\"}", "{\"date\":\"2026-12-10\",\"reason\":\"同一天\"}",
+                        "StudyDayRescheduled"));
+    }
+
+    @BeforeAll
+    void subdistrict() {
+        Subdistrict.create(http());
+        Subdistrict.register(http(), "leader-1");
+    }
+
+    /** A fresh aggregate per test, prepared by the endpoint's setup steps; answers its id. */
+    private String prepare(Endpoint endpoint, String suffix) {
+        String id = endpoint.name().replace(' ', '-') + "-" + suffix;
+        switch (endpoint.target()) {
+            case MEMBER -> Subdistrict.register(http(), id);
+            case ORGANIZATION -> assertThat(http().post("/api/organizations",
+                    "{\"organizationId\":\"" + id + "\",\"name\":\"亚新村第三党支部\",\"level\":\"BRANCH\",\"parentId\":\"changqing\",\"establishedOn\":\"2010-01-01\"}")
+                    .status()).isEqualTo(201);
+            case STUDY_DAY -> assertThat(http().post("/api/study-days",
+                    "{\"studyDayId\":\"" + id + "\",\"branchId\":\"" + ORIGIN_BRANCH + "\",\"date\":\"2026-12-10\",\"topic\":\"党章学习\",\"modes\":[\"ONLINE\"]}")
+                    .status()).isEqualTo(201);
+            case CREATION -> {
+            }
+        }
+        run(endpoint.setup(), id);
+        return id;
+    }
+
+    private void run(List<Step> steps, String id) {
+        for (Step step : steps) {
+            var reply = http().send(step.method(), step.path().replace("{id}", id), step.body());
+            assertThat(reply.status()).as(step + " -> " + reply.text()).isEqualTo(200);
+        }
+    }
+
+    private Http.Reply call(Endpoint endpoint, String id, String body, String... headers) {
+        return http().send(endpoint.method(), endpoint.path().replace("{id}", id), body.replace("{id}", id), headers);
+    }
+
+    private void assertRefused(Http.Reply reply, int status, long eventsBefore) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        JsonNode problem = reply.json();
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("type").asString()).startsWith("/problems/");
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("detail").asString()).isNotBlank();
+        assertThat(reply.text()).doesNotContain("Exception", "at cn.", "at org.", "SQL");
+        assertThat(storedEvents()).as("a refused request records nothing").isEqualTo(eventsBefore);
+    }
+
+    @ParameterizedTest(name = "{0} records its event and answers id, version and position")
+    @MethodSource("endpoints")
+    @DisplayName("an accepted command is recorded and answered with a receipt")
+    void success(Endpoint endpoint) {
+        String id = prepare(endpoint, "ok");
+        long before = storedEvents();
+        long sameTypeBefore = storedEvents(id, endpoint.expectedEvent());
+        var reply = call(endpoint, id, endpoint.valid(), "X-Actor", "secretary-wang", "X-Request-Id", "req-" + id);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(endpoint.target() == Target.CREATION ? 201 : 200);
+        JsonNode receipt = reply.json();
+        assertThat(receipt.get("id").asString()).isEqualTo(id);
+        long version = receipt.get("version").asLong();
+        assertThat(reply.header("ETag")).isEqualTo("\"" + version + "\"");
+        assertThat(storedEvents()).isGreaterThan(before);
+        assertThat(storedEvents(id, endpoint.expectedEvent())).isEqualTo(sameTypeBefore + 1);
+        var last = jdbc.queryForMap("""
+                SELECT globalIndex, sequenceNumber, payloadType FROM DomainEventEntry
+                WHERE aggregateIdentifier = ? ORDER BY sequenceNumber DESC LIMIT 1""", id);
+        assertThat(((Number) last.get("sequenceNumber")).longValue()).isEqualTo(version);
+        assertThat(((Number) last.get("globalIndex")).longValue()).isEqualTo(receipt.get("position").asLong());
+    }
+
+    @ParameterizedTest(name = "{0}: malformed JSON")
+    @MethodSource("endpoints")
+    @DisplayName("malformed JSON is refused with 400 and records nothing")
+    void malformedJson(Endpoint endpoint) {
+        String id = prepare(endpoint, "json");
+        long before = storedEvents();
+        var reply = call(endpoint, id, "{\"name\": ");
+        assertRefused(reply, 400, before);
+        assertThat(reply.json().get("type").asString()).isEqualTo("/problems/malformed-json");
+    }
+
+    @ParameterizedTest(name = "{0}: missing fields")
+    @MethodSource("endpoints")
+    @DisplayName("an empty body is refused with 400 naming the missing fields")
+    void missingFields(Endpoint endpoint) {
+        String id = prepare(endpoint, "empty");
+        long before = storedEvents();
+        var reply = call(endpoint, id, "{}");
+        assertRefused(reply, 400, before);
+        assertThat(reply.json().get("errors")).isNotEmpty();
+        assertThat(reply.json().get("errors").get(0).get("field").asString()).isNotBlank();
+    }
+
+    @ParameterizedTest(name = "{0}: unknown field")
+    @MethodSource("endpoints")
+    @DisplayName("an unknown field is refused with 400 naming it")
+    void unknownField(Endpoint endpoint) {
+        String id = prepare(endpoint, "unknown");
+        long before = storedEvents();
+        var reply = call(endpoint, id, endpoint.valid().replaceFirst("\\{", "{\"isAdmin\":true,"));
+        assertRefused(reply, 400, before);
+        assertThat(reply.json().get("errors").get(0).get("field").asString()).isEqualTo("isAdmin");
+    }
+
+    private static final Pattern DATE_FIELD = Pattern.compile("\"(\\w+)\":\"\\d{4}-\\d{2}-\\d{2}\"");
+    private static final Pattern ENUM_FIELD = Pattern.compile("\"(gender|level|mode|kind|rating|reason|role)\":\"[A-Z_]+\"");
+
+    @ParameterizedTest(name = "{0}: invalid date")
+    @MethodSource("endpoints")
+    @DisplayName("a date that is not ISO-8601 is refused with 400 naming the field")
+    void invalidDate(Endpoint endpoint) {
+        Matcher date = DATE_FIELD.matcher(endpoint.valid());
+        assertThat(date.find()).as("every endpoint body carries a date").isTrue();
+        String id = prepare(endpoint, "date");
+        long before = storedEvents();
+        var reply = call(endpoint, id, date.replaceFirst("\"" + date.group(1) + "\":\"31/12/2020\""));
+        assertRefused(reply, 400, before);
+        assertThat(reply.json().get("errors").get(0).get("field").asString()).isEqualTo(date.group(1));
+    }
+
+    @ParameterizedTest(name = "{0}: unknown enum value")
+    @MethodSource("endpoints")
+    @DisplayName("an unknown enum value is refused with 400 naming the field and the allowed values")
+    void unknownEnum(Endpoint endpoint) {
+        Matcher enumField = ENUM_FIELD.matcher(endpoint.valid());
+        String body = enumField.find() ? enumField.replaceFirst("\"" + enumField.group(1) + "\":\"NOT_A_VALUE\"")
+                : endpoint.valid().replaceFirst("\\{", "{\"unused\":");
+        String field = enumField.find(0) ? enumField.group(1) : null;
+        String id = prepare(endpoint, "enum");
+        long before = storedEvents();
+        var reply = call(endpoint, id, body);
+        if (field == null) {
+            assertThat(reply.status()).isEqualTo(400);
+            return;
+        }
+        assertRefused(reply, 400, before);
+        assertThat(reply.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
+        assertThat(reply.json().get("errors").get(0).get("message").asString()).contains("must be one of");
+    }
+
+    @ParameterizedTest(name = "{0}: wrong JSON type")
+    @MethodSource("endpoints")
+    @DisplayName("a body of the wrong JSON type is refused with 400")
+    void wrongType(Endpoint endpoint) {
+        String id = prepare(endpoint, "type");
+        long before = storedEvents();
+        assertRefused(call(endpoint, id, "[1,2,3]"), 400, before);
+        assertRefused(call(endpoint, id, "\"text\""), 400, before);
+    }
+
+    @ParameterizedTest(name = "{0}: unknown target")
+    @MethodSource("endpoints")
+    @DisplayName("a command about something that does not exist is refused with 404")
+    void unknownTarget(Endpoint endpoint) {
+        long before = storedEvents();
+        if (endpoint.target() == Target.CREATION) {
+            String body = endpoint.valid().replace("{id}", "new-" + endpoint.name().replace(' ', '-'))
+                    .replace("\"" + ORIGIN_BRANCH + "\"", "\"no-such-branch\"")
+                    .replace("\"changqing\"", "\"no-such-branch\"");
+            assertRefused(http().post(endpoint.path(), body), 404, before);
+        } else {
+            assertRefused(call(endpoint, "no-such-id", endpoint.valid()), 404, before);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: invalid id")
+    @MethodSource("endpoints")
+    @DisplayName("an id outside the safe alphabet is refused with 400")
+    void invalidId(Endpoint endpoint) {
+        long before = storedEvents();
+        if (endpoint.target() == Target.CREATION) {
+            assertRefused(http().post(endpoint.path(), endpoint.valid().replace("{id}", "$where")), 400, before);
+        } else {
+            assertRefused(http().send(endpoint.method(), endpoint.path().replace("{id}", "%24ne"), endpoint.valid()), 400, before);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: stale If-Match")
+    @MethodSource("endpoints")
+    @DisplayName("a stale If-Match is refused with 409 carrying the current version")
+    void staleVersion(Endpoint endpoint) {
+        String id = prepare(endpoint, "stale");
+        long before = storedEvents();
+        if (endpoint.target() == Target.CREATION) {
+            call(endpoint, id, endpoint.valid());
+            long afterCreation = storedEvents();
+            var reply = call(endpoint, id, endpoint.breaksRule().replace("{id}", id));
+            assertRefused(reply, 409, afterCreation);
+            return;
+        }
+        long current = jdbc.queryForObject("SELECT MAX(sequenceNumber) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                Long.class, id);
+        var reply = call(endpoint, id, endpoint.valid(), "If-Match", "\"" + (current + 7) + "\"");
+        assertRefused(reply, 409, before);
+        assertThat(reply.json().get("currentVersion").asLong()).isEqualTo(current);
+        var fresh = call(endpoint, id, endpoint.valid(), "If-Match", "\"" + current + "\"");
+        assertThat(fresh.status()).as(fresh.text()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0}: broken rule")
+    @MethodSource("endpoints")
+    @DisplayName("a command that breaks a domain rule is refused with 422 naming the rule")
+    void brokenRule(Endpoint endpoint) {
+        String id = prepare(endpoint, "rule");
+        run(endpoint.ruleSetup(), id);
+        long before = storedEvents();
+        var reply = call(endpoint, id, endpoint.breaksRule());
+        assertRefused(reply, 422, before);
+        assertThat(reply.json().get("type").asString()).isEqualTo("/problems/rule-violation");
+    }
+
+    @ParameterizedTest(name = "{0}: malformed If-Match")
+    @MethodSource("endpoints")
+    @DisplayName("a malformed If-Match header is refused with 400")
+    void malformedIfMatch(Endpoint endpoint) {
+        if (endpoint.target() == Target.CREATION) {
+            return;
+        }
+        String id = prepare(endpoint, "ifmatch");
+        long before = storedEvents();
+        var reply = call(endpoint, id, endpoint.valid(), "If-Match", "version-three");
+        assertRefused(reply, 400, before);
+        assertThat(reply.json().get("errors").get(0).get("field").asString()).isEqualTo("If-Match");
+    }
+}
