@@ -12,8 +12,12 @@ DATA_DIR=${DATA_DIR:-./data}
 DEMO_SCALE=${DEMO_SCALE:-1}
 
 ./mvnw -q -DskipTests package
-mkdir -p "$DATA_DIR"
+mkdir -p "$DATA_DIR/bin"
 DATA_DIR=$(cd "$DATA_DIR" && pwd)
+# Run copies, so a rebuild of target/ while the services run cannot pull a jar from under them.
+cp command-side/target/command-side-*-exec.jar "$DATA_DIR/bin/command-side.jar"
+cp query-side/target/query-side-*-exec.jar "$DATA_DIR/bin/query-side.jar"
+cp demo-loader/target/demo-loader-*.jar "$DATA_DIR/bin/demo-loader.jar"
 export EVENTSTORE_JDBC_URL=${EVENTSTORE_JDBC_URL:-"jdbc:h2:file:$DATA_DIR/eventstore;MODE=PostgreSQL;AUTO_SERVER=TRUE"}
 
 pids=()
@@ -35,14 +39,14 @@ await_health() {
 }
 
 # The command side creates the event store schema; the query side starts once it is there.
-PORT=$COMMAND_PORT java -jar command-side/target/command-side-*-exec.jar >"$DATA_DIR/command-side.log" 2>&1 &
+PORT=$COMMAND_PORT java -jar "$DATA_DIR/bin/command-side.jar" >"$DATA_DIR/command-side.log" 2>&1 &
 pids+=($!)
 await_health "http://localhost:$COMMAND_PORT/actuator/health" command-side "$DATA_DIR/command-side.log"
-PORT=$QUERY_PORT DATA_DIR=$DATA_DIR java -jar query-side/target/query-side-*-exec.jar >"$DATA_DIR/query-side.log" 2>&1 &
+PORT=$QUERY_PORT DATA_DIR=$DATA_DIR java -jar "$DATA_DIR/bin/query-side.jar" >"$DATA_DIR/query-side.log" 2>&1 &
 pids+=($!)
 await_health "http://localhost:$QUERY_PORT/actuator/health" query-side "$DATA_DIR/query-side.log"
 
-java -jar demo-loader/target/demo-loader-*.jar "http://localhost:$COMMAND_PORT/api" "$DEMO_SCALE"
+java -jar "$DATA_DIR/bin/demo-loader.jar" "http://localhost:$COMMAND_PORT/api" "$DEMO_SCALE"
 
 cat <<URLS
 

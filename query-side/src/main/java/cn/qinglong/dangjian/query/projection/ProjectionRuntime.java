@@ -53,6 +53,7 @@ public class ProjectionRuntime implements SmartLifecycle {
     private final ProjectionSettings settings;
     private final Map<String, Generation> active = new ConcurrentHashMap<>();
     private final Map<String, Generation> building = new ConcurrentHashMap<>();
+    private final Map<String, ProjectionStatus.Rebuilt> rebuilt = new ConcurrentHashMap<>();
     private ScheduledExecutorService supervisor;
     private volatile boolean running;
 
@@ -167,7 +168,7 @@ public class ProjectionRuntime implements SmartLifecycle {
             progress = rebuild.progress();
         }
         return new ProjectionStatus(name, current == null ? 0 : current.number, position, head, lag, status,
-                progress, rebuild);
+                progress, rebuild, rebuilt.get(name));
     }
 
     private static double progress(long position, long head) {
@@ -256,7 +257,12 @@ public class ProjectionRuntime implements SmartLifecycle {
                 .append("$unset", new Document("building", "")));
         active.put(name, next);
         building.remove(name);
-        log.info("projection {} now answers from generation {}", name, next.number);
+        Instant swappedAt = Instant.now();
+        long events = Math.max(0, position(next));
+        double seconds = Duration.between(next.startedAt, swappedAt).toMillis() / 1000.0;
+        rebuilt.put(name, new ProjectionStatus.Rebuilt(next.number, next.startedAt.toString(), swappedAt.toString(),
+                events, seconds, seconds <= 0 ? events : Math.round(events / seconds)));
+        log.info("projection {} now answers from generation {}: {} events in {} s", name, next.number, events, seconds);
         Projection projection = projections.get(name);
         // Queries that read the pointer just before the swap may still be reading the old collections.
         supervisor.schedule(() -> {

@@ -6,10 +6,16 @@ package cn.qinglong.dangjian.query.projection;
  * @param status   RUNNING, CATCHING_UP, REBUILDING, ERROR or STOPPED
  * @param replayProgress 0..1: of a running rebuild, else how far the active view is through the store
  * @param rebuild  the generation being built, while a rebuild runs
+ * @param lastRebuild how the latest rebuild since this node started went
  */
 public record ProjectionStatus(String name, int generation, long position, long head, long lag, String status,
-                               double replayProgress, Rebuild rebuild) {
+                               double replayProgress, Rebuild rebuild, Rebuilt lastRebuild) {
 
     public record Rebuild(int generation, long position, double progress, String startedAt) {
+    }
+
+    /** {@code eventsPerSecond}: events replayed (the new generation's position at the swap) per second of rebuild. */
+    public record Rebuilt(int generation, String startedAt, String swappedAt, long events, double seconds,
+                          long eventsPerSecond) {
     }
 }
