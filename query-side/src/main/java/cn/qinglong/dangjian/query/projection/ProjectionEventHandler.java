@@ -2,6 +2,7 @@ package cn.qinglong.dangjian.query.projection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
@@ -21,6 +22,8 @@ final class ProjectionEventHandler implements EventMessageHandler {
     private final Projection projection;
     private final ViewCollections views;
     private final String bufferKey;
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong events = new AtomicLong();
 
     ProjectionEventHandler(Projection projection, ViewCollections views) {
         this.projection = projection;
@@ -40,6 +43,8 @@ final class ProjectionEventHandler implements EventMessageHandler {
         batch.add(envelope);
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage()) {
             projection.apply(List.copyOf(batch), views);
+            batches.incrementAndGet();
+            events.addAndGet(batch.size());
             batch.clear();
         }
         return null;
@@ -58,6 +63,12 @@ final class ProjectionEventHandler implements EventMessageHandler {
     @Override
     public Class<?> getTargetType() {
         return projection.getClass();
+    }
+
+    /** Events per bulk write so far: how well the processor's batches fill. */
+    double averageBatchSize() {
+        long count = batches.get();
+        return count == 0 ? 0 : Math.round(10.0 * events.get() / count) / 10.0;
     }
 
     static Envelope envelope(EventMessage<?> event) {

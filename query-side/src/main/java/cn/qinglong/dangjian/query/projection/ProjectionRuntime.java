@@ -63,14 +63,17 @@ public class ProjectionRuntime implements SmartLifecycle {
         final PooledStreamingEventProcessor processor;
         final ScheduledExecutorService coordinator;
         final ScheduledExecutorService workers;
+        final ProjectionEventHandler handler;
         final Instant startedAt = Instant.now();
         final long headAtStart;
 
         Generation(int number, ViewCollections views, PooledStreamingEventProcessor processor,
-                   ScheduledExecutorService coordinator, ScheduledExecutorService workers, long headAtStart) {
+                   ScheduledExecutorService coordinator, ScheduledExecutorService workers,
+                   ProjectionEventHandler handler, long headAtStart) {
             this.number = number;
             this.views = views;
             this.processor = processor;
+            this.handler = handler;
             this.coordinator = coordinator;
             this.workers = workers;
             this.headAtStart = headAtStart;
@@ -164,11 +167,11 @@ public class ProjectionRuntime implements SmartLifecycle {
         if (next != null) {
             long nextPosition = position(next);
             rebuild = new ProjectionStatus.Rebuild(next.number, nextPosition, progress(nextPosition, head),
-                    next.startedAt.toString());
+                    next.startedAt.toString(), next.handler.averageBatchSize());
             progress = rebuild.progress();
         }
         return new ProjectionStatus(name, current == null ? 0 : current.number, position, head, lag, status,
-                progress, rebuild, rebuilt.get(name));
+                progress, rebuild, rebuilt.get(name), current == null ? 0 : current.handler.averageBatchSize());
     }
 
     private static double progress(long position, long head) {
@@ -277,10 +280,11 @@ public class ProjectionRuntime implements SmartLifecycle {
         ViewCollections views = new ViewCollections(database, projection.name(), number);
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(named(processorName + "-coordinator"));
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(settings.segments(), named(processorName + "-worker"));
+        ProjectionEventHandler handler = new ProjectionEventHandler(projection, views);
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(processorName)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-                        .eventHandlers(new ProjectionEventHandler(projection, views))
+                        .eventHandlers(handler)
                         .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
                         .build())
                 .errorHandler(PropagatingErrorHandler.instance())
@@ -294,7 +298,7 @@ public class ProjectionRuntime implements SmartLifecycle {
                 .initialToken(source -> source.createTailToken())
                 .build();
         processor.start();
-        return new Generation(number, views, processor, coordinator, workers, head());
+        return new Generation(number, views, processor, coordinator, workers, handler, head());
     }
 
     private static void shutDown(Generation generation) {
