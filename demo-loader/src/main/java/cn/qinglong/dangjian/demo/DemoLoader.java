@@ -1,0 +1,408 @@
+package cn.qinglong.dangjian.demo;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Builds the Qinglong subdistrict of the study through the command API: 13 community-level organisations
+ * (3 urban communities, 5 relocating villages, 5 resettlement communities), 30 branches, 1,366 members of whom
+ * exactly 688 are 60 or older; the resettlement communities' 16 branches hold 660 members, 305 of them 60+; 108
+ * village members live scattered in transition, 65 of them 60+, the oldest 86. Then four months of study days in
+ * all three modes with attendance, dues, care visits, talks, contact cards, evaluations and vanguard work.
+ *
+ * <p>Deterministic: the same seed and the same day give the same commands. {@code scale} multiplies the members
+ * (and everything they do); the organisations stay the same.
+ *
+ * <p>Usage: {@code java -jar demo-loader.jar [baseUrl=http://localhost:8080/api] [scale=1] [threads=4]}
+ */
+public final class DemoLoader {
+
+    static final String COMMITTEE = "ql";
+    private static final long SEED = 20_061_127L;
+    private static final int STUDY_MONTHS = 4;
+
+    private final Api api;
+    private final int scale;
+    private final int threads;
+    private final LocalDate today;
+    private final Random random = new Random(SEED);
+    private final List<Branch> branches = new ArrayList<>();
+    private final List<Person> people = new ArrayList<>();
+
+    record Branch(String id, String name, String communityId, String kind, String modes, String transitionGroupId,
+                  List<String> areaIds, String buildingGroupId) {
+    }
+
+    static final class Person {
+        String id;
+        String name;
+        String gender;
+        int age;
+        LocalDate birthDate;
+        Branch branch;
+        Branch dailyBranch;
+        boolean transition;
+        String areaId;
+        String groupId;
+        Branch resettledTo;
+        boolean transferRelation;
+        String studyMode;
+        long seed;
+    }
+
+    DemoLoader(String baseUrl, int scale, int threads, LocalDate today) {
+        this.api = new Api(baseUrl);
+        this.scale = scale;
+        this.threads = threads;
+        this.today = today;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String baseUrl = args.length > 0 ? args[0] : "http://localhost:8080/api";
+        int scale = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        new DemoLoader(baseUrl, scale, threads, LocalDate.now(ZoneId.of("Asia/Shanghai"))).load();
+    }
+
+    void load() throws Exception {
+        long started = System.nanoTime();
+        LocalDate founded = today.minusYears(20);
+        int status = api.post("/organizations", org(COMMITTEE, "青龙街道党工委", "COMMITTEE", null, null, null, founded));
+        if (status == 200) {
+            System.out.println("demo data already loaded (organization '" + COMMITTEE + "' exists); nothing to do");
+            return;
+        }
+        plan();
+        establishOrganizations(founded);
+        System.out.printf("organisations: 1 committee, 13 communities, %d branches%n", branches.size());
+        parallel(people, this::register);
+        appointSecretaries();
+        System.out.printf("members: %d registered (%d aged 60+)%n", people.size(),
+                people.stream().filter(p -> p.age >= 60).count());
+        parallel(people, this::liveTheirStory);
+        scheduleStudyDays();
+        parallel(people, this::takePartInStudyDays);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("loaded %d commands in %.1f s (%.0f commands/s); last position %d%n", api.commands(),
+                seconds, api.commands() / seconds, api.lastPosition());
+    }
+
+    private void plan() {
+        String[] urban = {"龙锦社区", "青龙东苑社区", "北港社区"};
+        String[] villages = {"东风村", "常青村", "三里村", "亚新村", "福成北塘村"};
+        String[] resettlement = {"青龙苑北区", "青龙苑南区", "紫云苑", "青竹苑", "新丰苑"};
+        int[] urbanBranches = {2, 2, 2};
+        int[] villageBranches = {2, 2, 2, 1, 1};
+        int[] resettlementBranches = {4, 3, 3, 3, 3};
+        List<Branch> urbanList = branches("u", urban, urbanBranches, "URBAN", "\"NEARBY\",\"ONLINE\"");
+        List<Branch> villageList = branches("v", villages, villageBranches, "VILLAGE", "\"NEARBY\",\"HOME_DELIVERY\",\"ONLINE\"");
+        List<Branch> resettlementList = branches("r", resettlement, resettlementBranches, "RESETTLEMENT",
+                "\"NEARBY\",\"HOME_DELIVERY\",\"ONLINE\"");
+        people("u", urbanList, 300 * scale, 150 * scale);
+        List<Person> villagePeople = people("v", villageList, 406 * scale, 233 * scale);
+        people("r", resettlementList, 660 * scale, 305 * scale);
+
+        List<Person> seniors = new ArrayList<>(villagePeople.stream().filter(p -> p.age >= 60).toList());
+        List<Person> younger = new ArrayList<>(villagePeople.stream().filter(p -> p.age < 60).toList());
+        Collections.shuffle(seniors, random);
+        Collections.shuffle(younger, random);
+        List<Person> inTransition = new ArrayList<>(seniors.subList(0, 65 * scale));
+        inTransition.addAll(younger.subList(0, 43 * scale));
+        for (int i = 0; i < inTransition.size(); i++) {
+            Person p = inTransition.get(i);
+            p.transition = true;
+            if (p.age >= 60) {
+                setAge(p, i == 0 ? 86 : 61 + random.nextInt(19));
+            }
+            p.areaId = p.branch.areaIds().get(random.nextInt(p.branch.areaIds().size()));
+            p.groupId = random.nextInt(100) < 80 ? p.branch.transitionGroupId() : null;
+        }
+        List<Person> stayed = new ArrayList<>(seniors.subList(65 * scale, seniors.size()));
+        stayed.addAll(younger.subList(43 * scale, younger.size()));
+        Collections.shuffle(stayed, random);
+        int dual = 40 * scale;
+        int transferred = 0;
+        for (Person p : stayed) {
+            if (dual > 0) {
+                p.resettledTo = resettlementList.get(random.nextInt(resettlementList.size()));
+                dual--;
+            } else if (transferred < 10 * scale && p.age < 60) {
+                p.resettledTo = resettlementList.get(random.nextInt(resettlementList.size()));
+                p.transferRelation = true;
+                transferred++;
+            }
+        }
+        for (Person p : people) {
+            p.dailyBranch = p.resettledTo != null ? p.resettledTo : p.branch;
+            if (p.age >= 80) {
+                p.studyMode = "HOME_DELIVERY";
+            } else if (p.transition) {
+                p.studyMode = p.age >= 70 ? "HOME_DELIVERY" : "ONLINE";
+            }
+        }
+    }
+
+    private List<Branch> branches(String prefix, String[] communities, int[] counts, String kind, String modes) {
+        List<Branch> result = new ArrayList<>();
+        for (int c = 0; c < communities.length; c++) {
+            String communityId = COMMITTEE + "-" + prefix + (c + 1);
+            List<String> areas = new ArrayList<>();
+            if (kind.equals("VILLAGE")) {
+                areas.add(communityId + "-area1");
+                areas.add(communityId + "-area2");
+            }
+            for (int b = 1; b <= counts[c]; b++) {
+                String id = communityId + "-b" + b;
+                String name = communities[c] + "第" + "一二三四五".charAt(b - 1) + "党支部";
+                Branch branch = new Branch(id, name, communityId, kind, modes,
+                        kind.equals("VILLAGE") ? communityId + "-tg" : null, areas,
+                        kind.equals("RESETTLEMENT") ? id + "-bg1" : null);
+                result.add(branch);
+                branches.add(branch);
+            }
+        }
+        return result;
+    }
+
+    /** {@code count} members spread over the branches, exactly {@code seniors} of them 60 or older. */
+    private List<Person> people(String prefix, List<Branch> over, int count, int seniors) {
+        List<Boolean> senior = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            senior.add(i < seniors);
+        }
+        Collections.shuffle(senior, random);
+        List<Person> result = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Person p = new Person();
+            p.id = "m-" + prefix + "-" + String.format("%05d", i + 1);
+            p.branch = over.get(i % over.size());
+            p.gender = random.nextInt(100) < 62 ? "M" : "F";
+            p.name = Names.of(random, p.gender);
+            p.seed = random.nextLong();
+            setAge(p, senior.get(i) ? 61 + random.nextInt(32) : 25 + random.nextInt(34));
+            result.add(p);
+            people.add(p);
+        }
+        return result;
+    }
+
+    /** Birthdays fall 1-300 days back, so the age stays exact for two months and more. */
+    private void setAge(Person p, int age) {
+        p.age = age;
+        p.birthDate = today.minusYears(age).minusDays(1 + random.nextInt(300));
+    }
+
+    private void establishOrganizations(LocalDate founded) {
+        Set<String> communities = new LinkedHashSet<>();
+        String[] names = {"龙锦社区", "青龙东苑社区", "北港社区", "东风村", "常青村", "三里村", "亚新村", "福成北塘村",
+                "青龙苑北区", "青龙苑南区", "紫云苑", "青竹苑", "新丰苑"};
+        int n = 0;
+        for (Branch b : branches) {
+            if (communities.add(b.communityId())) {
+                String setting = switch (b.kind()) {
+                    case "URBAN" -> "URBAN_COMMUNITY";
+                    case "VILLAGE" -> "RELOCATING_VILLAGE";
+                    default -> "RESETTLEMENT_COMMUNITY";
+                };
+                String name = names[n++];
+                api.post("/organizations", org(b.communityId(), name + "党总支", "GENERAL_BRANCH", setting, null,
+                        COMMITTEE, founded));
+                for (String area : b.areaIds()) {
+                    api.post("/organizations", org(area, name + "片区" + area.charAt(area.length() - 1), "GROUP", null,
+                            "AREA", b.communityId(), founded));
+                }
+            }
+            api.post("/organizations", org(b.id(), b.name(), "BRANCH", null, null, b.communityId(), founded));
+            if (b.transitionGroupId() != null && b.id().endsWith("-b1")) {
+                api.post("/organizations", org(b.transitionGroupId(), b.name().replace("第一党支部", "") + "拆迁过渡期党小组",
+                        "GROUP", null, "TRANSITION", b.id(), today.minusYears(8)));
+            }
+            if (b.buildingGroupId() != null) {
+                api.post("/organizations", org(b.buildingGroupId(), b.name().replace("党支部", "") + "1号楼党小组", "GROUP",
+                        null, "BUILDING", b.id(), today.minusYears(3)));
+            }
+        }
+    }
+
+    private static String org(String id, String name, String level, String setting, String groupKind, String parent,
+                              LocalDate on) {
+        return "{\"organizationId\":\"" + id + "\",\"name\":\"" + name + "\",\"level\":\"" + level + "\""
+                + (setting == null ? "" : ",\"setting\":\"" + setting + "\"")
+                + (groupKind == null ? "" : ",\"groupKind\":\"" + groupKind + "\"")
+                + (parent == null ? "" : ",\"parentId\":\"" + parent + "\"")
+                + ",\"establishedOn\":\"" + on + "\"}";
+    }
+
+    private void register(Person p) {
+        Random r = new Random(p.seed);
+        String status = switch (p.branch.kind()) {
+            case "URBAN" -> "URBAN";
+            case "VILLAGE" -> "ORIGINAL";
+            default -> "RESETTLED";
+        };
+        LocalDate joined = p.birthDate.plusYears(20 + r.nextInt(Math.max(1, Math.min(30, p.age - 21))));
+        String category = p.age >= 60 ? "RETIRED" : switch (r.nextInt(5)) {
+            case 0 -> "FARMER";
+            case 1 -> "NON_PUBLIC_ENTERPRISE";
+            case 2 -> "UNEMPLOYED";
+            case 3 -> "FLOATING";
+            default -> "EMPLOYED";
+        };
+        api.post("/members", "{\"memberId\":\"" + p.id + "\",\"name\":\"" + p.name + "\",\"gender\":\"" + p.gender
+                + "\",\"birthDate\":\"" + p.birthDate + "\",\"joinedPartyOn\":\"" + joined + "\",\"branchId\":\""
+                + p.branch.id() + "\",\"categories\":[\"" + category + "\"],\"residence\":{\"status\":\"" + status
+                + "\",\"communityId\":\"" + p.branch.communityId() + "\"},\"phone\":\"139" + String.format("%08d",
+                Math.floorMod(p.seed, 100_000_000L)) + "\",\"registeredOn\":\"" + today.minusYears(3) + "\"}");
+    }
+
+    private void appointSecretaries() {
+        for (Branch b : branches) {
+            Person first = people.stream().filter(p -> p.branch == b).findFirst().orElseThrow();
+            api.post("/organizations/" + b.id() + "/leaders", "{\"memberId\":\"" + first.id
+                    + "\",\"role\":\"SECRETARY\",\"appointedOn\":\"" + today.minusYears(2) + "\"}");
+        }
+    }
+
+    private void liveTheirStory(Person p) {
+        Random r = new Random(p.seed ^ 0x5DEECE66DL);
+        String path = "/members/" + p.id;
+        if (p.transition || p.resettledTo != null) {
+            LocalDate relocated = today.minusDays(365 + r.nextInt(365 * (p.transition ? 7 : 3)));
+            api.post(path + "/relocation", "{\"transitionAddress\":\"青龙街道" + (1 + r.nextInt(200)) + "号出租屋\""
+                    + (p.areaId == null ? "" : ",\"areaId\":\"" + p.areaId + "\"") + ",\"relocatedOn\":\"" + relocated + "\"}");
+            if (p.groupId != null) {
+                api.post(path + "/transition-group", "{\"groupId\":\"" + p.groupId + "\",\"joinedOn\":\""
+                        + relocated.plusDays(30) + "\"}");
+            }
+            if (p.resettledTo != null) {
+                api.post(path + "/resettlement", "{\"communityId\":\"" + p.resettledTo.communityId()
+                        + "\",\"residenceBranchId\":\"" + p.resettledTo.id() + "\",\"buildingGroupId\":\""
+                        + p.resettledTo.buildingGroupId() + "\",\"movedInOn\":\"" + today.minusMonths(6).minusDays(r.nextInt(60))
+                        + "\",\"transferRelation\":" + p.transferRelation + "}");
+            }
+        }
+        if (p.studyMode != null) {
+            api.put(path + "/study-mode", "{\"mode\":\"" + p.studyMode + "\",\"reason\":\""
+                    + (p.age >= 80 ? "高龄行动不便" : "外出过渡，远离原支部") + "\"}");
+        }
+        if (p.transition && r.nextInt(100) < 70) {
+            api.put(path + "/contact-card", "{\"whereabouts\":\"青龙街道过渡房\",\"phone\":\"13900000000\","
+                    + "\"housing\":\"租住\",\"ideology\":\"稳定\",\"employment\":\"" + (p.age >= 60 ? "退休" : "务工")
+                    + "\",\"family\":\"与子女同住\",\"verifiedOn\":\"" + today.minusDays(10 + r.nextInt(440)) + "\"}");
+        }
+        if (p.transition && r.nextInt(100) < 3) {
+            api.post(path + "/contact-lost", "{\"since\":\"" + today.minusDays(200) + "\",\"lastKnown\":\"外地务工\"}");
+        }
+        List<String> needs = new ArrayList<>();
+        if (r.nextInt(100) < 8) {
+            needs.add(List.of("POOR", "JOB_SEEKING", "FRAIL", "DISABLED_LOW_INCOME").get(r.nextInt(4)));
+        }
+        if (p.age >= 80 && r.nextInt(100) < 50) {
+            needs.add("ELDERLY");
+            if (r.nextInt(100) < 30) {
+                needs.add("EMPTY_NEST");
+            }
+        }
+        if (!needs.isEmpty()) {
+            api.put(path + "/care-needs", "{\"needs\":[\"" + String.join("\",\"", needs) + "\"]}");
+        }
+        if ((!needs.isEmpty() || p.age >= 80) && r.nextInt(100) < 60) {
+            String kind = List.of("CARE_VISIT", "CONDOLENCE", "PAIRED_ASSISTANCE").get(r.nextInt(3));
+            api.post(path + "/care-visits", "{\"helperName\":\"" + p.branch.name() + "书记\",\"kind\":\"" + kind
+                    + "\",\"visitedOn\":\"" + today.minusDays(1 + r.nextInt(120)) + "\"}");
+        }
+        if (r.nextInt(100) < 35) {
+            api.post(path + "/care-visits", "{\"helperName\":\"" + p.branch.name() + "书记\",\"kind\":\"TALK\","
+                    + "\"visitedOn\":\"" + today.minusDays(1 + r.nextInt(300)) + "\",\"notes\":\"谈心谈话\"}");
+        }
+        YearMonth month = YearMonth.from(today);
+        for (int back = 3; back >= 1; back--) {
+            if (r.nextInt(100) < 92) {
+                YearMonth period = month.minusMonths(back);
+                LocalDate paidOn = period.plusMonths(1).atDay(5);
+                api.post(path + "/dues", "{\"period\":\"" + period + "\",\"amountFen\":" + (p.age >= 60 ? 200 : 1000)
+                        + ",\"paidOn\":\"" + (paidOn.isAfter(today) ? today : paidOn) + "\"}");
+            }
+        }
+        if (r.nextInt(100) < 60) {
+            String rating = r.nextInt(100) < 30 ? "EXCELLENT" : r.nextInt(100) < 95 ? "QUALIFIED" : "BASICALLY_QUALIFIED";
+            api.post(path + "/evaluations", "{\"period\":\"" + (today.getYear() - 1) + "\",\"rating\":\"" + rating
+                    + "\",\"evaluatedOn\":\"" + LocalDate.of(today.getYear(), 1, 20) + "\"}");
+        }
+        if (p.age < 70 && r.nextInt(100) < 15) {
+            String kind = List.of("POLICY_PROPAGANDA", "COORDINATION", "MODEL", "MEDIATION", "INFO_FEEDBACK", "VOLUNTEER")
+                    .get(r.nextInt(6));
+            api.post(path + "/vanguard-activities", "{\"kind\":\"" + kind + "\",\"date\":\""
+                    + today.minusDays(1 + r.nextInt(180)) + "\",\"description\":\"楼道亮身份，服务群众\"}");
+        }
+        if (p.dailyBranch.kind().equals("RESETTLEMENT") && r.nextInt(100) < 5) {
+            api.post(path + "/households", "{\"households\":[\"1-" + (101 + r.nextInt(20)) + "\",\"1-"
+                    + (201 + r.nextInt(20)) + "\"],\"linkedOn\":\"" + today.minusDays(1 + r.nextInt(200)) + "\"}");
+        }
+    }
+
+    private LocalDate studyDate(int back) {
+        return YearMonth.from(today).minusMonths(back).atDay(15);
+    }
+
+    private void scheduleStudyDays() throws Exception {
+        List<String> bodies = new ArrayList<>();
+        for (Branch b : branches) {
+            for (int back = STUDY_MONTHS; back >= 1; back--) {
+                LocalDate date = studyDate(back);
+                bodies.add("{\"studyDayId\":\"" + studyDayId(b, date) + "\",\"branchId\":\"" + b.id() + "\",\"date\":\""
+                        + date + "\",\"topic\":\"" + YearMonth.from(date) + "主题党日\",\"modes\":[" + b.modes() + "]}");
+            }
+        }
+        parallel(bodies, body -> api.post("/study-days", body));
+        System.out.printf("study days: %d (four months, every branch)%n", bodies.size());
+    }
+
+    private static String studyDayId(Branch b, LocalDate date) {
+        return "sd-" + b.id() + "-" + YearMonth.from(date);
+    }
+
+    /** 85% attend in their mode (in person where the branch offers no other), 5% are excused, the rest not. */
+    private void takePartInStudyDays(Person p) {
+        Random r = new Random(p.seed ^ 0x2545F4914F6CDD1DL);
+        for (int back = STUDY_MONTHS; back >= 1; back--) {
+            LocalDate date = studyDate(back);
+            String studyDay = studyDayId(p.dailyBranch, date);
+            int roll = r.nextInt(100);
+            if (roll < 85) {
+                String mode = p.studyMode == null || !p.dailyBranch.modes().contains(p.studyMode) ? "NEARBY" : p.studyMode;
+                api.post("/members/" + p.id + "/attendance", "{\"studyDayId\":\"" + studyDay + "\",\"mode\":\"" + mode
+                        + "\",\"attendedOn\":\"" + date + "\"}");
+            } else if (roll < 90) {
+                api.post("/members/" + p.id + "/excused-absence", "{\"studyDayId\":\"" + studyDay
+                        + "\",\"reason\":\"因病请假\",\"excusedOn\":\"" + date.minusDays(1) + "\"}");
+            }
+        }
+    }
+
+    private <T> void parallel(List<T> items, Consumer<T> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> work.accept(item)));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package cn.qinglong.dangjian.query.attendance;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
+
+import cn.qinglong.dangjian.kernel.studyday.StudyMode;
+import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
+import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.ViewCollections;
+import cn.qinglong.dangjian.query.web.InvalidParameter;
+import cn.qinglong.dangjian.query.web.NotFound;
+import cn.qinglong.dangjian.query.web.QueryParams;
+import cn.qinglong.dangjian.query.web.ReadsView;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class AttendanceController {
+
+    private final ProjectionRuntime runtime;
+
+    AttendanceController(ProjectionRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    record StudyDayAttendance(String studyDayId, String branchId, LocalDate date, String topic, boolean cancelled,
+                              int expected, int attended, Map<StudyMode, Integer> byMode, int excused,
+                              List<String> leftBehind, BigDecimal rate) {
+    }
+
+    record RateRow(String key, long expected, long attended, BigDecimal rate) {
+    }
+
+    record Rates(String by, LocalDate from, LocalDate to, String branchId, int studyDays, List<RateRow> items) {
+    }
+
+    @GetMapping("/api/study-days/{id}/attendance")
+    @ReadsView(AttendanceProjection.NAME)
+    StudyDayAttendance studyDay(@PathVariable String id) {
+        String studyDayId = QueryParams.id("id", id);
+        ViewCollections views = runtime.views(AttendanceProjection.NAME);
+        Document studyDay = views.get(AttendanceProjection.STUDY_DAYS).find(eq("_id", studyDayId)).first();
+        if (studyDay == null || studyDay.getString("date") == null) {
+            throw new NotFound("study day", studyDayId);
+        }
+        AttendanceFigures figures = AttendanceFigures.of(studyDay, views.get(MemberFoldProjection.MEMBERS)
+                .find(eq(AttendanceProjection.DAILY_HISTORY + ".branchId", studyDay.getString("branchId"))));
+        return new StudyDayAttendance(studyDayId, studyDay.getString("branchId"),
+                LocalDate.parse(studyDay.getString("date")), studyDay.getString("topic"),
+                Boolean.TRUE.equals(studyDay.getBoolean("cancelled")), figures.expected().size(),
+                figures.attended().size(), figures.byMode(), figures.excused().size(),
+                List.copyOf(figures.leftBehind()), rate(figures.attended().size(), figures.expected().size()));
+    }
+
+    /**
+     * Attendance over the study days held (not cancelled) from {@code from} to {@code to}, grouped by month, by
+     * branch, or by mode (then expected is every expected member and attended those who came by that mode).
+     */
+    @GetMapping("/api/attendance/rates")
+    @ReadsView(AttendanceProjection.NAME)
+    Rates rates(@RequestParam(required = false) String branchId, @RequestParam(required = false) String from,
+                @RequestParam(required = false) String to, @RequestParam(required = false) String by) {
+        String branch = QueryParams.id("branchId", branchId);
+        LocalDate start = QueryParams.dateOrMonth("from", from, false);
+        LocalDate end = QueryParams.dateOrMonth("to", to, true);
+        if (start != null && end != null && end.isBefore(start)) {
+            throw new InvalidParameter("to", "must not be before from");
+        }
+        String grouping = by == null || by.isBlank() ? "month" : by;
+        if (!Set.of("month", "mode", "branch").contains(grouping)) {
+            throw new InvalidParameter("by", "must be one of [month, mode, branch]");
+        }
+        ViewCollections views = runtime.views(AttendanceProjection.NAME);
+        List<Bson> filters = new ArrayList<>();
+        filters.add(eq("cancelled", false));
+        if (branch != null) {
+            filters.add(eq("branchId", branch));
+        }
+        if (start != null) {
+            filters.add(gte("date", start.toString()));
+        }
+        if (end != null) {
+            filters.add(lte("date", end.toString()));
+        }
+        List<Document> studyDays = views.get(AttendanceProjection.STUDY_DAYS).find(and(filters)).into(new ArrayList<>());
+        Set<String> branches = new TreeSet<>();
+        studyDays.forEach(d -> branches.add(d.getString("branchId")));
+        Map<String, Map<String, Document>> membersByBranch = new TreeMap<>();
+        if (!branches.isEmpty()) {
+            for (Document member : views.get(MemberFoldProjection.MEMBERS)
+                    .find(in(AttendanceProjection.DAILY_HISTORY + ".branchId", branches))) {
+                for (Document entry : member.getList(AttendanceProjection.DAILY_HISTORY, Document.class, List.of())) {
+                    String b = entry.getString("branchId");
+                    if (b != null && branches.contains(b)) {
+                        membersByBranch.computeIfAbsent(b, k -> new LinkedHashMap<>()).put(member.getString("_id"), member);
+                    }
+                }
+            }
+        }
+        Map<String, long[]> rows = new TreeMap<>();
+        for (Document studyDay : studyDays) {
+            AttendanceFigures figures = AttendanceFigures.of(studyDay,
+                    membersByBranch.getOrDefault(studyDay.getString("branchId"), Map.of()).values());
+            switch (grouping) {
+                case "mode" -> {
+                    for (StudyMode mode : StudyMode.values()) {
+                        add(rows, mode.name(), figures.expected().size(), figures.byMode().get(mode));
+                    }
+                }
+                case "branch" -> add(rows, studyDay.getString("branchId"), figures.expected().size(),
+                        figures.attended().size());
+                default -> add(rows, studyDay.getString("date").substring(0, 7), figures.expected().size(),
+                        figures.attended().size());
+            }
+        }
+        List<RateRow> items = rows.entrySet().stream()
+                .map(e -> new RateRow(e.getKey(), e.getValue()[0], e.getValue()[1], rate(e.getValue()[1], e.getValue()[0])))
+                .toList();
+        return new Rates(grouping, start, end, branch, studyDays.size(), items);
+    }
+
+    private static void add(Map<String, long[]> rows, String key, long expected, long attended) {
+        long[] row = rows.computeIfAbsent(key, k -> new long[2]);
+        row[0] += expected;
+        row[1] += attended;
+    }
+
+    static BigDecimal rate(long attended, long expected) {
+        return expected == 0 ? null : BigDecimal.valueOf(attended).divide(BigDecimal.valueOf(expected), 4, RoundingMode.HALF_UP);
+    }
+}

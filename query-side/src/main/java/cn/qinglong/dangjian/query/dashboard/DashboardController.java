@@ -1,0 +1,134 @@
+package cn.qinglong.dangjian.query.dashboard;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import cn.qinglong.dangjian.kernel.member.MemberState;
+import cn.qinglong.dangjian.kernel.member.MembershipStatus;
+import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
+import cn.qinglong.dangjian.query.organization.OrganizationTree;
+import cn.qinglong.dangjian.query.projection.MemberDocuments;
+import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
+import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.ViewCollections;
+import cn.qinglong.dangjian.query.web.NotFound;
+import cn.qinglong.dangjian.query.web.QueryParams;
+import cn.qinglong.dangjian.query.web.ReadsView;
+import cn.qinglong.dangjian.query.web.Today;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class DashboardController {
+
+    private final ProjectionRuntime runtime;
+    private final Today today;
+
+    DashboardController(ProjectionRuntime runtime, Today today) {
+        this.runtime = runtime;
+        this.today = today;
+    }
+
+    record Indicator(String difficulty, String label, String indicator, long numerator, long denominator,
+                     BigDecimal value) {
+    }
+
+    record Dashboard(String organizationId, String name, LocalDate asOf, long activeMembers, List<Indicator> items) {
+    }
+
+    /**
+     * The eight indicators for one organization and everything below it (members by their daily-management
+     * branch); without {@code organizationId}, for the whole subdistrict.
+     */
+    @GetMapping("/api/dashboard/difficulties")
+    @ReadsView(DashboardProjection.NAME)
+    Dashboard difficulties(@RequestParam(required = false) String organizationId) {
+        String id = QueryParams.id("organizationId", organizationId);
+        ViewCollections views = runtime.views(DashboardProjection.NAME);
+        OrganizationTree tree = OrganizationTree.read(views.get(DashboardProjection.ORGANIZATIONS));
+        Set<String> scope = new LinkedHashSet<>();
+        String name;
+        if (id != null) {
+            if (!tree.contains(id)) {
+                throw new NotFound("organization", id);
+            }
+            scope.addAll(tree.subtree(id));
+            name = tree.get(id).getString("name");
+        } else {
+            tree.roots().forEach(root -> scope.addAll(tree.subtree(root)));
+            name = tree.roots().size() == 1 ? tree.get(tree.roots().get(0)).getString("name") : null;
+        }
+        LocalDate date = today.date();
+        long[] n = new long[Difficulty.values().length];
+        long active = 0;
+        long inTransition = 0;
+        for (Document d : views.get(MemberFoldProjection.MEMBERS)
+                .find(and(eq("status", MembershipStatus.ACTIVE.name()), in("dailyBranchId", scope)))) {
+            MemberState m = MemberDocuments.state(d);
+            active++;
+            count(n, Difficulty.ATTENDING_ORGANIZATIONAL_LIFE, within(m.lastAttendanceOn(), date.minusDays(90)));
+            if (m.residence() != null && m.residence().status() == ResidenceStatus.TRANSITION) {
+                inTransition++;
+                count(n, Difficulty.GROUP_MEETINGS, m.groupId() != null);
+            }
+            count(n, Difficulty.TALKS, within(date(d, "lastTalkOn"), date.minusMonths(12)));
+            count(n, Difficulty.PAYING_DUES, m.duesPaidThrough() != null
+                    && !m.duesPaidThrough().isBefore(YearMonth.from(date).minusMonths(1)));
+            count(n, Difficulty.KEEPING_CONTACT, !m.contactLost() && m.contactCard() != null);
+            count(n, Difficulty.VANGUARD_ROLE, m.vanguardActivities() > 0 || m.householdsLinked() > 0);
+            count(n, Difficulty.KNOWING_PERFORMANCE, m.contactCardCompleteOn(date)
+                    && within(date(d, "lastEvaluatedOn"), date.minusMonths(12)));
+        }
+        long branches = scope.stream().filter(o -> "BRANCH".equals(tree.get(o).getString("level"))
+                && tree.get(o).getString("dissolvedOn") == null).count();
+        if (branches == 0 && id != null && "GENERAL_BRANCH".equals(tree.get(id).getString("level"))) {
+            branches = 1;
+        }
+        long held = views.get(DashboardProjection.STUDY_DAYS)
+                .countDocuments(and(in("branchId", scope), eq("cancelled", false),
+                        com.mongodb.client.model.Filters.gt("date", date.minusMonths(12).toString()),
+                        com.mongodb.client.model.Filters.lte("date", date.toString())));
+        List<Indicator> items = new ArrayList<>();
+        for (Difficulty difficulty : Difficulty.values()) {
+            long numerator = n[difficulty.ordinal()];
+            long denominator = switch (difficulty) {
+                case GROUP_MEETINGS -> inTransition;
+                case HOLDING_ACTIVITIES -> 12 * branches;
+                default -> active;
+            };
+            if (difficulty == Difficulty.HOLDING_ACTIVITIES) {
+                numerator = Math.min(held, denominator);
+            }
+            items.add(new Indicator(difficulty.name(), difficulty.label(), difficulty.indicator(), numerator,
+                    denominator, denominator == 0 ? null
+                    : BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP)));
+        }
+        return new Dashboard(id, name, date, active, items);
+    }
+
+    private static void count(long[] n, Difficulty difficulty, boolean yes) {
+        if (yes) {
+            n[difficulty.ordinal()]++;
+        }
+    }
+
+    private static boolean within(LocalDate date, LocalDate since) {
+        return date != null && !date.isBefore(since);
+    }
+
+    private static LocalDate date(Document d, String field) {
+        String value = d.getString(field);
+        return value == null ? null : LocalDate.parse(value);
+    }
+}

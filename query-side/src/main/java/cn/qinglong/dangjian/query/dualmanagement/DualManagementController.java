@@ -1,0 +1,72 @@
+package cn.qinglong.dangjian.query.dualmanagement;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import cn.qinglong.dangjian.kernel.member.MembershipStatus;
+import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
+import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.web.QueryParams;
+import cn.qinglong.dangjian.query.web.ReadsView;
+import com.mongodb.client.model.Sorts;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class DualManagementController {
+
+    private final ProjectionRuntime runtime;
+
+    DualManagementController(ProjectionRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    record Item(String memberId, String name, String originBranchId, String residenceBranchId, String communityId,
+                String buildingGroupId, LocalDate since) {
+    }
+
+    record Answer(List<Item> items, int page, int size, long total, Map<String, Integer> byCommunity,
+                  Map<String, Integer> byOriginBranch) {
+    }
+
+    @GetMapping("/api/dual-management")
+    @ReadsView(DualManagementProjection.NAME)
+    Answer dualManagement(@RequestParam(required = false) String communityId,
+                          @RequestParam(required = false) String originBranchId,
+                          @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        String community = QueryParams.id("communityId", communityId);
+        String origin = QueryParams.id("originBranchId", originBranchId);
+        QueryParams.Paging paging = QueryParams.paging(page, size);
+        List<Bson> filters = new ArrayList<>(List.of(eq("dualManaged", true), eq("status", MembershipStatus.ACTIVE.name())));
+        if (community != null) {
+            filters.add(eq("residence.communityId", community));
+        }
+        if (origin != null) {
+            filters.add(eq("branchId", origin));
+        }
+        List<Item> all = new ArrayList<>();
+        Map<String, Integer> byCommunity = new TreeMap<>();
+        Map<String, Integer> byOrigin = new TreeMap<>();
+        runtime.views(DualManagementProjection.NAME).get(MemberFoldProjection.MEMBERS).find(and(filters))
+                .sort(Sorts.ascending("_id")).forEach(d -> {
+                    Document residence = d.get("residence", new Document());
+                    String since = d.getString("dualSince");
+                    Item item = new Item(d.getString("_id"), d.getString("name"), d.getString("branchId"),
+                            d.getString("residenceBranchId"), residence.getString("communityId"),
+                            d.getString("buildingGroupId"), since == null ? null : LocalDate.parse(since));
+                    all.add(item);
+                    byCommunity.merge(String.valueOf(item.communityId()), 1, Integer::sum);
+                    byOrigin.merge(item.originBranchId(), 1, Integer::sum);
+                });
+        List<Item> items = all.stream().skip(paging.skip()).limit(paging.size()).toList();
+        return new Answer(items, paging.page(), paging.size(), all.size(), byCommunity, byOrigin);
+    }
+}

@@ -1,0 +1,112 @@
+package cn.qinglong.dangjian.query.member;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
+
+import cn.qinglong.dangjian.kernel.member.CareNeed;
+import cn.qinglong.dangjian.kernel.member.Category;
+import cn.qinglong.dangjian.kernel.member.MembershipStatus;
+import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
+import cn.qinglong.dangjian.query.projection.MemberDocuments;
+import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
+import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.web.NotFound;
+import cn.qinglong.dangjian.query.web.Page;
+import cn.qinglong.dangjian.query.web.QueryParams;
+import cn.qinglong.dangjian.query.web.ReadsView;
+import cn.qinglong.dangjian.query.web.Today;
+import com.mongodb.client.model.Sorts;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/members")
+class MemberController {
+
+    private final ProjectionRuntime runtime;
+    private final Today today;
+
+    MemberController(ProjectionRuntime runtime, Today today) {
+        this.runtime = runtime;
+        this.today = today;
+    }
+
+    @GetMapping("/{id}")
+    @ReadsView(MemberProjection.NAME)
+    MemberView member(@PathVariable String id) {
+        String memberId = QueryParams.id("id", id);
+        Document document = members().find(eq("_id", memberId)).first();
+        if (document == null) {
+            throw new NotFound("member", memberId);
+        }
+        return MemberView.of(MemberDocuments.state(document), today.date());
+    }
+
+    /** The roster of active members; every filter is optional and they combine. */
+    @GetMapping
+    @ReadsView(MemberProjection.NAME)
+    Page<MemberView> roster(@RequestParam(required = false) String branchId,
+                            @RequestParam(required = false) String dailyBranchId,
+                            @RequestParam(required = false) String communityId,
+                            @RequestParam(required = false) String groupId,
+                            @RequestParam(required = false) String status,
+                            @RequestParam(required = false) String category,
+                            @RequestParam(required = false) String minAge,
+                            @RequestParam(required = false) String need,
+                            @RequestParam(required = false) String page,
+                            @RequestParam(required = false) String size) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(eq("status", MembershipStatus.ACTIVE.name()));
+        addId(filters, "branchId", "branchId", branchId);
+        addId(filters, "dailyBranchId", "dailyBranchId", dailyBranchId);
+        addId(filters, "residence.communityId", "communityId", communityId);
+        String group = QueryParams.id("groupId", groupId);
+        if (group != null) {
+            filters.add(or(eq("groupId", group), eq("buildingGroupId", group), eq("areaId", group)));
+        }
+        ResidenceStatus residenceStatus = QueryParams.enumValue("status", status, ResidenceStatus.class);
+        if (residenceStatus != null) {
+            filters.add(eq("residence.status", residenceStatus.name()));
+        }
+        Category cat = QueryParams.enumValue("category", category, Category.class);
+        if (cat != null) {
+            filters.add(eq("categories", cat.name()));
+        }
+        CareNeed careNeed = QueryParams.enumValue("need", need, CareNeed.class);
+        if (careNeed != null) {
+            filters.add(eq("needs", careNeed.name()));
+        }
+        Integer age = QueryParams.optionalInt("minAge", minAge, 0, 150);
+        if (age != null) {
+            filters.add(lte("birthDate", today.bornOnOrBefore(age)));
+        }
+        QueryParams.Paging paging = QueryParams.paging(page, size);
+        Bson filter = and(filters);
+        LocalDate date = today.date();
+        List<MemberView> items = new ArrayList<>();
+        members().find(filter).sort(Sorts.ascending("_id")).skip(paging.skip()).limit(paging.size())
+                .forEach(document -> items.add(MemberView.of(MemberDocuments.state(document), date)));
+        return new Page<>(items, paging.page(), paging.size(), members().countDocuments(filter));
+    }
+
+    private static void addId(List<Bson> filters, String field, String parameter, String value) {
+        String id = QueryParams.id(parameter, value);
+        if (id != null) {
+            filters.add(eq(field, id));
+        }
+    }
+
+    private com.mongodb.client.MongoCollection<Document> members() {
+        return runtime.views(MemberProjection.NAME).get(MemberFoldProjection.MEMBERS);
+    }
+}

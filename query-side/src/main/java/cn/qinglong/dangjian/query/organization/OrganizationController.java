@@ -1,0 +1,85 @@
+package cn.qinglong.dangjian.query.organization;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import cn.qinglong.dangjian.kernel.member.MembershipStatus;
+import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
+import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.ViewCollections;
+import cn.qinglong.dangjian.query.web.ReadsView;
+import cn.qinglong.dangjian.query.web.Today;
+import com.mongodb.client.model.Projections;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/organizations")
+class OrganizationController {
+
+    private final ProjectionRuntime runtime;
+    private final Today today;
+
+    OrganizationController(ProjectionRuntime runtime, Today today) {
+        this.runtime = runtime;
+        this.today = today;
+    }
+
+    /**
+     * A node counts the active members whose organisational relation is with it or an organization below it; a
+     * group counts the members placed in it (transition, building or area group).
+     */
+    record Node(String id, String name, String level, String setting, String groupKind, LocalDate dissolvedOn,
+                long members, long aged60Plus, List<Node> children) {
+    }
+
+    record Tree(LocalDate asOf, long members, long aged60Plus, List<Node> roots) {
+    }
+
+    @GetMapping("/tree")
+    @ReadsView(OrganizationProjection.NAME)
+    Tree tree() {
+        ViewCollections views = runtime.views(OrganizationProjection.NAME);
+        OrganizationTree tree = OrganizationTree.read(views.get(OrganizationProjection.ORGANIZATIONS));
+        String sixty = today.bornOnOrBefore(60);
+        Map<String, long[]> counts = new HashMap<>();
+        long[] total = new long[2];
+        views.get(MemberFoldProjection.MEMBERS).find(eq("status", MembershipStatus.ACTIVE.name()))
+                .projection(Projections.include("branchId", "groupId", "buildingGroupId", "areaId", "birthDate"))
+                .forEach(member -> {
+                    String birthDate = member.getString("birthDate");
+                    boolean senior = birthDate != null && birthDate.compareTo(sixty) <= 0;
+                    total[0]++;
+                    total[1] += senior ? 1 : 0;
+                    List<String> places = new ArrayList<>(tree.pathToRoot(member.getString("branchId")));
+                    for (String group : new String[] {"groupId", "buildingGroupId", "areaId"}) {
+                        String id = member.getString(group);
+                        if (id != null && !places.contains(id)) {
+                            places.add(id);
+                        }
+                    }
+                    for (String place : places) {
+                        long[] count = counts.computeIfAbsent(place, p -> new long[2]);
+                        count[0]++;
+                        count[1] += senior ? 1 : 0;
+                    }
+                });
+        List<Node> roots = tree.roots().stream().map(id -> node(tree, id, counts)).toList();
+        return new Tree(today.date(), total[0], total[1], roots);
+    }
+
+    private static Node node(OrganizationTree tree, String id, Map<String, long[]> counts) {
+        Document d = tree.get(id);
+        long[] count = counts.getOrDefault(id, new long[2]);
+        String dissolvedOn = d.getString("dissolvedOn");
+        return new Node(id, d.getString("name"), d.getString("level"), d.getString("setting"),
+                d.getString("groupKind"), dissolvedOn == null ? null : LocalDate.parse(dissolvedOn), count[0], count[1],
+                tree.children(id).stream().map(child -> node(tree, child, counts)).toList());
+    }
+}

@@ -1,0 +1,37 @@
+package cn.qinglong.dangjian.query.organization;
+
+import cn.qinglong.dangjian.kernel.organization.OrganizationEvent;
+import cn.qinglong.dangjian.query.projection.Envelope;
+import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
+import cn.qinglong.dangjian.query.projection.OrganizationDocuments;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/** The organization tree and, per member, where they count in it. */
+@Component
+class OrganizationProjection extends MemberFoldProjection {
+
+    static final String NAME = "organization";
+    static final String ORGANIZATIONS = "organizations";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> collections() {
+        return Set.of(ORGANIZATIONS, MEMBERS);
+    }
+
+    @Override
+    protected Target otherTarget(Envelope event) {
+        return event.payload() instanceof OrganizationEvent e ? new Target(ORGANIZATIONS, e.organizationId().value()) : null;
+    }
+
+    @Override
+    protected Document foldOther(String collection, Document current, Envelope event) {
+        return OrganizationDocuments.fold(current, (OrganizationEvent) event.payload());
+    }
+}

@@ -1,0 +1,92 @@
+package cn.qinglong.dangjian.query.projection;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * A view made of documents that each belong to exactly one event stream (a member, an organization, a study day),
+ * so the stream's sequence number, kept in the document as {@code _v}, tells an event already applied from a new
+ * one. That makes every write idempotent and the order of events across streams irrelevant; anything that
+ * spans streams (counts, rates) is computed when the view is read.
+ *
+ * <p>A batch costs one read per collection (the documents it touches) and one unordered bulk write.
+ */
+public abstract class FoldingProjection implements Projection {
+
+    public static final String VERSION = "_v";
+
+    /** The document an event changes. */
+    public record Target(String collection, String key) {
+    }
+
+    /** Where the event goes, or {@code null} when this view ignores it. */
+    protected abstract Target target(Envelope event);
+
+    /**
+     * The document after the event ({@code current} is {@code null} for a new one). Must not modify
+     * {@code current}; {@code _id} and {@code _v} are set by the caller.
+     */
+    protected abstract Document fold(String collection, Document current, Envelope event);
+
+    @Override
+    public final void apply(List<Envelope> batch, ViewCollections views) {
+        Map<String, Map<String, List<Envelope>>> byCollection = new LinkedHashMap<>();
+        for (Envelope event : batch) {
+            Target target = target(event);
+            if (target != null) {
+                byCollection.computeIfAbsent(target.collection(), c -> new LinkedHashMap<>())
+                        .computeIfAbsent(target.key(), k -> new ArrayList<>()).add(event);
+            }
+        }
+        byCollection.forEach((collection, byKey) -> write(views.get(collection), collection, byKey));
+    }
+
+    private void write(MongoCollection<Document> collection, String name, Map<String, List<Envelope>> byKey) {
+        Map<String, Document> current = new HashMap<>();
+        for (Document document : collection.find(in("_id", byKey.keySet()))) {
+            current.put(document.getString("_id"), document);
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        byKey.forEach((key, events) -> {
+            Document document = current.get(key);
+            long version = document == null ? -1 : ((Number) document.get(VERSION)).longValue();
+            boolean changed = false;
+            for (Envelope event : events) {
+                if (event.sequence() <= version) {
+                    continue;
+                }
+                document = stamp(key, event.sequence(), fold(name, document, event));
+                version = event.sequence();
+                changed = true;
+            }
+            if (changed) {
+                writes.add(new ReplaceOneModel<>(eq("_id", key), document, new ReplaceOptions().upsert(true)));
+            }
+        });
+        if (!writes.isEmpty()) {
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
+    }
+
+    private static Document stamp(String key, long version, Document folded) {
+        Document document = new Document("_id", key).append(VERSION, version);
+        folded.forEach((field, value) -> {
+            if (!"_id".equals(field) && !VERSION.equals(field)) {
+                document.put(field, value);
+            }
+        });
+        return document;
+    }
+}

@@ -1,0 +1,51 @@
+package cn.qinglong.dangjian.query.projection;
+
+import cn.qinglong.dangjian.kernel.member.MemberEvent;
+import cn.qinglong.dangjian.kernel.member.MemberState;
+import org.bson.Document;
+
+/**
+ * A view that follows members: one document per member in the {@value #MEMBERS} collection, holding the member's
+ * state as {@link MemberState} folds it plus whatever the view adds in {@link #extend}.
+ */
+public abstract class MemberFoldProjection extends FoldingProjection {
+
+    public static final String MEMBERS = "members";
+
+    @Override
+    protected Target target(Envelope event) {
+        if (event.payload() instanceof MemberEvent member) {
+            return new Target(MEMBERS, member.memberId().value());
+        }
+        return otherTarget(event);
+    }
+
+    /** Events of other streams this view also follows. */
+    protected Target otherTarget(Envelope event) {
+        return null;
+    }
+
+    @Override
+    protected Document fold(String collection, Document current, Envelope event) {
+        if (MEMBERS.equals(collection) && event.payload() instanceof MemberEvent member) {
+            MemberState before = current == null ? MemberState.none() : MemberDocuments.state(current);
+            MemberState after = before.apply(member, event.sequence());
+            Document document = MemberDocuments.document(after);
+            extend(document, current, before, after, member);
+            return document;
+        }
+        return foldOther(collection, current, event);
+    }
+
+    /**
+     * Adds the view's own fields to the freshly encoded state; {@code previous} (maybe {@code null}) is the
+     * document before the event, to carry those fields forward.
+     */
+    protected void extend(Document document, Document previous, MemberState before, MemberState after,
+                          MemberEvent event) {
+    }
+
+    protected Document foldOther(String collection, Document current, Envelope event) {
+        throw new IllegalStateException(name() + " does not fold into " + collection);
+    }
+}

@@ -1,0 +1,22 @@
+package cn.qinglong.dangjian.query.projection;
+
+/**
+ * @param position the global position of the last event the active view includes (-1: none yet)
+ * @param lag      events in the store the active view does not include yet
+ * @param status   RUNNING, CATCHING_UP, REBUILDING, ERROR or STOPPED
+ * @param replayProgress 0..1: of a running rebuild, else how far the active view is through the store
+ * @param rebuild  the generation being built, while a rebuild runs
+ * @param lastRebuild how the latest rebuild since this node started went
+ * @param averageBatchSize events per bulk write of the answering generation since this node started
+ */
+public record ProjectionStatus(String name, int generation, long position, long head, long lag, String status,
+                               double replayProgress, Rebuild rebuild, Rebuilt lastRebuild, double averageBatchSize) {
+
+    public record Rebuild(int generation, long position, double progress, String startedAt, double averageBatchSize) {
+    }
+
+    /** {@code eventsPerSecond}: events replayed (the new generation's position at the swap) per second of rebuild. */
+    public record Rebuilt(int generation, String startedAt, String swappedAt, long events, double seconds,
+                          long eventsPerSecond) {
+    }
+}

@@ -1,0 +1,52 @@
+package cn.qinglong.dangjian.query.testing;
+
+import cn.qinglong.dangjian.eventstore.testing.TestEventStoreDatabase;
+import cn.qinglong.dangjian.query.QuerySideApplication;
+import java.util.Map;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The query side on a random port with a fresh event store (H2, or PostgreSQL with {@code -Deventstore=postgres})
+ * and a fresh read-model database (in memory, or the MongoDB of {@code MONGODB_URI}). Every subclass shares this
+ * one context, so each test uses ids of its own.
+ */
+@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class QuerySideTest {
+
+    public static final TestEventStoreDatabase EVENT_STORE = TestEventStoreDatabase.create();
+    private static final Map<String, String> MONGO = TestMongo.springProperties();
+
+    @DynamicPropertySource
+    static void stores(DynamicPropertyRegistry registry) {
+        EVENT_STORE.springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        MONGO.forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("query.projections.retired-generation-grace", () -> "200ms");
+        registry.add("query.read-your-writes.max-wait", () -> "2s");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    protected EventStore eventStore;
+
+    protected Http query;
+
+    @BeforeEach
+    void client() {
+        query = new Http("http://localhost:" + port + "/api");
+    }
+
+    /** Appends the events as the command side would, and answers the position of the last one. */
+    protected long append(EventLog log) {
+        eventStore.publish(log.messages());
+        Long head = eventStore.createHeadToken().position().orElseThrow();
+        return head;
+    }
+}

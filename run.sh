@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Builds both services, starts them on the embedded default (H2 event store and the in-process MongoDB stand-in,
+# both under ./data), loads the Qinglong demo once (skipped when already loaded), and prints the URLs.
+# Ctrl-C stops both. Settings: COMMAND_PORT (8080), QUERY_PORT (8081), DATA_DIR (./data), DEMO_SCALE (1),
+# MONGODB_URI (a real MongoDB for the read models instead of the stand-in).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+COMMAND_PORT=${COMMAND_PORT:-8080}
+QUERY_PORT=${QUERY_PORT:-8081}
+DATA_DIR=${DATA_DIR:-./data}
+DEMO_SCALE=${DEMO_SCALE:-1}
+
+./mvnw -q -DskipTests package
+mkdir -p "$DATA_DIR/bin"
+DATA_DIR=$(cd "$DATA_DIR" && pwd)
+# Run copies, so a rebuild of target/ while the services run cannot pull a jar from under them.
+cp command-side/target/command-side-*-exec.jar "$DATA_DIR/bin/command-side.jar"
+cp query-side/target/query-side-*-exec.jar "$DATA_DIR/bin/query-side.jar"
+cp demo-loader/target/demo-loader-*.jar "$DATA_DIR/bin/demo-loader.jar"
+export EVENTSTORE_JDBC_URL=${EVENTSTORE_JDBC_URL:-"jdbc:h2:file:$DATA_DIR/eventstore;MODE=PostgreSQL;AUTO_SERVER=TRUE"}
+
+pids=()
+stop() {
+    trap - EXIT INT TERM
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+}
+trap stop EXIT INT TERM
+
+await_health() {
+    local url=$1 name=$2 log=$3
+    for _ in $(seq 1 180); do
+        if curl -fs "$url" >/dev/null 2>&1; then return 0; fi
+        sleep 1
+    done
+    echo "$name did not become healthy; see $log" >&2
+    exit 1
+}
+
+# The command side creates the event store schema; the query side starts once it is there.
+PORT=$COMMAND_PORT java -jar "$DATA_DIR/bin/command-side.jar" >"$DATA_DIR/command-side.log" 2>&1 &
+pids+=($!)
+await_health "http://localhost:$COMMAND_PORT/actuator/health" command-side "$DATA_DIR/command-side.log"
+PORT=$QUERY_PORT DATA_DIR=$DATA_DIR java -jar "$DATA_DIR/bin/query-side.jar" >"$DATA_DIR/query-side.log" 2>&1 &
+pids+=($!)
+await_health "http://localhost:$QUERY_PORT/actuator/health" query-side "$DATA_DIR/query-side.log"
+
+java -jar "$DATA_DIR/bin/demo-loader.jar" "http://localhost:$COMMAND_PORT/api" "$DEMO_SCALE"
+
+cat <<URLS
+
+Command side  http://localhost:$COMMAND_PORT/api         (POST commands; see API.md)
+Query side    http://localhost:$QUERY_PORT/api/organizations/tree
+              http://localhost:$QUERY_PORT/api/members?branchId=ql-r3-b1
+              http://localhost:$QUERY_PORT/api/members/m-v-00001
+              http://localhost:$QUERY_PORT/api/study-days/sd-ql-r3-b1-$(date -d "$(date +%Y-%m-15) -1 month" +%Y-%m)/attendance
+              http://localhost:$QUERY_PORT/api/attendance/rates?by=month
+              http://localhost:$QUERY_PORT/api/dual-management
+              http://localhost:$QUERY_PORT/api/transition
+              http://localhost:$QUERY_PORT/api/care/overdue?days=90
+              http://localhost:$QUERY_PORT/api/dashboard/difficulties?organizationId=ql
+Operations    http://localhost:$QUERY_PORT/api/admin/projections   (POST .../{name}/rebuild)
+Logs and data $DATA_DIR
+Ctrl-C stops both services.
+URLS
+wait
