@@ -63,6 +63,10 @@ final class Subscription {
         open.set(false);
     }
 
+    boolean isOpen() {
+        return open.get();
+    }
+
     private void read() {
         try {
             // tells EventSource clients how soon to reconnect, and commits the response headers at once
