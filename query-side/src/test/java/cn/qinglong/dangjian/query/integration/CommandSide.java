@@ -107,6 +107,10 @@ public final class CommandSide {
      * store in transactions of 25 events: the volume of a busy day without the cost of 5,000 HTTP round trips.
      */
     public void appendMemberHistory(String memberId, int count) {
+        appendMemberHistory(memberId, count, 25);
+    }
+
+    public void appendMemberHistory(String memberId, int count, int perTransaction) {
         EventStore store = context.getBean(EventStore.class);
         MemberId member = MemberId.of(memberId);
         List<DomainEventMessage<?>> batch = new ArrayList<>();
@@ -119,7 +123,7 @@ public final class CommandSide {
                     "志愿服务 " + sequence);
             batch.add(new GenericDomainEventMessage<>("Member", memberId, sequence, payload,
                     MetaData.with("actor", "integration-test")));
-            if (batch.size() == 25 || sequence == count - 1) {
+            if (batch.size() == perTransaction || sequence == count - 1) {
                 store.publish(batch);
                 batch = new ArrayList<>();
             }
