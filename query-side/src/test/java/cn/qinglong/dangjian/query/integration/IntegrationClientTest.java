@@ -46,11 +46,11 @@ public abstract class IntegrationClientTest {
     }
 
     protected List<Long> storedPositions(String... simpleTypeNames) {
-        return storedPositions().stream().filter(position -> {
-            String type = jdbc.queryForObject("SELECT payloadType FROM DomainEventEntry WHERE globalIndex = ?",
-                    String.class, position);
-            return List.of(simpleTypeNames).contains(type.substring(type.lastIndexOf('$') + 1));
-        }).toList();
+        List<String> wanted = List.of(simpleTypeNames);
+        return jdbc.query("SELECT globalIndex, payloadType FROM DomainEventEntry ORDER BY globalIndex", (row, n) -> {
+            String type = row.getString(2);
+            return wanted.contains(type.substring(type.lastIndexOf('$') + 1)) ? row.getLong(1) : null;
+        }).stream().filter(java.util.Objects::nonNull).toList();
     }
 
     protected long lastPosition() {
