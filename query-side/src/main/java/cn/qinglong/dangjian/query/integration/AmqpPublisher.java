@@ -37,6 +37,7 @@ public final class AmqpPublisher implements SmartLifecycle {
     private final AtomicLong confirmedPosition = new AtomicLong(-1);
     private volatile Thread worker;
     private volatile boolean running;
+    private boolean exchangeDeclared;
 
     public AmqpPublisher(EventFeed feed, CloudEventMapper mapper, RabbitTemplate rabbit, PublicationLease lease,
                          IntegrationProperties.Amqp settings) {
@@ -52,7 +53,6 @@ public final class AmqpPublisher implements SmartLifecycle {
         if (running) {
             return;
         }
-        new RabbitAdmin(rabbit).declareExchange(new TopicExchange(settings.exchange(), true, false));
         running = true;
         worker = new Thread(this::publishWhileRunning, "amqp-publisher");
         worker.setDaemon(true);
@@ -96,6 +96,11 @@ public final class AmqpPublisher implements SmartLifecycle {
                 if (position.isEmpty()) {
                     pause(settings.leaseRetry());
                     continue;
+                }
+                if (!exchangeDeclared) {
+                    // here rather than at start-up, so that the query side starts while the broker is down
+                    new RabbitAdmin(rabbit).declareExchange(new TopicExchange(settings.exchange(), true, false));
+                    exchangeDeclared = true;
                 }
                 if (!publishBatchAfter(position.getAsLong())) {
                     pause(settings.pollInterval());

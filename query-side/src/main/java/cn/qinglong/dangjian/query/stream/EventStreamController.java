@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * its position. History first, then live, from one cursor, so nothing is repeated or skipped at the switch.
  */
 @RestController
-class EventStreamController implements DisposableBean {
+class EventStreamController implements DisposableBean, SmartLifecycle {
 
     private final EventFeed feed;
     private final CloudEventMapper mapper;
@@ -105,6 +106,33 @@ class EventStreamController implements DisposableBean {
                                     + "CloudEvents type such as " + EventTypes.PREFIX + "member.MemberRegistered.v1")));
         }
         return wanted;
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every stream before the web server's graceful shutdown begins, which would otherwise wait its full
+     * timeout for these never-ending requests. Clients reconnect to another node, or to this one once it is back.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        subscriptions.forEach(Subscription::close);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     @Override
