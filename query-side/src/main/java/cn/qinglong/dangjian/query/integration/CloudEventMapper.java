@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code id} = the event's identifier (stable across re-sends, so consumers dedupe by it), {@code type} from
  * {@link EventTypes}, {@code source} = the aggregate's collection, {@code subject} = the aggregate id,
  * {@code time} = when the event was recorded, {@code data} = the redacted payload as JSON, and two extensions:
- * {@code position} (global index) and {@code aggregateversion} (the event's sequence number in its aggregate).
+ * {@code position} (global index) and {@code aggregateversion} (the event's sequence number in its aggregate). The SDK
+ * writes these 64-bit numbers as strings of digits, as the CloudEvents type system has only 32-bit integers.
  *
  * <p>The envelope is written by the CloudEvents SDK's Jackson 2 format (the SDK is built on Jackson 2); the payload
  * inside is written by Jackson 3 like everything else this service serves, and Spring MVC's Jackson 3 converters
