@@ -125,7 +125,16 @@ final class Subscription {
                 text.setLength(0);
             }
             emitter.complete();
-        } catch (IOException | IllegalStateException clientWentAway) {
+        } catch (IOException clientWentAway) {
+            close();
+            // Tomcat does not always end an async request whose write failed on a thread of ours; completing it
+            // here keeps it from counting as active, which would hold up a graceful shutdown
+            try {
+                emitter.completeWithError(clientWentAway);
+            } catch (RuntimeException alreadyEnded) {
+                // nothing left to end
+            }
+        } catch (IllegalStateException alreadyCompleted) {
             close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
