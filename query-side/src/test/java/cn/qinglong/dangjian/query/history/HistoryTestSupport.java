@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.qinglong.dangjian.command.CommandSideApplication;
 import cn.qinglong.dangjian.eventstore.testing.TestEventStoreDatabase;
 import cn.qinglong.dangjian.query.QuerySideApplication;
+import cn.qinglong.dangjian.query.testing.TestMongo;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +39,7 @@ abstract class HistoryTestSupport {
     @DynamicPropertySource
     static void sharedEventStore(DynamicPropertyRegistry registry) {
         Services.DATABASE.springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        TestMongo.springProperties().forEach((key, value) -> registry.add(key, () -> value));
     }
 
     static ConfigurableApplicationContext commandSide() {
