@@ -50,7 +50,7 @@ record Options(boolean smoke, int members, long events, Duration levelTime, int 
         String mongo = System.getenv("MONGODB_URI");
         return new Options(smoke, m, e, Duration.ofSeconds(s), smoke ? 300 : 200_000,
                 Duration.ofSeconds(smoke ? 1 : Math.max(5, s / 2)), smoke ? 100 : 20_000,
-                Duration.ofMinutes(smoke ? 2 : 20), new int[] {1, 8, 32}, 16, jfr, out, jars,
+                Duration.ofMinutes(smoke ? 3 : 15), new int[] {1, 8, 32}, 16, jfr, out, jars,
                 env("BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/"), env("BENCH_PG_USER", "postgres"),
                 env("BENCH_PG_PASSWORD", ""), mongo == null || mongo.isBlank() ? null : mongo);
     }
