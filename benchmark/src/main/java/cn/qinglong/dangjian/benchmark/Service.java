@@ -44,9 +44,10 @@ final class Service implements AutoCloseable {
             throws IOException {
         workDir = Files.createDirectories(workDir).toAbsolutePath();
         Path log = workDir.resolve(name + ".log");
+        // One file, no rotation: the peak heap is read from it, and an earlier run's log must not linger beside it.
         Path gcLog = workDir.resolve(name + "-gc.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                XMX, "-Xlog:gc:file=" + gcLog));
+                XMX, "-Xlog:gc:file=" + gcLog + "::filecount=0"));
         if (jfrFile != null) {
             command.add("-XX:StartFlightRecording=filename=" + jfrFile + ",settings=profile,dumponexit=true");
         }
