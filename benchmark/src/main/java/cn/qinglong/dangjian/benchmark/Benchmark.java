@@ -172,6 +172,10 @@ public final class Benchmark {
         pg.singleRowTransactions(8, options.smoke() ? 50 : 2000, options.levelTime());
         for (int clients : options.commandClients()) {
             LoadResult tx = pg.singleRowTransactions(clients, options.levelCount(), options.levelTime());
+            if (tx.ok() == 0 || tx.failed() > 0) {
+                throw new IllegalStateException(clients + " clients: " + tx.failed() + " inserts failed, first: "
+                        + tx.firstFailure());
+            }
             txCeilings.put(clients, tx);
             Report.row(table, "one row per committed transaction", clients, tx.ok(), tx.seconds(), tx.perSecond(),
                     tx.p50(), tx.p99());

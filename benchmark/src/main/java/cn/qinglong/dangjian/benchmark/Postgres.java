@@ -133,17 +133,23 @@ final class Postgres {
             }
             ThreadLocal<Integer> slot = new ThreadLocal<>();
             java.util.concurrent.atomic.AtomicInteger slots = new java.util.concurrent.atomic.AtomicInteger();
-            String prefix = "raw-tx" + clients + "-";
+            // Unique per call: the warm-up runs at the same concurrency, and a repeated key would abort every insert.
+            String prefix = "raw-tx" + clients + "-" + System.nanoTime() + "-";
             return ClosedLoop.run(clients, maxRows, maxTime, index -> {
                 if (slot.get() == null) {
                     slot.set(slots.getAndIncrement());
                 }
                 int mine = slot.get();
                 PreparedStatement insert = statements.get(mine);
-                bind(insert, prefix + index, 0);
-                insert.executeUpdate();
-                connections.get(mine).commit();
-                return null;
+                try {
+                    bind(insert, prefix + index, 0);
+                    insert.executeUpdate();
+                    connections.get(mine).commit();
+                    return null;
+                } catch (SQLException e) {
+                    connections.get(mine).rollback();
+                    return e.getMessage();
+                }
             });
         } finally {
             for (Connection c : connections) {
