@@ -581,6 +581,9 @@ public final class Benchmark {
         cleanedUp = true;
         for (Service service : new Service[] {command, query}) {
             if (service != null) {
+                if (options.jfr() && service.isAlive()) {
+                    service.dumpRecording(jfr(service.name));
+                }
                 service.close();
             }
         }

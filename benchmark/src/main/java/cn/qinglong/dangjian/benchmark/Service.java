@@ -59,6 +59,10 @@ final class Service implements AutoCloseable {
         return new Service(name, port, builder.start(), log, gcLog);
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     long pid() {
         return process.pid();
     }
@@ -159,6 +163,25 @@ final class Service implements AutoCloseable {
             }
         }
         return ports;
+    }
+
+    /**
+     * Writes the flight recording now, with jcmd: relying on dump-on-exit loses it when the JVM cannot shut down
+     * in time (a query side that ran out of heap did not).
+     */
+    void dumpRecording(Path file) {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(pid()), "JFR.dump", "name=1", "filename=" + file.toAbsolutePath())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!jcmd.waitFor(120, TimeUnit.SECONDS)) {
+                jcmd.destroyForcibly();
+            }
+        } catch (IOException e) {
+            System.err.println("could not dump the recording of " + name + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
