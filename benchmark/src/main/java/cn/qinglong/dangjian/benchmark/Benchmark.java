@@ -1,0 +1,617 @@
+package cn.qinglong.dangjian.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One benchmark run: a fresh PostgreSQL database, both services started from their executable jars as separate
+ * JVMs ({@value Service#XMX}), the raw ceilings of the same stores, then commands, a rebuild of every projection,
+ * queries and memory, each figure next to its ceiling. Writes {@code report.md} and {@code report.json}; exits
+ * non-zero when a phase failed.
+ */
+public final class Benchmark {
+
+    static final int COMMAND_PORT = 48080;
+    static final int QUERY_PORT = 48081;
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final Options options;
+    private final Report report = new Report();
+    private final String runId = "bench_" + System.currentTimeMillis();
+    private final Path work = Path.of(System.getProperty("java.io.tmpdir"), runId);
+    private final Map<Integer, LoadResult> txCeilings = new LinkedHashMap<>();
+    private final Map<String, Instant[]> windows = new LinkedHashMap<>();
+    private final LocalDate today = LocalDate.now(ZONE);
+    private final Subdistrict subdistrict = new Subdistrict(today);
+    private Postgres pg;
+    private Service command;
+    private Service query;
+    private String mongoUri;
+    private String mongoDatabase = "dangjian";
+    private LoadResult mongoCeiling;
+    private LoadResult rawRead;
+    private Report.Table targets;
+    private boolean cleanedUp;
+    /** The essential phase that failed, after which nothing else can be measured. */
+    private String aborted;
+    private static final java.util.Set<String> ESSENTIAL = java.util.Set.of("event store schema",
+            "command side start", "generate events", "query side start");
+    private EventGenerator generator;
+
+    private Benchmark(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) {
+        Options options = Options.parse(args);
+        Benchmark benchmark = new Benchmark(options);
+        int failed;
+        try {
+            failed = benchmark.run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            failed = 1;
+        }
+        System.exit(failed == 0 ? 0 : 1);
+    }
+
+    private int run() throws Exception {
+        header();
+        targets = report.table("Targets", "target", "measured", "met");
+        Runtime.getRuntime().addShutdownHook(new Thread(this::cleanUp));
+        pg = new Postgres(options.pgServer(), options.pgUser(), options.pgPassword(), runId);
+        try {
+            pg.create();
+            report.header("PostgreSQL", pg.serverVersion() + ", fresh database " + runId + " (dropped after the run)");
+            phase("ceilings: PostgreSQL", this::postgresCeilings);
+            try {
+                phase("event store schema", () -> generator = new EventGenerator(
+                        pg.url() + "?reWriteBatchedInserts=true", pg.user, pg.password));
+                phase("command side start", this::startCommandSide);
+                phase("generate events", () -> generate(generator));
+            } finally {
+                if (generator != null) {
+                    generator.close();
+                }
+            }
+            phase("query side start", this::startQuerySide);
+            phase("initial build of the views", this::initialBuild);
+            phase("ceiling: MongoDB bulk inserts", this::mongoCeiling);
+            phase("ceiling: raw read of the events", () -> rawRead = pg.readAllEvents());
+            phase("commands over HTTP", this::commands);
+            phase("rebuild every projection", this::rebuild);
+            phase("queries", this::queries);
+            phase("memory", this::memory);
+        } finally {
+            cleanUp();
+        }
+        profiles();
+        report.header("load average at the end", Machine.loadAverage());
+        report.write(options.out());
+        for (Report.Phase p : report.phases()) {
+            System.out.printf("%-36s %s  %s%n", p.name(), p.passed() ? "passed" : "FAILED", p.detail());
+        }
+        System.out.println("report: " + options.out().resolve("report.md").toAbsolutePath());
+        long failed = report.failedPhases();
+        System.out.printf("benchmark%s: %d passed, %d failed%n", options.smoke() ? " smoke" : "",
+                report.phases().size() - failed, failed);
+        return (int) failed;
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** A phase that throws is reported as failed with its reason; the run goes on to write the report. */
+    private void phase(String name, Step step) {
+        if (aborted != null) {
+            report.phase(name, false, "skipped: " + aborted + " failed");
+            return;
+        }
+        System.out.printf("== %s (%s)%n", name, Instant.now());
+        Instant from = Instant.now();
+        try {
+            step.run();
+            windows.put(name, new Instant[] {from, Instant.now()});
+            if (report.phases().stream().noneMatch(p -> p.name().equals(name))) {
+                report.phase(name, true, String.format(Locale.ROOT, "%.1f s",
+                        Duration.between(from, Instant.now()).toMillis() / 1000.0));
+            }
+        } catch (Exception e) {
+            e.printStackTrace();
+            report.phase(name, false, e.toString());
+            if (ESSENTIAL.contains(name)) {
+                aborted = name;
+            }
+        }
+    }
+
+    private void header() {
+        report.header("date", ZonedDateTime.now(ZoneId.of("UTC")).toString())
+                .header("mode", options.smoke() ? "smoke (tiny sizes: proves the phases work, the figures mean nothing)"
+                        : "full")
+                .header("machine", Runtime.getRuntime().availableProcessors() + " cores (nproc), "
+                        + Machine.memory() + " memory, " + Machine.cpuModel())
+                .header("JDK", Machine.jdk())
+                .header("load average at the start", Machine.loadAverage() + " (1, 5, 15 min; the machine is shared)")
+                .header("read models", options.mongoUri() == null
+                        ? "mongo-java-server, the query side's in-process stand-in (H2 file backend), default"
+                        : "real MongoDB from MONGODB_URI")
+                .header("services", "command side on :" + COMMAND_PORT + ", query side on :" + QUERY_PORT
+                        + ", separate JVMs from the executable jars, " + Service.XMX + " each")
+                .header("data set", String.format(Locale.ROOT, "%,d members, %,d events, organisations and study "
+                        + "days of the demo subdistrict", options.members(), options.events()));
+    }
+
+    private void postgresCeilings() throws Exception {
+        pg.createRawTable();
+        Report.Table table = report.table("Ceilings: raw PostgreSQL inserts of event-shaped rows",
+                "how", "clients", "rows", "seconds", "rows/s", "p50 ms", "p99 ms");
+        int batchRows = (int) Math.min(options.events(), options.smoke() ? 5_000 : 200_000);
+        LoadResult batched = pg.batchedInserts(batchRows, 1000, options.levelTime().multipliedBy(2));
+        Report.row(table, "batches of 1,000 rows, one transaction per batch", 1, batched.ok(), batched.seconds(),
+                batched.perSecond(), batched.p50(), batched.p99());
+        pg.singleRowTransactions(8, options.smoke() ? 50 : 2000, options.levelTime());
+        for (int clients : options.commandClients()) {
+            LoadResult tx = pg.singleRowTransactions(clients, options.levelCount(), options.levelTime());
+            if (tx.ok() == 0 || tx.failed() > 0) {
+                throw new IllegalStateException(clients + " clients: " + tx.failed() + " inserts failed, first: "
+                        + tx.firstFailure());
+            }
+            txCeilings.put(clients, tx);
+            Report.row(table, "one row per committed transaction", clients, tx.ok(), tx.seconds(), tx.perSecond(),
+                    tx.p50(), tx.p99());
+        }
+        table.notes().add("Same server, same database, a table with DomainEventEntry's columns, keys and index, after "
+                + "an unrecorded warm-up. p50/p99 are per batch or per transaction.");
+        pg.dropRawTable();
+    }
+
+    private Map<String, String> serviceEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("EVENTSTORE_JDBC_URL", pg.url());
+        env.put("EVENTSTORE_JDBC_USER", pg.user);
+        env.put("EVENTSTORE_JDBC_PASSWORD", pg.password);
+        env.put("DATA_DIR", work.resolve("query-data").toAbsolutePath().toString());
+        if (options.mongoUri() != null) {
+            env.put("MONGODB_URI", options.mongoUri());
+            mongoDatabase = runId;
+            env.put("MONGODB_DATABASE", mongoDatabase);
+        } else {
+            env.put("MONGODB_URI", "");
+        }
+        return env;
+    }
+
+    private Path jfr(String service) {
+        return options.jfr() ? options.out().resolve(service + ".jfr").toAbsolutePath() : null;
+    }
+
+    private void startCommandSide() throws Exception {
+        Files.createDirectories(options.out());
+        Path jar = copyJar("command-side", Files.createDirectories(work.resolve("bin")));
+        command = Service.start("command-side", jar, COMMAND_PORT, serviceEnvironment(), options.out(),
+                jfr("command-side"));
+        command.awaitHealthy(Duration.ofMinutes(3));
+    }
+
+    /**
+     * Started once the events are in, so generating them does not compete with projecting them, and the
+     * first build of every view from the whole store can be timed on its own.
+     */
+    private void startQuerySide() throws Exception {
+        Path jar = copyJar("query-side", Files.createDirectories(work.resolve("bin")));
+        query = Service.start("query-side", jar, QUERY_PORT, serviceEnvironment(), options.out(), jfr("query-side"));
+        query.awaitHealthy(Duration.ofMinutes(3));
+        if (options.mongoUri() != null) {
+            mongoUri = options.mongoUri();
+        } else {
+            List<Integer> ports = new ArrayList<>(query.listeningPorts());
+            ports.remove(Integer.valueOf(QUERY_PORT));
+            if (ports.size() != 1) {
+                throw new IllegalStateException("cannot tell the in-process MongoDB's port among " + ports);
+            }
+            mongoUri = "mongodb://127.0.0.1:" + ports.get(0);
+        }
+        report.header("MongoDB endpoint", options.mongoUri() != null ? "MONGODB_URI (database " + mongoDatabase + ")"
+                : mongoUri + " (found on the query side's process)");
+    }
+
+    private Path copyJar(String module, Path bin) throws IOException {
+        Path target = options.jars().resolve(module).resolve("target");
+        try (Stream<Path> files = Files.list(target)) {
+            Path jar = files.filter(p -> p.getFileName().toString().matches(module + "-.*-exec\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no executable jar in " + target
+                            + "; build with ./mvnw -q -pl benchmark -am package -DskipTests"));
+            // A copy, so rebuilding target/ during the run cannot pull the jar from under a running service.
+            return Files.copy(jar, bin.resolve(module + ".jar"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private void mongoCeiling() {
+        Report.Table table = report.table("Ceiling: raw MongoDB bulk inserts of view-shaped documents",
+                "how", "documents", "seconds", "documents/s", "p50 ms per batch", "p99 ms per batch");
+        int documents = options.smoke() ? 2_000 : 200_000;
+        try (MongoCeiling mongo = new MongoCeiling(mongoUri)) {
+            mongoCeiling = mongo.bulkInserts(runId + "_raw", documents, 500, options.levelTime().multipliedBy(3));
+        }
+        Report.row(table, "insertMany, unordered, batches of 500 member-shaped documents (2 indexes)",
+                mongoCeiling.ok(), mongoCeiling.seconds(), mongoCeiling.perSecond(), mongoCeiling.p50(),
+                mongoCeiling.p99());
+        table.notes().add("The same server the query side writes to, a scratch database dropped afterwards.");
+    }
+
+    private void generate(EventGenerator generator) throws Exception {
+        long started = System.nanoTime();
+        long written = generator.generate(subdistrict, options.members(), options.events(), 2);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long stored = pg.eventCount();
+        if (stored != options.events()) {
+            throw new IllegalStateException("expected " + options.events() + " events in the store, found " + stored);
+        }
+        report.phase("generate events", true, String.format(Locale.ROOT,
+                "%,d events appended in %.1f s (%,.0f/s) through Axon's JdbcEventStorageEngine", written, seconds,
+                written / seconds));
+    }
+
+    /** The query side's first build of every view from the whole store, from health to no lag. */
+    private void initialBuild() throws Exception {
+        Http http = new Http(query.base());
+        long from = Long.MAX_VALUE;
+        long head = 0;
+        for (JsonNode status : http.get("/api/admin/projections").json()) {
+            from = Math.min(from, Math.max(0, status.path("position").asLong()));
+            head = Math.max(head, status.path("head").asLong());
+        }
+        long started = System.nanoTime();
+        Instant at = Instant.now();
+        awaitLag(http, options.rebuildTime());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        windows.put("initial build", new Instant[] {at, Instant.now()});
+        report.phase("initial build of the views", true, String.format(Locale.ROOT,
+                "every projection from position %,d to %,d in %.1f s after the service was up (%,.0f events/s)",
+                from, head, seconds, (head - from) / seconds));
+    }
+
+    private void commands() throws Exception {
+        Report.Table table = report.table("Commands over HTTP (attendance, care visits, dues; closed loop)",
+                "clients", "commands", "failed", "seconds", "commands/s", "p50 ms", "p95 ms", "p99 ms",
+                "ceiling rows/s (1 row/tx, same clients)", "ratio to ceiling");
+        Http http = new Http(command.base());
+        AtomicIntegerArray duesPaid = new AtomicIntegerArray(options.members());
+        int[] offset = {0};
+        String attendedOn = subdistrict.studyDate(1).toString();
+        boolean failed = false;
+        // Warm-up, not recorded: the first requests pay for class loading and JIT compilation in both JVMs.
+        LoadResult warmUp = ClosedLoop.run(8, options.smoke() ? 30 : 3000, options.levelTime(),
+                commandOperation(http, duesPaid, 0, attendedOn));
+        offset[0] += (int) (warmUp.ok() + warmUp.failed()) / 3 + 1;
+        for (int clients : options.commandClients()) {
+            Instant from = Instant.now();
+            LoadResult result = ClosedLoop.run(clients, options.levelCount(), options.levelTime(),
+                    commandOperation(http, duesPaid, offset[0], attendedOn));
+            windows.put("commands " + clients, new Instant[] {from, Instant.now()});
+            offset[0] += (int) (result.ok() + result.failed()) / 3 + 1;
+            LoadResult ceiling = txCeilings.get(clients);
+            double ceilingRate = ceiling == null ? Double.NaN : ceiling.perSecond();
+            Report.row(table, clients, result.ok(), result.failed(), result.seconds(), result.perSecond(),
+                    result.p50(), result.p95(), result.p99(), ceilingRate, result.perSecond() / ceilingRate);
+            System.out.printf("   %d clients: %.0f commands/s, p99 %.1f ms, %d failed%s%n", clients, result.perSecond(),
+                    result.p99(), result.failed(), result.firstFailure() == null ? "" : " (" + result.firstFailure() + ")");
+            if (result.ok() == 0 || result.failed() > Math.max(1, (result.ok() + result.failed()) / 100)) {
+                failed = true;
+                table.notes().add(clients + " clients, first failure: " + result.firstFailure());
+            }
+            if (clients == 32) {
+                target("commands at 32 clients ≥ 3,000/s", String.format(Locale.ROOT, "%,.0f/s", result.perSecond()),
+                        result.perSecond() >= 3000);
+                target("command p99 at 32 clients ≤ 50 ms", String.format(Locale.ROOT, "%.1f ms", result.p99()),
+                        result.p99() <= 50);
+                target("commands ≥ 50% of the 1-row-per-transaction ceiling at 32 clients",
+                        String.format(Locale.ROOT, "%.0f%%", 100 * result.perSecond() / ceilingRate),
+                        result.perSecond() / ceilingRate >= 0.5);
+            }
+        }
+        table.notes().add("Each command is one HTTP request (java.net.http, HTTP/1.1 keep-alive) answered after "
+                + "its event is committed. The ceiling is the raw one-row-per-transaction insert rate at the same "
+                + "number of clients, measured in this run.");
+        if (failed) {
+            throw new IllegalStateException("commands failed; see the table notes");
+        }
+    }
+
+    /**
+     * Attendance at last month's study day, a care visit and a dues payment for one member, then the next member;
+     * each dues payment is for a period that member has not paid yet, so none is refused.
+     */
+    private ClosedLoop.Operation commandOperation(Http http, AtomicIntegerArray duesPaid, int base, String attendedOn) {
+        return index -> {
+            int n = Math.floorMod(base + index / 3, options.members());
+            Subdistrict.Member m = subdistrict.member(n);
+            String path = "/api/members/" + m.id().value();
+            Http.Answer answer = switch (index % 3) {
+                case 0 -> http.post(path + "/attendance", "{\"studyDayId\":\""
+                        + subdistrict.studyDayId(m.branch(), 1).value() + "\",\"mode\":\"" + m.mode()
+                        + "\",\"attendedOn\":\"" + attendedOn + "\"}");
+                case 1 -> http.post(path + "/care-visits", "{\"helperName\":\"楼栋党小组长\",\"kind\":\"CARE_VISIT\","
+                        + "\"visitedOn\":\"" + today + "\",\"notes\":\"benchmark\"}");
+                default -> http.post(path + "/dues", "{\"period\":\""
+                        + YearMonth.of(1990, 1).plusMonths(duesPaid.getAndIncrement(n)) + "\",\"amountFen\":200,"
+                        + "\"paidOn\":\"" + today + "\"}");
+            };
+            return answer.failure();
+        };
+    }
+
+    private void rebuild() throws Exception {
+        Http http = new Http(query.base());
+        Map<String, Integer> before = new LinkedHashMap<>();
+        long head = -1;
+        for (JsonNode status : http.get("/api/admin/projections").json()) {
+            before.put(status.path("name").asString(), status.path("generation").asInt());
+            head = Math.max(head, status.path("head").asLong());
+        }
+        // Commands appended more events; let the live views catch up first so only the rebuild is measured.
+        awaitLag(http, Duration.ofMinutes(2));
+        Instant from = Instant.now();
+        for (String name : before.keySet()) {
+            Http.Answer answer = http.post("/api/admin/projections/" + name + "/rebuild", "");
+            if (answer.status() != 202) {
+                throw new IllegalStateException("rebuild of " + name + ": " + answer.failure());
+            }
+        }
+        long deadline = System.nanoTime() + options.rebuildTime().toNanos();
+        Map<String, JsonNode> done = new LinkedHashMap<>();
+        while (done.size() < before.size() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            for (JsonNode status : http.get("/api/admin/projections").json()) {
+                String name = status.path("name").asString();
+                JsonNode last = status.path("lastRebuild");
+                if (!last.isMissingNode() && !last.isNull() && last.path("generation").asInt() > before.get(name)
+                        && (status.path("rebuild").isMissingNode() || status.path("rebuild").isNull())) {
+                    done.put(name, status);
+                }
+            }
+        }
+        Instant to = Instant.now();
+        windows.put("rebuild", new Instant[] {from, to});
+        if (done.size() < before.size()) {
+            throw new IllegalStateException("only " + done.keySet() + " of " + before.keySet() + " rebuilt within "
+                    + options.rebuildTime());
+        }
+        Instant firstStart = Instant.MAX;
+        Instant lastSwap = Instant.MIN;
+        Report.Table table = report.table("Rebuild of every projection from the first event (all at once, blue/green)",
+                "projection", "generation", "events", "seconds", "events/s", "documents written");
+        long documents = 0;
+        long events = 0;
+        try (MongoCeiling mongo = new MongoCeiling(mongoUri)) {
+            for (var entry : done.entrySet()) {
+                JsonNode last = entry.getValue().path("lastRebuild");
+                Instant started = Instant.parse(last.path("startedAt").asString());
+                Instant swapped = Instant.parse(last.path("swappedAt").asString());
+                firstStart = started.isBefore(firstStart) ? started : firstStart;
+                lastSwap = swapped.isAfter(lastSwap) ? swapped : lastSwap;
+                long docs = mongo.viewDocuments(mongoDatabase, entry.getKey(), last.path("generation").asInt());
+                documents += docs;
+                events = Math.max(events, last.path("events").asLong());
+                Report.row(table, entry.getKey(), last.path("generation").asInt(), last.path("events").asLong(),
+                        last.path("seconds").asDouble(), last.path("eventsPerSecond").asDouble(), docs);
+            }
+        }
+        double seconds = Duration.between(firstStart, lastSwap).toMillis() / 1000.0;
+        double rate = events / seconds;
+        double readSeconds = rawRead.seconds() * events / Math.max(1, rawRead.ok());
+        double writeSeconds = documents / mongoCeiling.perSecond();
+        double ceilingSeconds = Math.max(readSeconds, writeSeconds);
+        double ceilingRate = events / ceilingSeconds;
+        Report.row(table, "all, wall clock", "", events, seconds, rate, documents);
+        Report.Table ceiling = report.table("Rebuild against its ceiling",
+                "figure", "seconds", "events/s", "ratio of the rebuild to it");
+        Report.row(ceiling, String.format(Locale.ROOT, "raw read of the %,d events (one pass, every column)", events),
+                readSeconds, events / readSeconds, rate / (events / readSeconds));
+        Report.row(ceiling, String.format(Locale.ROOT, "raw bulk write of the %,d resulting documents", documents),
+                writeSeconds, events / writeSeconds, rate / (events / writeSeconds));
+        Report.row(ceiling, "ceiling: the slower of the two", ceilingSeconds, ceilingRate, rate / ceilingRate);
+        Report.row(ceiling, "the rebuild (all projections, wall clock)", seconds, rate, 1.0);
+        ceiling.notes().add("Every projection is its own streaming processor, so the rebuild reads the events "
+                + done.size() + " times over while the ceiling reads them once.");
+        target("rebuild ≥ 25,000 events/s", String.format(Locale.ROOT, "%,.0f/s", rate), rate >= 25_000);
+        target("rebuild ≥ 50% of its ceiling", String.format(Locale.ROOT, "%.0f%%", 100 * rate / ceilingRate),
+                rate / ceilingRate >= 0.5);
+        report.phase("rebuild every projection", true, String.format(Locale.ROOT,
+                "%d projections, %,d events in %.1f s (%,.0f events/s)", done.size(), events, seconds, rate));
+    }
+
+    private void awaitLag(Http http, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            long lag = 0;
+            for (JsonNode status : http.get("/api/admin/projections").json()) {
+                lag = Math.max(lag, status.path("lag").asLong());
+            }
+            if (lag == 0) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the views did not catch up within " + timeout);
+    }
+
+    private void queries() throws Exception {
+        Http http = new Http(query.base());
+        awaitLag(http, Duration.ofMinutes(2));
+        List<Subdistrict.Branch> branches = subdistrict.branches;
+        String[] communities = branches.stream().map(Subdistrict.Branch::communityId).distinct().toArray(String[]::new);
+        String[] resettlement = branches.stream().filter(b -> b.communityId().startsWith("ql-r"))
+                .map(Subdistrict.Branch::communityId).distinct().toArray(String[]::new);
+        Map<String, java.util.function.IntFunction<String>> views = new LinkedHashMap<>();
+        views.put("GET /members/{id}", i -> "/api/members/" + subdistrict.member(spread(i, options.members())).id().value());
+        views.put("GET /members?branchId (roster, page of 50)", i -> "/api/members?branchId="
+                + branches.get(spread(i, branches.size())).id() + "&minAge=60&size=50");
+        views.put("GET /organizations/tree", i -> "/api/organizations/tree");
+        views.put("GET /study-days/{id}/attendance", i -> "/api/study-days/"
+                + subdistrict.studyDayId(branches.get(spread(i, branches.size())), 2 + i % 3).value() + "/attendance");
+        views.put("GET /attendance/rates?branchId&by=month", i -> "/api/attendance/rates?by=month&branchId="
+                + branches.get(spread(i, branches.size())).id());
+        views.put("GET /dual-management?communityId", i -> "/api/dual-management?communityId="
+                + resettlement[spread(i, resettlement.length)]);
+        views.put("GET /transition", i -> "/api/transition");
+        views.put("GET /care/overdue?days=90", i -> "/api/care/overdue?days=90");
+        views.put("GET /dashboard/difficulties?organizationId", i -> "/api/dashboard/difficulties?organizationId="
+                + communities[spread(i, communities.length)]);
+        Report.Table table = report.table(String.format(Locale.ROOT,
+                "Queries: %d concurrent clients on %,d members", options.queryClients(), options.members()),
+                "view", "requests", "failed", "requests/s", "p50 ms", "p99 ms", "max ms", "p99 ≤ 20 ms");
+        boolean failed = false;
+        double worst = 0;
+        String worstView = "";
+        for (var view : views.entrySet()) {
+            ClosedLoop.run(options.queryClients(), options.queryClients() * 2, Duration.ofSeconds(60),
+                    i -> http.get(view.getValue().apply(i + 7919)).failure());
+            Instant from = Instant.now();
+            LoadResult r = ClosedLoop.run(options.queryClients(), options.queryCount(), options.queryTime(),
+                    i -> http.get(view.getValue().apply(i)).failure());
+            windows.put("query " + view.getKey(), new Instant[] {from, Instant.now()});
+            Report.row(table, view.getKey(), r.ok() + r.failed(), r.failed(), r.perSecond(), r.p50(), r.p99(),
+                    r.max(), r.p99() <= 20 ? "yes" : "no");
+            System.out.printf("   %-45s p50 %.1f ms  p99 %.1f ms  %d failed%s%n", view.getKey(), r.p50(), r.p99(),
+                    r.failed(), r.firstFailure() == null ? "" : " (" + r.firstFailure() + ")");
+            if (r.ok() == 0 || r.failed() > 0) {
+                failed = true;
+                table.notes().add(view.getKey() + ", first failure: " + r.firstFailure());
+            }
+            if (r.p99() > worst) {
+                worst = r.p99();
+                worstView = view.getKey();
+            }
+        }
+        table.notes().add("Each view after a warm-up of " + 2 * options.queryClients() + " requests; each level bounded "
+                + "to " + options.queryCount() + " requests or " + options.queryTime().toSeconds() + " s.");
+        target("query p99 ≤ 20 ms for every view at 100,000 members", String.format(Locale.ROOT,
+                "worst %.1f ms (%s)", worst, worstView), worst <= 20);
+        if (failed) {
+            throw new IllegalStateException("queries failed; see the table notes");
+        }
+    }
+
+    /** Spreads request i over n targets without a shared random generator. */
+    private static int spread(int i, int n) {
+        return Math.floorMod((int) ((i * 2654435761L) >>> 7), n);
+    }
+
+    private void memory() throws IOException {
+        Report.Table table = report.table("Memory of each service during the run", "service", "-Xmx",
+                "peak heap MiB (GC log)", "peak RSS MiB (VmHWM)", "RSS now MiB", "GCs", "OutOfMemoryError");
+        boolean ok = true;
+        for (Service service : List.of(command, query)) {
+            boolean oom = Files.readString(options.out().resolve(service.name + ".log")).contains("OutOfMemoryError");
+            double heap = service.peakHeapMiB();
+            Report.row(table, service.name, Service.XMX.substring(4), heap, service.statusMiB("VmHWM"),
+                    service.statusMiB("VmRSS"), service.gcCount(), oom ? "yes" : "no");
+            ok &= !oom && !(heap > 512);
+            target(service.name + " within -Xmx512m", String.format(Locale.ROOT, "peak heap %.0f MiB, peak RSS %.0f MiB",
+                    heap, service.statusMiB("VmHWM")), !oom && !(heap > 512));
+        }
+        table.notes().add("Peak heap: the largest occupancy the unified GC log (-Xlog:gc) shows before or after a "
+                + "collection. RSS from /proc/<pid>/status; it includes metaspace, code cache, thread stacks and, "
+                + "for the query side with the stand-in, the in-process MongoDB's H2 page cache.");
+        if (!ok) {
+            throw new IllegalStateException("a service ran out of memory or exceeded its heap");
+        }
+    }
+
+    private void target(String what, String measured, boolean met) {
+        Report.row(targets, what, measured, met ? "yes" : "NO");
+    }
+
+    private void profiles() {
+        if (!options.jfr()) {
+            return;
+        }
+        Map<String, String[]> wanted = new LinkedHashMap<>();
+        wanted.put("commands 32", new String[] {"command-side"});
+        wanted.put("rebuild", new String[] {"query-side"});
+        windows.keySet().stream().filter(k -> k.startsWith("query ")).forEach(k -> wanted.put(k, new String[] {"query-side"}));
+        for (var entry : wanted.entrySet()) {
+            Instant[] window = windows.get(entry.getKey());
+            if (window == null) {
+                continue;
+            }
+            for (String service : entry.getValue()) {
+                Path jfr = options.out().resolve(service + ".jfr");
+                if (!Files.exists(jfr)) {
+                    continue;
+                }
+                try {
+                    Profile.Summary summary = Profile.summarise(jfr, 12, window[0], window[1]);
+                    Report.Table table = report.table("Profile: " + service + " during " + entry.getKey()
+                            + " (" + summary.samples() + " CPU samples)", "kind", "method", "samples", "share %");
+                    summary.self().forEach(e -> Report.row(table, "self", e.method(), e.samples(), e.share()));
+                    summary.inclusive().forEach(e -> Report.row(table, "on stack", e.method(), e.samples(), e.share()));
+                } catch (IOException | RuntimeException e) {
+                    report.finding("could not read " + jfr + ": " + e);
+                }
+            }
+        }
+    }
+
+    private synchronized void cleanUp() {
+        if (cleanedUp) {
+            return;
+        }
+        cleanedUp = true;
+        for (Service service : new Service[] {command, query}) {
+            if (service != null) {
+                if (options.jfr() && service.isAlive()) {
+                    service.dumpRecording(jfr(service.name));
+                }
+                service.close();
+            }
+        }
+        if (options.mongoUri() != null && mongoUri != null && !"dangjian".equals(mongoDatabase)) {
+            try (var client = com.mongodb.client.MongoClients.create(mongoUri)) {
+                client.getDatabase(mongoDatabase).drop();
+            } catch (RuntimeException e) {
+                System.err.println("could not drop MongoDB database " + mongoDatabase + ": " + e);
+            }
+        }
+        if (pg != null) {
+            try {
+                pg.drop();
+            } catch (Exception e) {
+                System.err.println("could not drop database " + runId + ": " + e);
+            }
+        }
+        deleteQuietly(work);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package cn.qinglong.dangjian.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The run's sizes and bounds. {@code --smoke} shrinks everything to seconds and a few hundred events, to prove
+ * that every phase works; the defaults are the issue's sizes.
+ */
+record Options(boolean smoke, int members, long events, Duration levelTime, int levelCount, Duration queryTime,
+               int queryCount, Duration rebuildTime, int[] commandClients, int queryClients, boolean jfr, Path out,
+               Path jars, String pgServer, String pgUser, String pgPassword, String mongoUri) {
+
+    static Options parse(String[] args) {
+        boolean smoke = false;
+        boolean jfr = false;
+        Integer members = null;
+        Long events = null;
+        Integer seconds = null;
+        Path out = Path.of("target", "bench");
+        Path jars = Path.of(".");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--smoke" -> smoke = true;
+                case "--jfr" -> jfr = true;
+                case "--members" -> members = Integer.parseInt(args[++i]);
+                case "--events" -> events = Long.parseLong(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--jars" -> jars = Path.of(args[++i]);
+                case "--help", "-h" -> {
+                    System.out.println("""
+                            usage: java -jar benchmark/target/benchmark.jar [--smoke] [--members N] [--events N]
+                                   [--seconds S] [--jfr] [--out DIR] [--jars REPO_ROOT]
+                              --smoke     seconds, a few hundred events: proves every phase works
+                              --members   members in the generated subdistrict (default 100000)
+                              --events    events generated for the rebuild (default 1000000)
+                              --seconds   time bound of each load level (default 20)
+                              --jfr       record both services with Java Flight Recorder and summarise the samples
+                            env: BENCH_PG_URL (jdbc:postgresql://127.0.0.1:5432/), BENCH_PG_USER (postgres),
+                                 BENCH_PG_PASSWORD, MONGODB_URI (a real MongoDB instead of the in-process stand-in)""");
+                    System.exit(0);
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
+            }
+        }
+        int m = members != null ? members : smoke ? 60 : 100_000;
+        long e = events != null ? events : smoke ? 600 : 1_000_000;
+        int s = seconds != null ? seconds : smoke ? 2 : 20;
+        String mongo = System.getenv("MONGODB_URI");
+        return new Options(smoke, m, e, Duration.ofSeconds(s), smoke ? 300 : 200_000,
+                Duration.ofSeconds(smoke ? 1 : Math.max(5, s / 2)), smoke ? 100 : 20_000,
+                Duration.ofMinutes(smoke ? 3 : 15), new int[] {1, 8, 32}, 16, jfr, out, jars,
+                env("BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/"), env("BENCH_PG_USER", "postgres"),
+                env("BENCH_PG_PASSWORD", ""), mongo == null || mongo.isBlank() ? null : mongo);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
