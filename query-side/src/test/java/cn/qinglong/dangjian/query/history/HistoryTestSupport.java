@@ -2,9 +2,9 @@ package cn.qinglong.dangjian.query.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.qinglong.dangjian.command.CommandSideApplication;
 import cn.qinglong.dangjian.eventstore.testing.TestEventStoreDatabase;
 import cn.qinglong.dangjian.query.QuerySideApplication;
+import cn.qinglong.dangjian.query.testing.CommandSideLauncher;
 import cn.qinglong.dangjian.query.testing.TestMongo;
 import java.io.IOException;
 import java.net.URI;
@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -128,21 +127,7 @@ abstract class HistoryTestSupport {
 
         static synchronized ConfigurableApplicationContext commandSide() {
             if (commandSide == null) {
-                List<String> args = new ArrayList<>(List.of(
-                        // the query side's application.properties shadows the command side's on this classpath
-                        "--spring.config.name=command-side-in-tests",
-                        "--spring.config.import=classpath:eventstore-defaults.properties",
-                        "--spring.application.name=command-side",
-                        "--server.port=0",
-                        "--server.error.include-stacktrace=never",
-                        "--spring.mvc.problemdetails.enabled=true",
-                        "--spring.jackson.deserialization.fail-on-unknown-properties=true",
-                        "--member.snapshot-threshold=50",
-                        "--app.time-zone=Asia/Shanghai"));
-                DATABASE.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
-                commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
-                        .run(args.toArray(String[]::new));
-                Runtime.getRuntime().addShutdownHook(new Thread(commandSide::close));
+                commandSide = CommandSideLauncher.start(DATABASE);
             }
             return commandSide;
         }

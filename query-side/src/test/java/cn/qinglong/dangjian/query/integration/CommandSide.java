@@ -2,7 +2,7 @@ package cn.qinglong.dangjian.query.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.qinglong.dangjian.command.CommandSideApplication;
+import cn.qinglong.dangjian.query.testing.CommandSideLauncher;
 import cn.qinglong.dangjian.eventstore.testing.TestEventStoreDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,8 +27,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -49,20 +47,13 @@ public final class CommandSide {
 
     private CommandSide(ConfigurableApplicationContext context) {
         this.context = context;
-        this.base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.base = "http://127.0.0.1:" + CommandSideLauncher.port(context);
     }
 
     /** One command side per test JVM; the database is the one the query side's test context uses. */
     public static synchronized CommandSide on(TestEventStoreDatabase database) {
         if (running == null) {
-            List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.application.name=command-side",
-                    "--member.snapshot-threshold=50", "--app.time-zone=Asia/Shanghai",
-                    "--spring.jackson.deserialization.fail-on-unknown-properties=true"));
-            // command-line arguments, not builder properties: those are defaults and would lose to the imported
-            // eventstore-defaults.properties, pointing the command side at ./data instead
-            database.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
-            running = new CommandSide(new SpringApplicationBuilder(CommandSideApplication.class)
-                    .run(args.toArray(String[]::new)));
+            running = new CommandSide(CommandSideLauncher.start(database));
             running.seed();
         }
         return running;
