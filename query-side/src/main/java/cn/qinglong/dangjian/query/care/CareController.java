@@ -1,6 +1,11 @@
 package cn.qinglong.dangjian.query.care;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
 
 import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
@@ -12,9 +17,10 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,20 +57,16 @@ class CareController {
         int window = days == null ? 90 : QueryParams.intInRange("days", days, 1, 3650);
         QueryParams.Paging paging = QueryParams.paging(page, size);
         LocalDate date = today.date();
-        List<Item> all = new ArrayList<>();
-        runtime.views(CareProjection.NAME).get(MemberFoldProjection.MEMBERS)
-                .find(eq("status", MembershipStatus.ACTIVE.name())).forEach(d -> {
-                    Item item = item(d, date);
-                    boolean needsCare = !item.needs().isEmpty() || item.aged80Plus();
-                    boolean overdue = item.daysSinceLastVisit() == null || item.daysSinceLastVisit() > window;
-                    if (needsCare && overdue) {
-                        all.add(item);
-                    }
-                });
-        all.sort(Comparator.comparing((Item i) -> i.daysSinceLastVisit() == null ? Long.MAX_VALUE : i.daysSinceLastVisit())
-                .reversed().thenComparing(Item::memberId));
-        return new Answer(window, all.stream().skip(paging.skip()).limit(paging.size()).toList(), paging.page(),
-                paging.size(), all.size());
+        // Filtered, sorted and paged by the store, so a page costs one page of documents however many members
+        // there are. Dates are ISO strings, whose order is their chronological order.
+        Bson overdue = and(eq("status", MembershipStatus.ACTIVE.name()),
+                or(exists("needs.0", true), lte("birthDate", date.minusYears(CARE_AGE).toString())),
+                or(eq("lastVisitOn", null), lt("lastVisitOn", date.minusDays(window).toString())));
+        var members = runtime.views(CareProjection.NAME).get(MemberFoldProjection.MEMBERS);
+        List<Item> items = new ArrayList<>();
+        members.find(overdue).sort(Sorts.ascending("lastVisitOn", "_id")).skip(paging.skip()).limit(paging.size())
+                .forEach(d -> items.add(item(d, date)));
+        return new Answer(window, items, paging.page(), paging.size(), members.countDocuments(overdue));
     }
 
     private static Item item(Document d, LocalDate date) {
