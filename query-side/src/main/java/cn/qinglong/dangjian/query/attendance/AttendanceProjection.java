@@ -15,7 +15,6 @@ import com.mongodb.client.model.Indexes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -32,14 +31,8 @@ class AttendanceProjection extends MemberFoldProjection {
     static final String ATTENDED = "attended";
     static final String EXCUSED = "excused";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<String> collections() {
-        return Set.of(STUDY_DAYS, MEMBERS);
+    AttendanceProjection() {
+        super(NAME, STUDY_DAYS);
     }
 
     @Override

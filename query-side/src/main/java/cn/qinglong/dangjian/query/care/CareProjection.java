@@ -4,7 +4,6 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberVisitedByHelper;
 import cn.qinglong.dangjian.kernel.member.MemberState;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
-import java.util.Set;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -14,14 +13,8 @@ class CareProjection extends MemberFoldProjection {
 
     static final String NAME = "care";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<String> collections() {
-        return Set.of(MEMBERS);
+    CareProjection() {
+        super(NAME);
     }
 
     /** The kind of the latest visit, so the list can tell a condolence call from a talk. */

@@ -12,7 +12,6 @@ import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.OrganizationDocuments;
 import cn.qinglong.dangjian.query.projection.StudyDayDocuments;
 import java.time.LocalDate;
-import java.util.Set;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -27,14 +26,8 @@ class DashboardProjection extends MemberFoldProjection {
     static final String ORGANIZATIONS = "organizations";
     static final String STUDY_DAYS = "study_days";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<String> collections() {
-        return Set.of(ORGANIZATIONS, STUDY_DAYS, MEMBERS);
+    DashboardProjection() {
+        super(NAME, ORGANIZATIONS, STUDY_DAYS);
     }
 
     @Override

@@ -6,7 +6,6 @@ import cn.qinglong.dangjian.kernel.member.MemberState;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import com.mongodb.client.model.Indexes;
-import java.util.Set;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -16,14 +15,8 @@ class DualManagementProjection extends MemberFoldProjection {
 
     static final String NAME = "dualmanagement";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<String> collections() {
-        return Set.of(MEMBERS);
+    DualManagementProjection() {
+        super(NAME);
     }
 
     @Override

@@ -3,7 +3,6 @@ package cn.qinglong.dangjian.query.member;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import com.mongodb.client.model.Indexes;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** The member view and the roster: each member's state as {@code MemberState} folds it. */
@@ -12,14 +11,8 @@ class MemberProjection extends MemberFoldProjection {
 
     static final String NAME = "member";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<String> collections() {
-        return Set.of(MEMBERS);
+    MemberProjection() {
+        super(NAME);
     }
 
     @Override

@@ -4,7 +4,6 @@ import cn.qinglong.dangjian.kernel.organization.OrganizationEvent;
 import cn.qinglong.dangjian.query.projection.Envelope;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.OrganizationDocuments;
-import java.util.Set;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -15,14 +14,8 @@ class OrganizationProjection extends MemberFoldProjection {
     static final String NAME = "organization";
     static final String ORGANIZATIONS = "organizations";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<String> collections() {
-        return Set.of(ORGANIZATIONS, MEMBERS);
+    OrganizationProjection() {
+        super(NAME, ORGANIZATIONS);
     }
 
     @Override

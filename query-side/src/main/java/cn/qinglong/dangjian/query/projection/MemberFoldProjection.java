@@ -2,6 +2,9 @@ package cn.qinglong.dangjian.query.projection;
 
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
 import cn.qinglong.dangjian.kernel.member.MemberState;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 
 /**
@@ -11,6 +14,27 @@ import org.bson.Document;
 public abstract class MemberFoldProjection extends FoldingProjection {
 
     public static final String MEMBERS = "members";
+
+    private final String name;
+    private final Set<String> collections;
+
+    /** {@code otherCollections}: what the view keeps besides its member documents. */
+    protected MemberFoldProjection(String name, String... otherCollections) {
+        this.name = name;
+        Set<String> all = new LinkedHashSet<>(List.of(otherCollections));
+        all.add(MEMBERS);
+        this.collections = Set.copyOf(all);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Set<String> collections() {
+        return collections;
+    }
 
     @Override
     protected Target target(Envelope event) {

@@ -3,7 +3,6 @@ package cn.qinglong.dangjian.query.transition;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import com.mongodb.client.model.Indexes;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** Relocated members waiting in transition: their area, their transition group (if any) and since when. */
@@ -12,14 +11,8 @@ class TransitionProjection extends MemberFoldProjection {
 
     static final String NAME = "transition";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<String> collections() {
-        return Set.of(MEMBERS);
+    TransitionProjection() {
+        super(NAME);
     }
 
     @Override
