@@ -20,13 +20,23 @@ class ProjectionConfiguration {
 
     /** Tokens live next to the views they describe. */
     @Bean
-    TokenStore tokenStore(MongoClient client, MongoDatabase readModelDatabase, Serializer serializer) {
+    TokenStore tokenStore(MongoClient client, MongoDatabase readModelDatabase, Serializer serializer,
+                          ProjectionSettings settings) {
         return MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(client, readModelDatabase.getName())
+                        .trackingTokensCollectionName(StoredTokens.COLLECTION)
                         .build())
                 .serializer(serializer)
+                .claimTimeout(settings.claimTimeout())
+                .nodeId(settings.nodeId())
                 .build();
+    }
+
+    /** The same tokens, read without claiming them, with the token store's serializer. */
+    @Bean
+    StoredTokens storedTokens(MongoDatabase readModelDatabase, Serializer serializer) {
+        return new StoredTokens(readModelDatabase, serializer);
     }
 
     /**

@@ -1,18 +1,24 @@
 package cn.qinglong.dangjian.query.projection;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gte;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,53 +44,81 @@ import org.springframework.stereotype.Component;
  * blue/green: a rebuild builds generation N+1 into fresh collections from the first event while generation N keeps
  * answering; once N+1 has caught up, the pointer document of the projection is switched in one write and
  * generation N is stopped, its tokens deleted and its collections dropped.
+ *
+ * <p>The pointer documents (collection {@value #POINTERS}) are the only truth about generations, shared by every
+ * query node: each node re-reads them every {@code pointerRefresh}, answers from the generation they name active,
+ * and runs a processor for it and for the generation being built, so the nodes split both between them through the
+ * token store's claims (see {@link #balance()}). Every step of a rebuild is a conditional write, so any node may take it (whichever sees
+ * the new generation caught up first swaps; whichever sees a retired generation's grace over cleans it up), and a
+ * rebuild carries on when the node that started it dies.
  */
 @Component
 public class ProjectionRuntime implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRuntime.class);
     private static final String POINTERS = "projection_generations";
+    private static final String NODES = "query_nodes";
 
     private final Map<String, Projection> projections = new LinkedHashMap<>();
     private final EventStore eventStore;
     private final TokenStore tokenStore;
+    private final StoredTokens storedTokens;
     private final MongoDatabase database;
     private final JdbcTemplate jdbc;
     private final ProjectionSettings settings;
-    private final Map<String, Generation> active = new ConcurrentHashMap<>();
-    private final Map<String, Generation> building = new ConcurrentHashMap<>();
-    private final Map<String, ProjectionStatus.Rebuilt> rebuilt = new ConcurrentHashMap<>();
+    /** The pointer of every projection as this node last read it. */
+    private final Map<String, Pointer> pointers = new ConcurrentHashMap<>();
+    /** The generations this node runs a processor for, per projection. */
+    private final Map<String, Map<Integer, Generation>> local = new ConcurrentHashMap<>();
     private ScheduledExecutorService supervisor;
+    private long lastBalance = System.nanoTime();
     private volatile boolean running;
+
+    /** A projection's pointer document: the answering generation, the one being built, and the retired ones. */
+    private record Pointer(int active, int latest, Integer building, long buildingHead, String buildingStartedAt,
+                           ProjectionStatus.Rebuilt lastRebuild, List<Document> retired) {
+
+        static Pointer of(Document document) {
+            int active = document.getInteger("active");
+            Document last = document.get("lastRebuild", Document.class);
+            return new Pointer(active, document.getInteger("latest", active), document.getInteger("building"),
+                    document.get("buildingHead") == null ? -1 : ((Number) document.get("buildingHead")).longValue(),
+                    document.getString("buildingStartedAt"),
+                    last == null ? null : new ProjectionStatus.Rebuilt(last.getInteger("generation"),
+                            last.getString("startedAt"), last.getString("swappedAt"), last.getLong("events"),
+                            last.getDouble("seconds"), last.getLong("eventsPerSecond")),
+                    document.getList("retired", Document.class, List.of()));
+        }
+
+        Set<Integer> running() {
+            return building == null ? Set.of(active) : Set.of(active, building);
+        }
+    }
 
     private static final class Generation {
         final int number;
-        final ViewCollections views;
         final PooledStreamingEventProcessor processor;
         final ScheduledExecutorService coordinator;
         final ScheduledExecutorService workers;
         final ProjectionEventHandler handler;
-        final Instant startedAt = Instant.now();
-        final long headAtStart;
 
-        Generation(int number, ViewCollections views, PooledStreamingEventProcessor processor,
-                   ScheduledExecutorService coordinator, ScheduledExecutorService workers,
-                   ProjectionEventHandler handler, long headAtStart) {
+        Generation(int number, PooledStreamingEventProcessor processor, ScheduledExecutorService coordinator,
+                   ScheduledExecutorService workers, ProjectionEventHandler handler) {
             this.number = number;
-            this.views = views;
             this.processor = processor;
             this.handler = handler;
             this.coordinator = coordinator;
             this.workers = workers;
-            this.headAtStart = headAtStart;
         }
     }
 
     public ProjectionRuntime(List<Projection> projections, EventStore eventStore, TokenStore tokenStore,
-                             MongoDatabase database, JdbcTemplate jdbc, ProjectionSettings settings) {
+                             StoredTokens storedTokens, MongoDatabase database, JdbcTemplate jdbc,
+                             ProjectionSettings settings) {
         projections.forEach(p -> this.projections.put(p.name(), p));
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
+        this.storedTokens = storedTokens;
         this.database = database;
         this.jdbc = jdbc;
         this.settings = settings;
@@ -96,17 +130,20 @@ public class ProjectionRuntime implements SmartLifecycle {
 
     /** The collections of the generation that currently answers queries. */
     public ViewCollections views(String name) {
-        Generation generation = active.get(require(name).name());
-        if (generation == null) {
+        Pointer pointer = pointers.get(require(name).name());
+        if (pointer == null) {
             throw new IllegalStateException("projection '" + name + "' is not running");
         }
-        return generation.views;
+        return new ViewCollections(database, name, pointer.active());
     }
 
-    /** The global position of the last event the answering view includes; -1 when it includes none. */
+    /**
+     * The global position of the last event the answering view includes, over all its segments whichever node
+     * processes them; -1 when it includes none.
+     */
     public long position(String name) {
-        Generation generation = active.get(name);
-        return generation == null ? -1 : position(generation);
+        Pointer pointer = pointers.get(name);
+        return pointer == null ? -1 : position(name, pointer.active());
     }
 
     /**
@@ -148,30 +185,35 @@ public class ProjectionRuntime implements SmartLifecycle {
     }
 
     private ProjectionStatus status(String name, long head) {
-        Generation current = active.get(name);
-        Generation next = building.get(name);
-        long position = current == null ? -1 : position(current);
+        Pointer pointer = pointers.get(name);
+        if (pointer == null) {
+            return new ProjectionStatus(name, 0, -1, head, Math.max(0, head), "STOPPED", progress(-1, head), null,
+                    null, 0);
+        }
+        Generation current = local(name, pointer.active());
+        Generation next = pointer.building() == null ? null : local(name, pointer.building());
+        long position = position(name, pointer.active());
         long lag = Math.max(0, head - Math.max(position, 0));
         String status;
         if (current == null || !current.processor.isRunning()) {
             status = "STOPPED";
         } else if (current.processor.isError() || (next != null && next.processor.isError())) {
             status = "ERROR";
-        } else if (next != null) {
+        } else if (pointer.building() != null) {
             status = "REBUILDING";
         } else {
             status = lag == 0 ? "RUNNING" : "CATCHING_UP";
         }
         ProjectionStatus.Rebuild rebuild = null;
         double progress = progress(position, head);
-        if (next != null) {
-            long nextPosition = position(next);
-            rebuild = new ProjectionStatus.Rebuild(next.number, nextPosition, progress(nextPosition, head),
-                    next.startedAt.toString(), next.handler.averageBatchSize());
+        if (pointer.building() != null) {
+            long nextPosition = position(name, pointer.building());
+            rebuild = new ProjectionStatus.Rebuild(pointer.building(), nextPosition, progress(nextPosition, head),
+                    pointer.buildingStartedAt(), next == null ? 0 : next.handler.averageBatchSize());
             progress = rebuild.progress();
         }
-        return new ProjectionStatus(name, current == null ? 0 : current.number, position, head, lag, status,
-                progress, rebuild, rebuilt.get(name), current == null ? 0 : current.handler.averageBatchSize());
+        return new ProjectionStatus(name, pointer.active(), position, head, lag, status, progress, rebuild,
+                pointer.lastRebuild(), current == null ? 0 : current.handler.averageBatchSize());
     }
 
     private static double progress(long position, long head) {
@@ -181,43 +223,42 @@ public class ProjectionRuntime implements SmartLifecycle {
         return Math.max(0, Math.min(1.0, (double) Math.max(position, 0) / head));
     }
 
-    /** Starts building a new generation from the first event; the current one keeps answering meanwhile. */
+    /**
+     * Starts building a new generation from the first event; the current one keeps answering meanwhile. The
+     * pointer is claimed with one conditional write, so of two nodes asked at once only one starts a rebuild.
+     */
     public synchronized ProjectionStatus rebuild(String name) {
         Projection projection = require(name);
-        Generation running = building.get(name);
-        if (running != null) {
-            throw new RebuildAlreadyRunning(name, running.number);
+        Pointer pointer = Pointer.of(pointer(name));
+        if (pointer.building() != null) {
+            throw new RebuildAlreadyRunning(name, pointer.building());
         }
-        int next = pointer(name).getInteger("latest", active.get(name).number) + 1;
-        ViewCollections views = new ViewCollections(database, name, next);
-        views.drop(projection.collections());
-        deleteTokens(processorName(name, next));
-        projection.createIndexes(views);
-        pointers().updateOne(eq("_id", name), new Document("$set",
-                new Document("building", next).append("latest", next)));
-        building.put(name, start(projection, next));
+        int next = pointer.latest() + 1;
+        boolean claimed = pointers().updateOne(
+                and(eq("_id", name), eq("latest", pointer.latest()), exists("building", false)),
+                new Document("$set", new Document("building", next).append("latest", next)
+                        .append("buildingHead", head()).append("buildingStartedAt", Instant.now().toString())))
+                .getModifiedCount() == 1;
+        Pointer now = Pointer.of(pointer(name));
+        pointers.put(name, now);
+        if (!claimed) {
+            throw new RebuildAlreadyRunning(name, now.building() == null ? next : now.building());
+        }
+        follow(projection, now);
         log.info("rebuilding projection {} into generation {}", name, next);
         return status(name);
-    }
-
-    public boolean rebuilding(String name) {
-        return building.containsKey(name);
     }
 
     @Override
     public synchronized void start() {
         for (Projection projection : projections.values()) {
-            Document pointer = pointer(projection.name());
-            int generation = pointer.getInteger("active");
-            projection.createIndexes(new ViewCollections(database, projection.name(), generation));
-            active.put(projection.name(), start(projection, generation));
-            Integer next = pointer.getInteger("building");
-            if (next != null) {
-                building.put(projection.name(), start(projection, next));
-            }
+            Pointer pointer = Pointer.of(pointer(projection.name()));
+            pointers.put(projection.name(), pointer);
+            follow(projection, pointer);
         }
         supervisor = Executors.newSingleThreadScheduledExecutor(named("projection-supervisor"));
-        supervisor.scheduleWithFixedDelay(this::swapCaughtUpRebuilds, 100, 100, TimeUnit.MILLISECONDS);
+        long refresh = settings.pointerRefresh().toMillis();
+        supervisor.scheduleWithFixedDelay(this::supervise, refresh, refresh, TimeUnit.MILLISECONDS);
         running = true;
     }
 
@@ -227,11 +268,10 @@ public class ProjectionRuntime implements SmartLifecycle {
         if (supervisor != null) {
             supervisor.shutdownNow();
         }
-        List<Generation> all = new ArrayList<>(building.values());
-        all.addAll(active.values());
-        all.forEach(ProjectionRuntime::shutDown);
-        building.clear();
-        active.clear();
+        List<Generation> all = new ArrayList<>();
+        local.values().forEach(generations -> all.addAll(generations.values()));
+        all.forEach(generation -> shutDown(generation).join());
+        local.clear();
     }
 
     @Override
@@ -239,45 +279,141 @@ public class ProjectionRuntime implements SmartLifecycle {
         return running;
     }
 
-    private synchronized void swapCaughtUpRebuilds() {
+    /**
+     * Follows the pointers another node may have moved, swaps caught-up rebuilds, cleans up retired generations,
+     * and hands segments this node holds beyond its share to the others.
+     */
+    private synchronized void supervise() {
         try {
-            for (var entry : new ArrayList<>(building.entrySet())) {
-                String name = entry.getKey();
-                Generation next = entry.getValue();
-                Generation current = active.get(name);
-                long nextPosition = position(next);
-                if (nextPosition >= next.headAtStart && nextPosition >= position(current)) {
-                    swap(name, current, next);
+            Map<String, Document> documents = new HashMap<>();
+            pointers().find().forEach(document -> documents.put(document.getString("_id"), document));
+            for (Projection projection : projections.values()) {
+                Document document = documents.get(projection.name());
+                if (document == null) {
+                    continue;
                 }
+                Pointer pointer = Pointer.of(document);
+                pointers.put(projection.name(), pointer);
+                follow(projection, pointer);
+                if (pointer.building() != null) {
+                    swapIfCaughtUp(projection.name(), pointer);
+                }
+                cleanUpRetired(projection, pointer);
+            }
+            heartbeat();
+            if (System.nanoTime() - lastBalance >= settings.claimInterval().toNanos()) {
+                lastBalance = System.nanoTime();
+                balance();
             }
         } catch (RuntimeException e) {
-            log.warn("could not check the rebuilds: {}", e.toString());
+            log.warn("could not follow the projection generations: {}", e.toString());
         }
     }
 
-    private void swap(String name, Generation current, Generation next) {
-        pointers().updateOne(eq("_id", name), new Document("$set", new Document("active", next.number))
-                .append("$unset", new Document("building", "")));
-        active.put(name, next);
-        building.remove(name);
+    /** Runs a processor for each generation the pointer names, and none for any other. */
+    private void follow(Projection projection, Pointer pointer) {
+        Map<Integer, Generation> generations = local.computeIfAbsent(projection.name(), n -> new ConcurrentHashMap<>());
+        for (int number : pointer.running()) {
+            if (!generations.containsKey(number)) {
+                generations.put(number, start(projection, number));
+            }
+        }
+        for (Generation generation : List.copyOf(generations.values())) {
+            if (!pointer.running().contains(generation.number)) {
+                generations.remove(generation.number);
+                shutDown(generation);
+                log.info("processor {} stopped: generation {} is retired", generation.processor.getName(),
+                        generation.number);
+            }
+        }
+    }
+
+    private void swapIfCaughtUp(String name, Pointer pointer) {
+        int next = pointer.building();
+        long nextPosition = position(name, next);
+        if (nextPosition < pointer.buildingHead() || nextPosition < position(name, pointer.active())) {
+            return;
+        }
         Instant swappedAt = Instant.now();
-        long events = Math.max(0, position(next));
-        double seconds = Duration.between(next.startedAt, swappedAt).toMillis() / 1000.0;
-        rebuilt.put(name, new ProjectionStatus.Rebuilt(next.number, next.startedAt.toString(), swappedAt.toString(),
-                events, seconds, seconds <= 0 ? events : Math.round(events / seconds)));
-        log.info("projection {} now answers from generation {}: {} events in {} s", name, next.number, events, seconds);
-        Projection projection = projections.get(name);
-        // Queries that read the pointer just before the swap may still be reading the old collections.
-        supervisor.schedule(() -> {
-            shutDown(current);
-            deleteTokens(processorName(name, current.number));
-            current.views.drop(projection.collections());
-        }, settings.retiredGenerationGrace().toMillis(), TimeUnit.MILLISECONDS);
+        Instant startedAt = Instant.parse(pointer.buildingStartedAt());
+        long events = Math.max(0, nextPosition);
+        double seconds = Duration.between(startedAt, swappedAt).toMillis() / 1000.0;
+        Document rebuilt = new Document("generation", next).append("startedAt", startedAt.toString())
+                .append("swappedAt", swappedAt.toString()).append("events", events).append("seconds", seconds)
+                .append("eventsPerSecond", seconds <= 0 ? events : Math.round(events / seconds));
+        Document retire = new Document("generation", pointer.active()).append("at", swappedAt.toString());
+        boolean swapped = pointers().updateOne(and(eq("_id", name), eq("building", next)),
+                        new Document("$set", new Document("active", next).append("lastRebuild", rebuilt))
+                                .append("$push", new Document("retired", retire))
+                                .append("$unset", new Document("building", "").append("buildingHead", "")
+                                        .append("buildingStartedAt", "")))
+                .getModifiedCount() == 1;
+        if (swapped) {
+            log.info("projection {} now answers from generation {}: {} events in {} s", name, next, events, seconds);
+            Pointer now = Pointer.of(pointer(name));
+            pointers.put(name, now);
+            follow(projections.get(name), now);
+        }
+    }
+
+    /**
+     * Queries that read the pointer just before the swap, on any node, may still be reading a retired generation's
+     * collections, so they are dropped only after the grace, and only once no node holds a claim on its segments
+     * any more (every node has stopped its processor, or died long enough ago), so nothing writes to them again.
+     */
+    private void cleanUpRetired(Projection projection, Pointer pointer) {
+        for (Document retired : pointer.retired()) {
+            Instant at = Instant.parse(retired.getString("at"));
+            if (Instant.now().isBefore(at.plus(settings.retiredGenerationGrace()))) {
+                continue;
+            }
+            int number = retired.getInteger("generation");
+            String processor = processorName(projection.name(), number);
+            if (storedTokens.claimed(processor, settings.claimTimeout())) {
+                continue;
+            }
+            storedTokens.delete(processor);
+            new ViewCollections(database, projection.name(), number).drop(projection.collections());
+            pointers().updateOne(eq("_id", projection.name()), new Document("$pull", new Document("retired", retired)));
+            log.info("generation {} of projection {} dropped", number, projection.name());
+        }
+    }
+
+    /** This node's sign of life, so the others know how many share the segments. */
+    private void heartbeat() {
+        nodes().updateOne(eq("_id", settings.nodeId()), new Document("$set", new Document("seen", System.currentTimeMillis())),
+                new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * A processor claims every unclaimed segment it finds, so the node that starts first would keep them all. Each
+     * node therefore releases what it holds beyond its share (segments divided by live nodes, rounded up); a
+     * released segment is left for the others for two claim intervals. A node is live while its heartbeat is
+     * younger than half the claim timeout, so a dead node stops counting before its claims expire and the
+     * survivors keep the segments they take over.
+     */
+    private void balance() {
+        long since = System.currentTimeMillis() - settings.claimTimeout().dividedBy(2).toMillis();
+        long nodes = Math.max(1, nodes().countDocuments(gte("seen", since)));
+        for (Map<Integer, Generation> generations : local.values()) {
+            for (Generation generation : generations.values()) {
+                int segments = storedTokens.positions(generation.processor.getName()).size();
+                int share = (int) ((segments + nodes - 1) / nodes);
+                List<Integer> mine = new ArrayList<>(generation.processor.processingStatus().keySet());
+                mine.sort(null);
+                for (int i = share; i < mine.size(); i++) {
+                    generation.processor.releaseSegment(mine.get(i));
+                    log.info("released segment {} of {} for another node ({} nodes, {} segments)", mine.get(i),
+                            generation.processor.getName(), nodes, segments);
+                }
+            }
+        }
     }
 
     private Generation start(Projection projection, int number) {
         String processorName = processorName(projection.name(), number);
         ViewCollections views = new ViewCollections(database, projection.name(), number);
+        projection.createIndexes(views);
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(named(processorName + "-coordinator"));
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(settings.segments(), named(processorName + "-worker"));
         ProjectionEventHandler handler = new ProjectionEventHandler(projection, views);
@@ -294,44 +430,51 @@ public class ProjectionRuntime implements SmartLifecycle {
                 .coordinatorExecutor(coordinator)
                 .workerExecutor(workers)
                 .initialSegmentCount(settings.segments())
+                .tokenClaimInterval(settings.claimInterval().toMillis())
+                .claimExtensionThreshold(settings.claimExtension().toMillis())
                 .batchSize(settings.batchSize())
                 .initialToken(source -> source.createTailToken())
                 .build();
         processor.start();
-        return new Generation(number, views, processor, coordinator, workers, handler, head());
+        return new Generation(number, processor, coordinator, workers, handler);
     }
 
-    private static void shutDown(Generation generation) {
-        try {
-            generation.processor.shutdownAsync().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            log.warn("processor {} did not stop cleanly: {}", generation.processor.getName(), e.toString());
-        }
-        generation.coordinator.shutdownNow();
-        generation.workers.shutdownNow();
+    private static CompletableFuture<Void> shutDown(Generation generation) {
+        return generation.processor.shutdownAsync()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .handle((done, failure) -> {
+                    if (failure != null) {
+                        log.warn("processor {} did not stop cleanly: {}", generation.processor.getName(),
+                                failure.toString());
+                    }
+                    generation.coordinator.shutdownNow();
+                    generation.workers.shutdownNow();
+                    return null;
+                });
     }
 
-    private void deleteTokens(String processorName) {
-        try {
-            for (int segment : tokenStore.fetchSegments(processorName)) {
-                tokenStore.deleteToken(processorName, segment);
-            }
-        } catch (RuntimeException e) {
-            log.warn("could not delete the tokens of {}: {}", processorName, e.toString());
-        }
+    private Generation local(String name, int number) {
+        Map<Integer, Generation> generations = local.get(name);
+        return generations == null ? null : generations.get(number);
     }
 
-    private static long position(Generation generation) {
-        Map<Integer, EventTrackerStatus> statuses = generation.processor.processingStatus();
-        if (statuses.isEmpty()) {
+    /**
+     * The lowest position over every segment of the generation's processor: this node's own segments as its
+     * processor reports them, the others' as last stored in the token store.
+     */
+    private long position(String name, int number) {
+        Map<Integer, Long> stored = storedTokens.positions(processorName(name, number));
+        Generation generation = local(name, number);
+        Map<Integer, EventTrackerStatus> mine = generation == null ? Map.of() : generation.processor.processingStatus();
+        if (stored.isEmpty() && mine.isEmpty()) {
             return -1;
         }
-        long lowest = Long.MAX_VALUE;
-        for (EventTrackerStatus status : statuses.values()) {
+        Map<Integer, Long> positions = new HashMap<>(stored);
+        mine.forEach((segment, status) -> {
             OptionalLong position = status.getCurrentPosition();
-            lowest = Math.min(lowest, position.isPresent() ? position.getAsLong() : -1);
-        }
-        return lowest;
+            positions.merge(segment, position.isPresent() ? position.getAsLong() : -1, Math::max);
+        });
+        return positions.values().stream().mapToLong(Long::longValue).min().orElse(-1);
     }
 
     static String processorName(String projection, int generation) {
@@ -346,17 +489,20 @@ public class ProjectionRuntime implements SmartLifecycle {
         return projection;
     }
 
+    private MongoCollection<Document> nodes() {
+        return database.getCollection(NODES);
+    }
+
     private MongoCollection<Document> pointers() {
         return database.getCollection(POINTERS);
     }
 
+    /** The pointer document, created (generation 1) by whichever node comes first. */
     private Document pointer(String name) {
-        Document pointer = pointers().find(eq("_id", name)).first();
-        if (pointer == null) {
-            pointer = new Document("_id", name).append("active", 1).append("latest", 1);
-            pointers().replaceOne(eq("_id", name), pointer, new ReplaceOptions().upsert(true));
-        }
-        return pointer;
+        pointers().updateOne(eq("_id", name),
+                new Document("$setOnInsert", new Document("active", 1).append("latest", 1)),
+                new UpdateOptions().upsert(true));
+        return pointers().find(eq("_id", name)).first();
     }
 
     private static ThreadFactory named(String prefix) {

@@ -1,18 +1,42 @@
 package cn.qinglong.dangjian.query.projection;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param batchSize   events a processor hands to a projection at once (one bulk write per collection)
- * @param segments    segments (and worker threads) per processor
+ * @param segments    segments (and worker threads) per processor, for processors started from now on (a running
+ *                    generation keeps the segments its tokens were created with)
+ * @param claimTimeout how long a segment's claim lasts without being extended: after a node's death its segments
+ *                    wait this long before another node may take them. Claims are extended every tenth of it and
+ *                    every node looks for unclaimed segments every fifth of it.
  * @param fetchDelay  how long the event store waits before polling again when it found nothing new
+ * @param pointerRefresh how often a node re-reads the generation pointers (another node's rebuild or swap)
  * @param retiredGenerationGrace how long a replaced generation's collections survive the swap, for queries
- *                    already reading them
+ *                    already reading them; longer than {@code pointerRefresh}, so every node has moved on by then
+ * @param nodeId      this node's name in the token store's claims; unique per node (default: pid@host)
  */
 @ConfigurationProperties("query.projections")
-public record ProjectionSettings(@DefaultValue("500") int batchSize, @DefaultValue("1") int segments,
+public record ProjectionSettings(@DefaultValue("500") int batchSize, @DefaultValue("4") int segments,
+                                 @DefaultValue("10s") Duration claimTimeout,
                                  @DefaultValue("100ms") Duration fetchDelay,
-                                 @DefaultValue("5s") Duration retiredGenerationGrace) {
+                                 @DefaultValue("500ms") Duration pointerRefresh,
+                                 @DefaultValue("5s") Duration retiredGenerationGrace,
+                                 @DefaultValue("") String nodeId) {
+
+    public ProjectionSettings {
+        if (nodeId == null || nodeId.isBlank()) {
+            nodeId = ManagementFactory.getRuntimeMXBean().getName();
+        }
+    }
+
+    Duration claimExtension() {
+        return claimTimeout.dividedBy(10);
+    }
+
+    Duration claimInterval() {
+        return claimTimeout.dividedBy(5);
+    }
 }

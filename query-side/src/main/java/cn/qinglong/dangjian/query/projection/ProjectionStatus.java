@@ -6,8 +6,8 @@ package cn.qinglong.dangjian.query.projection;
  * @param status   RUNNING, CATCHING_UP, REBUILDING, ERROR or STOPPED
  * @param replayProgress 0..1: of a running rebuild, else how far the active view is through the store
  * @param rebuild  the generation being built, while a rebuild runs
- * @param lastRebuild how the latest rebuild since this node started went
- * @param averageBatchSize events per bulk write of the answering generation since this node started
+ * @param lastRebuild how the latest rebuild went (kept in the pointer document, so every node shows it)
+ * @param averageBatchSize events per bulk write of the answering generation on this node since it started
  */
 public record ProjectionStatus(String name, int generation, long position, long head, long lag, String status,
                                double replayProgress, Rebuild rebuild, Rebuilt lastRebuild, double averageBatchSize) {

@@ -26,6 +26,7 @@ public abstract class QuerySideTest {
     static void stores(DynamicPropertyRegistry registry) {
         EVENT_STORE.springProperties().forEach((key, value) -> registry.add(key, () -> value));
         MONGO.forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("query.projections.pointer-refresh", () -> "100ms");
         registry.add("query.projections.retired-generation-grace", () -> "200ms");
         // a bound, not a timing assertion: generous, because CI machines are shared
         registry.add("query.read-your-writes.max-wait", () -> "15s");
