@@ -36,6 +36,15 @@ public final class SharedMongo {
         return new SharedMongo(server.bindAndGetConnectionString(), name);
     }
 
+    /** Another fresh database on the same server. */
+    public SharedMongo sibling() {
+        SharedMongo mongo = new SharedMongo(uri, TestMongo.freshDatabaseName());
+        if (TestMongo.real()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> mongo.database().drop()));
+        }
+        return mongo;
+    }
+
     public String uri() {
         return uri;
     }
