@@ -1,8 +1,11 @@
 package cn.qinglong.dangjian.query.projection;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -21,11 +24,15 @@ import org.bson.Document;
  * one. That makes every write idempotent and the order of events across streams irrelevant; anything that
  * spans streams (counts, rates) is computed when the view is read.
  *
- * <p>A batch costs one read per collection (the documents it touches) and one unordered bulk write.
+ * <p>A batch costs one read per collection (the documents it touches) and one unordered bulk write. Each write
+ * replaces a document only while its stored version is older than the written one, so a writer that read it
+ * before someone else moved it on (a node that lost its segment's claim during a long pause, and still finishes
+ * its batch) never takes it back.
  */
 public abstract class FoldingProjection implements Projection {
 
     public static final String VERSION = "_v";
+    private static final int DUPLICATE_KEY = 11000;
 
     /** The document an event changes. */
     public record Target(String collection, String key) {
@@ -72,11 +79,20 @@ public abstract class FoldingProjection implements Projection {
                 changed = true;
             }
             if (changed) {
-                writes.add(new ReplaceOneModel<>(eq("_id", key), document, new ReplaceOptions().upsert(true)));
+                writes.add(new ReplaceOneModel<>(and(eq("_id", key), lt(VERSION, version)), document,
+                        new ReplaceOptions().upsert(true)));
             }
         });
-        if (!writes.isEmpty()) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        try {
             collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            // the document is already further along: its upsert collided with the newer document's _id
+            if (!e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
+                throw e;
+            }
         }
     }
 
