@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -272,6 +273,12 @@ public class ProjectionRuntime implements SmartLifecycle {
         local.values().forEach(generations -> all.addAll(generations.values()));
         all.forEach(generation -> shutDown(generation).join());
         local.clear();
+        try {
+            // the others count one node fewer at once, and keep the segments this node just released
+            nodes().deleteOne(eq("_id", settings.nodeId()));
+        } catch (RuntimeException e) {
+            log.warn("could not sign off: {}", e.toString());
+        }
     }
 
     @Override
@@ -394,6 +401,7 @@ public class ProjectionRuntime implements SmartLifecycle {
      */
     private void balance() {
         long since = System.currentTimeMillis() - settings.claimTimeout().dividedBy(2).toMillis();
+        nodes().deleteMany(lt("seen", since - Duration.ofHours(1).toMillis()));
         long nodes = Math.max(1, nodes().countDocuments(gte("seen", since)));
         for (Map<Integer, Generation> generations : local.values()) {
             for (Generation generation : generations.values()) {
