@@ -49,9 +49,9 @@ import org.springframework.stereotype.Component;
  * <p>The pointer documents (collection {@value #POINTERS}) are the only truth about generations, shared by every
  * query node: each node re-reads them every {@code pointerRefresh}, answers from the generation they name active,
  * and runs a processor for it and for the generation being built, so the nodes split both between them through the
- * token store's claims (see {@link #balance()}). Every step of a rebuild is a conditional write, so any node may take it (whichever sees
- * the new generation caught up first swaps; whichever sees a retired generation's grace over cleans it up), and a
- * rebuild carries on when the node that started it dies.
+ * token store's claims (see {@link #balance()}). Every step of a rebuild is a conditional write, so any node may
+ * take it (whichever sees the new generation caught up first swaps; whichever sees a retired generation's grace
+ * over cleans it up), and a rebuild carries on when the node that started it dies.
  */
 @Component
 public class ProjectionRuntime implements SmartLifecycle {
