@@ -10,7 +10,6 @@ import cn.qinglong.dangjian.query.testing.QueryNodeProcess;
 import cn.qinglong.dangjian.query.testing.SharedMongo;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
