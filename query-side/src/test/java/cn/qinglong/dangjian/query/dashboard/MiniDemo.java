@@ -103,7 +103,7 @@ final class MiniDemo {
         }
         for (int i = 0; i < 30; i += 4) {
             send("/members/" + member(i) + "/care-needs", "{\"needs\":[\"%s\"]}",
-                    List.of("POOR", "FRAIL", "EMPTY_NEST", "DISABLED_LOW_INCOME").get(i % 4));
+                    List.of("POOR", "FRAIL", "EMPTY_NEST", "DISABLED_LOW_INCOME").get(i / 4 % 4));
         }
         for (int i = 0; i < 30; i += 3) {
             send("/members/" + member(i) + "/care-visits", """
