@@ -105,12 +105,15 @@ window.addEventListener('resize', () => charts.forEach(c => c.resize()));
 let tree = null;
 const orgNames = new Map();
 
-async function loadTree() {
-  tree = await json('/organizations/tree');
+function useTree(answer) {
+  tree = answer;
   orgNames.clear();
   const walk = node => { orgNames.set(node.id, node.name); node.children.forEach(walk); };
   tree.roots.forEach(walk);
-  return tree;
+}
+
+async function loadTree() {
+  useTree(await json('/organizations/tree'));
 }
 const orgName = id => (id == null ? '' : (orgNames.get(id) || id));
 
@@ -169,10 +172,7 @@ async function overview(params) {
     json('/dashboard/difficulties' + query + suffix),
     api('/organizations/tree' + (minPosition ? '?minPosition=' + minPosition : '')),
   ]);
-  tree = await response.json();
-  orgNames.clear();
-  const walk = node => { orgNames.set(node.id, node.name); node.children.forEach(walk); };
-  tree.roots.forEach(walk);
+  useTree(await response.json());
   const position = Number(response.headers.get('X-View-Position') || 0);
 
   const cards = difficulties.items.map(i => el('div', { class: 'card', 'data-indicator': i.difficulty },
@@ -307,7 +307,7 @@ async function attendance(params) {
   });
 }
 
-async function transition(params) {
+async function transition() {
   await loadTree();
   const answer = await all('/transition');
   const s = answer.summary;
@@ -350,7 +350,7 @@ async function transition(params) {
   });
 }
 
-async function dual(params) {
+async function dual() {
   await loadTree();
   const answer = await all('/dual-management');
   const byCommunity = new Map();
@@ -529,14 +529,13 @@ async function render(path, params, refresh) {
   const route = ROUTES[name] ? (name || 'overview') : 'overview';
   if (route !== 'overview') live.stop();
   document.querySelectorAll('nav a').forEach(a => a.classList.toggle('active', a.dataset.nav === route));
-  if (!refresh) {
-    charts.forEach(c => c.dispose());
-    charts = [];
+  if (!refresh) { // a live refresh keeps the page on screen until the new one replaces it
     delete document.body.dataset.ready;
     page().replaceChildren(el('p', { class: 'muted' }, '加载中…'));
   }
+  charts.forEach(c => c.dispose());
+  charts = [];
   try {
-    if (refresh) { charts.forEach(c => c.dispose()); charts = []; }
     await handler(params, ...rest.map(decodeURIComponent));
     document.body.dataset.ready = route;
     document.body.dataset.renders = String(Number(document.body.dataset.renders || 0) + 1);
