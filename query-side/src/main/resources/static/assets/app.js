@@ -244,6 +244,7 @@ async function attendance(params) {
     el('div', { class: 'grid2' }, monthChart, modeChart),
   ];
   const monthRows = byMonth.items;
+  let matrix = null;
   const modeRows = byMode.items;
   if (branch) {
     const days = await json('/study-days?branchId=' + encodeURIComponent(branch));
@@ -258,7 +259,9 @@ async function attendance(params) {
       const day = await json('/study-days/' + encodeURIComponent(chosen) + '/attendance');
       const roster = await all('/members?dailyBranchId=' + encodeURIComponent(branch));
       const byId = new Map(roster.items.map(m => [m.memberId, m]));
-      const behind = day.leftBehind.map(id => byId.get(id) || { memberId: id });
+      // a member who has moved since the study day is no longer on the branch's roster: read them one by one
+      const behind = await Promise.all(day.leftBehind.map(id => byId.get(id)
+        || json('/members/' + encodeURIComponent(id)).catch(() => ({ memberId: id }))));
       parts.push(el('p', { id: 'day-figures' },
         `应参学 ${day.expected} 人，实到 ${day.attended} 人（`,
         Object.entries(day.byMode).map(([m, n]) => `${word('mode', m)} ${n}`).join('，'),
@@ -272,7 +275,18 @@ async function attendance(params) {
       ], behind, { id: 'left-behind' }));
     }
   } else {
-    parts.push(el('p', { class: 'muted' }, '选择一个支部，查看其各次学习日的掉队名单。'));
+    parts.push(el('p', { class: 'muted' }, '选择一个支部（或点击下表中的支部），查看其各次学习日的掉队名单。'));
+    const perBranch = await Promise.all(list.map(b =>
+      json('/attendance/rates?by=month&branchId=' + encodeURIComponent(b.id)).then(r => ({ branch: b, rows: r.items }))));
+    const months = [...new Set(perBranch.flatMap(p => p.rows.map(r => r.key)))].sort();
+    const rateOf = (p, month) => { const row = p.rows.find(r => r.key === month); return row && row.rate != null ? Number(row.rate) : null; };
+    matrix = { perBranch, months, rateOf };
+    parts.push(el('h2', {}, '各支部按月出勤率'),
+      el('div', { class: 'chart', id: 'chart-branch-month', style: `height:${Math.max(240, 60 + 24 * perBranch.length)}px` }),
+      table('各支部按月出勤率', [
+        { header: '支部', value: p => p.branch.name, render: p => el('a', { href: '#/attendance?branch=' + encodeURIComponent(p.branch.id) }, p.branch.name) },
+        ...months.map(month => ({ header: month, value: p => rateOf(p, month), render: p => percent(rateOf(p, month)) })),
+      ], perBranch, { id: 'branch-month' }));
   }
   parts.push(table('各支部出勤率', [
     { header: '支部', value: r => orgName(r.key), render: r => el('a', { href: '#/attendance?branch=' + encodeURIComponent(r.key) }, orgName(r.key)) },
@@ -300,6 +314,21 @@ async function attendance(params) {
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [{ type: 'line', name: '出勤率', data: monthRows.map(r => r.rate == null ? null : +(r.rate * 100).toFixed(1)), label: { show: true, formatter: '{c}%' } }],
   });
+  if (matrix) {
+    const { perBranch, months, rateOf } = matrix;
+    chart(document.getElementById('chart-branch-month'), {
+      tooltip: { formatter: p => `${perBranch[p.value[1]].branch.name} ${months[p.value[0]]}：${p.value[2]}%` },
+      grid: { left: 170, right: 20, top: 10, bottom: 70 },
+      xAxis: { type: 'category', data: months },
+      yAxis: { type: 'category', data: perBranch.map(p => p.branch.name), inverse: true },
+      visualMap: { min: 50, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#fbe3d6', '#c0392b'] } },
+      series: [{
+        type: 'heatmap', label: { show: true, formatter: p => p.value[2] + '%' },
+        data: perBranch.flatMap((p, y) => months.map((m, x) => [x, y, rateOf(p, m)]))
+          .filter(d => d[2] != null).map(([x, y, r]) => [x, y, +(r * 100).toFixed(1)]),
+      }],
+    });
+  }
   chart(modeChart, {
     title: { text: '三种参学方式', left: 'center', textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'item' },

@@ -99,6 +99,12 @@ class DashboardBrowserTest extends QuerySideTest {
                 .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        // the console check itself works: an error the page logs is seen
+        open("#/", "overview");
+        browser.executeScript("console.error('console probe')");
+        collectConsole();
+        assertThat(consoleErrors).anyMatch(message -> message.contains("console probe"));
+        consoleErrors.clear();
     }
 
     @AfterAll
@@ -158,6 +164,21 @@ class DashboardBrowserTest extends QuerySideTest {
     @Order(2)
     @DisplayName("clicking a branch shows its latest study day's left-behind list, and a member there opens the timeline")
     void branchToLeftBehindToTimeline() throws IOException {
+        open("#/attendance", "attendance");
+        JsonNode villageByMonth = api.get("/attendance/rates?by=month&branchId=" + MiniDemo.VILLAGE_BRANCH).json().get("items");
+        assertThat(villageByMonth).hasSize(3);
+        List<WebElement> header = browser.findElements(By.cssSelector("#branch-month th"));
+        List<WebElement> village = browser.findElements(By.xpath(
+                "//section[@id='branch-month']//tr[td/a[text()='东风村第一党支部']]/td"));
+        for (JsonNode month : villageByMonth) {
+            int column = header.stream().map(WebElement::getText).toList().indexOf(month.get("key").asString());
+            assertThat(column).as(month.get("key").asString()).isPositive();
+            assertThat(village.get(column).getText())
+                    .isEqualTo("%.1f%%".formatted(month.get("rate").decimalValue().doubleValue() * 100));
+        }
+        assertThat(browser.findElements(By.cssSelector("#chart-branch-month canvas"))).isNotEmpty();
+        screenshot("attendance");
+
         open("#/", "overview");
         browser.findElement(By.cssSelector("[data-org='" + MiniDemo.VILLAGE_BRANCH + "'] a")).click();
         awaitReady("attendance");
