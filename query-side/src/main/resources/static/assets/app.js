@@ -131,12 +131,16 @@ function branches() {
 function table(title, columns, rows, { rowClass, id } = {}) {
   const body = rows.map(row => el('tr', { class: rowClass ? rowClass(row) : null },
     columns.map(c => el('td', {}, c.render ? c.render(row) : (c.value(row) ?? '')))));
+  const status = el('span', { class: 'muted export-status' });
   const button = el('button', {
     class: 'export', type: 'button', 'data-export': title,
-    onclick: () => exportTable(title, columns, rows),
+    onclick: () => {
+      status.textContent = '';
+      exportTable(title, columns, rows).catch(e => { status.textContent = '导出失败：' + e.message; });
+    },
   }, '导出 Excel');
   return el('section', { class: 'table-section', id },
-    el('div', { class: 'toolbar' }, el('strong', {}, title), el('span', { class: 'muted' }, `共 ${rows.length} 条`), button),
+    el('div', { class: 'toolbar' }, el('strong', {}, title), el('span', { class: 'muted' }, `共 ${rows.length} 条`), button, status),
     el('div', { class: 'table-wrap' }, el('table', {},
       el('thead', {}, el('tr', {}, columns.map(c => el('th', {}, c.header)))),
       el('tbody', {}, body))));
