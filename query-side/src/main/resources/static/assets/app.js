@@ -72,7 +72,8 @@ const WORDS = {
 };
 const word = (kind, code) => (code == null ? '' : (WORDS[kind][code] || code));
 const words = (kind, codes) => (codes || []).map(c => word(kind, c)).join('、');
-const percent = v => (v == null ? '—' : (Number(v) * 100).toFixed(1) + '%');
+// rates come with four decimals: round their basis points half up to tenths of a percent, in integers
+const percent = v => (v == null ? '—' : (Math.floor((Math.round(Number(v) * 10000) + 5) / 10) / 10).toFixed(1) + '%');
 
 // ---- small DOM helpers ----
 function el(tag, attrs = {}, ...children) {
