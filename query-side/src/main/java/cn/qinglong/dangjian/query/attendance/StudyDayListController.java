@@ -1,0 +1,51 @@
+package cn.qinglong.dangjian.query.attendance;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
+
+import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.web.InvalidParameter;
+import cn.qinglong.dangjian.query.web.QueryParams;
+import cn.qinglong.dangjian.query.web.ReadsView;
+import com.mongodb.client.model.Sorts;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A branch's study days, newest first: how the dashboard finds the study day whose left-behind list to show. */
+@RestController
+class StudyDayListController {
+
+    private final ProjectionRuntime runtime;
+
+    StudyDayListController(ProjectionRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    record Item(String studyDayId, String branchId, LocalDate date, String topic, List<String> modes,
+                boolean cancelled) {
+    }
+
+    record Answer(String branchId, List<Item> items) {
+    }
+
+    @GetMapping("/api/study-days")
+    @ReadsView(AttendanceProjection.NAME)
+    Answer studyDays(@RequestParam(required = false) String branchId) {
+        String branch = QueryParams.id("branchId", branchId);
+        if (branch == null) {
+            throw new InvalidParameter("branchId", "is required");
+        }
+        List<Item> items = new ArrayList<>();
+        runtime.views(AttendanceProjection.NAME).get(AttendanceProjection.STUDY_DAYS)
+                .find(and(eq("branchId", branch), ne("date", null))).sort(Sorts.descending("date", "_id"))
+                .forEach(d -> items.add(new Item(d.getString("_id"), d.getString("branchId"),
+                        LocalDate.parse(d.getString("date")), d.getString("topic"),
+                        d.getList("modes", String.class, List.of()), Boolean.TRUE.equals(d.getBoolean("cancelled")))));
+        return new Answer(branch, items);
+    }
+}

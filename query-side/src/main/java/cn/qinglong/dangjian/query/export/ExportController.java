@@ -1,0 +1,123 @@
+package cn.qinglong.dangjian.query.export;
+
+import cn.qinglong.dangjian.query.web.InvalidParameter;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns a table of the dashboard into an Excel workbook: {@code POST /api/exports} with
+ * {@code {title, columns: [header...], rows: [[cell...]...]}} answers one sheet named after the title, the headers
+ * in bold on the first row, numbers as numbers. The dashboard sends the rows of the view it shows (all pages of
+ * it), so an export holds exactly what the committee member was looking at.
+ */
+@RestController
+class ExportController {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final int MAX_COLUMNS = 50;
+    static final int MAX_ROWS = 100_000;
+    static final int MAX_CELL = 1_000;
+
+    @PostMapping(value = "/api/exports", consumes = "application/json")
+    void export(@RequestBody JsonNode body, HttpServletResponse response) throws IOException {
+        Table table = Table.of(body);
+        response.setContentType(XLSX);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(table.title() + ".xlsx", StandardCharsets.UTF_8).build().toString());
+        // streaming workbook: 100 rows in memory at a time, the rest in a temporary file deleted by close()
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
+            Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(table.title()));
+            Font bold = workbook.createFont();
+            bold.setBold(true);
+            CellStyle header = workbook.createCellStyle();
+            header.setFont(bold);
+            Row first = sheet.createRow(0);
+            for (int c = 0; c < table.columns().size(); c++) {
+                Cell cell = first.createCell(c);
+                cell.setCellValue(table.columns().get(c));
+                cell.setCellStyle(header);
+                sheet.setColumnWidth(c, Math.min(60, Math.max(10, table.columns().get(c).length() * 3 + 4)) * 256);
+            }
+            sheet.createFreezePane(0, 1);
+            for (int r = 0; r < table.rows().size(); r++) {
+                Row row = sheet.createRow(r + 1);
+                List<JsonNode> cells = table.rows().get(r);
+                for (int c = 0; c < cells.size(); c++) {
+                    JsonNode value = cells.get(c);
+                    if (value.isNumber()) {
+                        row.createCell(c).setCellValue(value.doubleValue());
+                    } else if (value.isBoolean()) {
+                        row.createCell(c).setCellValue(value.booleanValue() ? "是" : "否");
+                    } else if (!value.isNull()) {
+                        row.createCell(c).setCellValue(value.asString());
+                    }
+                }
+            }
+            workbook.write(response.getOutputStream());
+        }
+    }
+
+    /** The request, checked: a refusal names the field, and nothing is written. */
+    record Table(String title, List<String> columns, List<List<JsonNode>> rows) {
+
+        static Table of(JsonNode body) {
+            if (body == null || !body.isObject()) {
+                throw new InvalidParameter("body", "must be an object {title, columns, rows}");
+            }
+            JsonNode title = body.get("title");
+            if (title == null || !title.isString() || title.asString().isBlank() || title.asString().length() > 31) {
+                throw new InvalidParameter("title", "must be text of 1 to 31 characters");
+            }
+            String name = title.asString().replaceAll("[\\\\/:*?\"<>|\\[\\]\\p{Cntrl}]", "_").strip();
+            JsonNode columns = body.get("columns");
+            if (columns == null || !columns.isArray() || columns.isEmpty() || columns.size() > MAX_COLUMNS) {
+                throw new InvalidParameter("columns", "must be a list of 1 to " + MAX_COLUMNS + " headers");
+            }
+            List<String> headers = new ArrayList<>();
+            for (JsonNode column : columns) {
+                if (!column.isString() || column.asString().isBlank() || column.asString().length() > 100) {
+                    throw new InvalidParameter("columns", "every header must be text of 1 to 100 characters");
+                }
+                headers.add(column.asString());
+            }
+            JsonNode rows = body.get("rows");
+            if (rows == null || !rows.isArray() || rows.size() > MAX_ROWS) {
+                throw new InvalidParameter("rows", "must be a list of at most " + MAX_ROWS + " rows");
+            }
+            List<List<JsonNode>> cells = new ArrayList<>();
+            int index = 0;
+            for (JsonNode row : rows) {
+                String field = "rows[" + index++ + "]";
+                if (!row.isArray() || row.size() != headers.size()) {
+                    throw new InvalidParameter(field, "must be a list of " + headers.size() + " cells");
+                }
+                List<JsonNode> values = new ArrayList<>();
+                for (JsonNode value : row) {
+                    if (value.isContainer() || (value.isString() && value.asString().length() > MAX_CELL)) {
+                        throw new InvalidParameter(field, "cells must be text (at most " + MAX_CELL
+                                + " characters), numbers, booleans or null");
+                    }
+                    values.add(value);
+                }
+                cells.add(values);
+            }
+            return new Table(name, headers, cells);
+        }
+    }
+}
