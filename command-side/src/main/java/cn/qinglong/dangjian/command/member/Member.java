@@ -356,10 +356,8 @@ class Member {
         if (personalDataErased) {
             return;
         }
-        LocalDate erasedOn = Dates.orToday(c.erasedOn(), clock);
-        Dates.notInFuture("erasedOn", erasedOn, clock);
         shredder.destroyKey(memberId);
-        apply(new MemberPersonalDataErased(memberId, erasedOn));
+        apply(new MemberPersonalDataErased(memberId, LocalDate.now(clock)));
     }
 
     private void ensureActive() {

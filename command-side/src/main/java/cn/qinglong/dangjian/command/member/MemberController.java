@@ -267,7 +267,7 @@ class MemberController {
     @PostMapping("/{id}/erasure")
     ResponseEntity<Receipt> erasePersonalData(@PathVariable String id,
                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return send(id, m -> new EraseMemberPersonalData(m, null, Versions.expected(ifMatch)));
+        return send(id, m -> new EraseMemberPersonalData(m, Versions.expected(ifMatch)));
     }
 
     record MembershipEndRequest(@NotNull MembershipEndReason reason, @NotNull LocalDate endedOn) {

@@ -458,14 +458,14 @@ class MemberRulesTest {
         @DisplayName("personal data is erased only after the membership ended")
         void personal_data_is_erased_only_after_the_membership_ended() {
             fixture.given(registered())
-                    .when(new EraseMemberPersonalData(ID, null, null))
+                    .when(new EraseMemberPersonalData(ID, null))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("only after the membership ended"))
                     .expectNoEvents();
             assertThat(destroyedKeys).isEmpty();
 
             fixture.given(registered(), ended())
-                    .when(new EraseMemberPersonalData(ID, null, null))
+                    .when(new EraseMemberPersonalData(ID, null))
                     .expectEvents(new MemberPersonalDataErased(ID, TODAY));
             assertThat(destroyedKeys).containsExactly(ID);
         }
@@ -474,7 +474,7 @@ class MemberRulesTest {
         @DisplayName("a second erasure changes nothing")
         void erasureIsOnce() {
             fixture.given(registered(), ended(), new MemberPersonalDataErased(ID, TODAY))
-                    .when(new EraseMemberPersonalData(ID, null, null))
+                    .when(new EraseMemberPersonalData(ID, null))
                     .expectSuccessfulHandlerExecution().expectNoEvents();
             assertThat(destroyedKeys).isEmpty();
         }

@@ -13,6 +13,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.UnknownSerializedType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,11 +24,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The event serializer of the store: Axon's Jackson 3 serializer, with the personal fields of member events
  * ({@link PersonalFields}) encrypted in the stored JSON. Each such field's value is replaced by
- * {@value #ENCRYPTED_MARK}: the AES-GCM seal of the value's JSON with the member's key ({@link MemberKeys}), bound to
+ * {@code {"$encrypted":"<Base64 of nonce, ciphertext, tag>"}}: the AES-GCM seal of the value's JSON with the member's key ({@link MemberKeys}), bound to
  * the member, the event type and the field. Everything else of the payload stays readable JSON, exactly as before.
  *
  * <p>Reading, a sealed field is opened again with the member's key; once the key was destroyed (erasure) the field
- * reads as erased: null, or an empty set of care needs, in the event, and {@value #ERASED_MARK} in
+ * reads as erased: null, or an empty set of care needs, in the event, and {@code {"$erased":true}} in
  * {@link #reveal the auditors' view of the stored JSON}. Payloads written before encryption existed hold plain
  * values and read as they are, so an event's revision does not change with its stored form.
  *
@@ -37,10 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class PersonalDataSerializer implements Serializer {
 
-    static final String ENCRYPTED = "$encrypted";
-    static final String ENCRYPTED_MARK = "{\"$encrypted\":\"<Base64 of nonce, ciphertext, tag>\"}";
-    static final String ERASED = "$erased";
-    static final String ERASED_MARK = "{\"$erased\":true}";
+    private static final String ENCRYPTED = "$encrypted";
+    private static final String ERASED = "$erased";
     private static final String MEMBER_ID = "memberId";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -92,7 +91,7 @@ final class PersonalDataSerializer implements Serializer {
         }
         byte[] data = delegate.getConverter().convert(serialized, byte[].class).getData();
         ObjectNode payload = (ObjectNode) json.readTree(data);
-        if (!open(payload, serialized.getType().getName(), paths, erased -> erasedValue(erased))) {
+        if (!open(payload, serialized.getType().getName(), paths, PersonalDataSerializer::erasedValue)) {
             return delegate.deserialize(serialized);
         }
         return delegate.deserialize(new SimpleSerializedObject<>(json.writeValueAsBytes(payload), byte[].class,
@@ -100,12 +99,12 @@ final class PersonalDataSerializer implements Serializer {
     }
 
     /**
-     * The stored payload for an auditor: the JSON as stored, with each sealed value opened, or {@value #ERASED_MARK}
-     * in its place once the member's key was destroyed.
+     * The stored payload for an auditor: the JSON as stored, with each sealed value opened, or
+     * {@code {"$erased":true}} in its place once the member's key was destroyed.
      */
     JsonNode reveal(String payloadType, byte[] storedPayload) {
         JsonNode payload = json.readTree(storedPayload);
-        Class<?> type = classOrNull(new org.axonframework.serialization.SimpleSerializedType(payloadType, null));
+        Class<?> type = classOrNull(new SimpleSerializedType(payloadType, null));
         if (type != null && payload instanceof ObjectNode object) {
             open(object, payloadType, PersonalFields.of(type), erased -> NODES.objectNode().put(ERASED, true));
         }

@@ -108,8 +108,8 @@ public sealed interface MemberCommand {
                          @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
     }
 
-    /** Destroys the member's personal data; only after the membership ended. */
-    record EraseMemberPersonalData(@TargetAggregateIdentifier MemberId memberId, LocalDate erasedOn,
+    /** Destroys the member's personal data, today; only after the membership ended. */
+    record EraseMemberPersonalData(@TargetAggregateIdentifier MemberId memberId,
                                    @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
     }
 }
