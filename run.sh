@@ -19,6 +19,7 @@ cp command-side/target/command-side-*-exec.jar "$DATA_DIR/bin/command-side.jar"
 cp query-side/target/query-side-*-exec.jar "$DATA_DIR/bin/query-side.jar"
 cp demo-loader/target/demo-loader-*.jar "$DATA_DIR/bin/demo-loader.jar"
 export EVENTSTORE_JDBC_URL=${EVENTSTORE_JDBC_URL:-"jdbc:h2:file:$DATA_DIR/eventstore;MODE=PostgreSQL;AUTO_SERVER=TRUE"}
+export EVENTSTORE_MASTER_KEY_FILE=${EVENTSTORE_MASTER_KEY_FILE:-"$DATA_DIR/master.key"}
 
 pids=()
 stop() {

@@ -1,6 +1,10 @@
 package cn.qinglong.dangjian.eventstore;
 
 import cn.qinglong.dangjian.eventstore.chain.ChainHashingAppendStatement;
+import cn.qinglong.dangjian.eventstore.personal.MasterKey;
+import cn.qinglong.dangjian.eventstore.personal.PersonalData;
+import cn.qinglong.dangjian.eventstore.personal.SealedSnapshotSerializer;
+import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -19,6 +23,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
@@ -27,7 +32,9 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  * Boot 4, so on its own it would run before the DataSource exists and silently fall back to
  * {@code NoTransactionManager}. This configuration runs after Boot's DataSource and transaction manager and
  * before Axon, and declares the event store and the transaction manager itself. Every appended event carries a
- * chain hash over its stream's previous event ({@link cn.qinglong.dangjian.eventstore.chain.ChainHash}).
+ * chain hash over its stream's previous event ({@link cn.qinglong.dangjian.eventstore.chain.ChainHash}); the
+ * personal fields of member events are stored encrypted with the member's key ({@link PersonalData}) and
+ * snapshots sealed ({@link SealedSnapshotSerializer}).
  */
 @AutoConfiguration(
         after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
@@ -45,9 +52,25 @@ public class EventStoreAutoConfiguration {
     }
 
     @Bean
+    public MasterKey masterKey(EventStoreProperties properties) {
+        return properties.masterKey() == null || properties.masterKey().isBlank()
+                ? MasterKey.fromFile(Path.of(properties.masterKeyFile()))
+                : MasterKey.of(properties.masterKey());
+    }
+
+    /** Its event serializer is the engine's, so every reader of stored events reads through it. */
+    @Bean
+    public PersonalData personalData(DataSource dataSource, MasterKey masterKey,
+                                     @Qualifier("eventSerializer") Serializer eventSerializer,
+                                     EventStoreProperties properties) {
+        return new PersonalData(eventSerializer, new JdbcTemplate(dataSource), masterKey, properties.keyCacheTtl(),
+                properties.keyCacheSize());
+    }
+
+    @Bean
     public EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager axonTransactionManager,
-                                                 Serializer serializer,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 Serializer serializer, PersonalData personalData,
+                                                 MasterKey masterKey,
                                                  ObjectProvider<EventUpcasterChain> upcasters,
                                                  EventStoreProperties properties) {
         return JdbcEventStorageEngine.builder()
@@ -55,8 +78,8 @@ public class EventStoreAutoConfiguration {
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(axonTransactionManager)
                 .persistenceExceptionResolver(new UniqueViolations())
-                .eventSerializer(eventSerializer)
-                .snapshotSerializer(serializer)
+                .eventSerializer(personalData.eventSerializer())
+                .snapshotSerializer(new SealedSnapshotSerializer(serializer, masterKey))
                 .upcasterChain(upcasters.getIfAvailable(EventUpcasterChain::new))
                 .batchSize(properties.batchSize())
                 .appendEvents(new ChainHashingAppendStatement())

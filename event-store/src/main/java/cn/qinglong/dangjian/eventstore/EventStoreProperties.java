@@ -1,9 +1,22 @@
 package cn.qinglong.dangjian.eventstore;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** @param batchSize how many events one read of the store fetches (aggregate loading and streaming) */
+/**
+ * @param batchSize     how many events one read of the store fetches (aggregate loading and streaming)
+ * @param masterKey     the master key wrapping the members' data keys, Base64 of 32 bytes; when empty, the key in
+ *                      {@code masterKeyFile} (generated there on first start)
+ * @param masterKeyFile where the master key is kept when {@code masterKey} is not given
+ * @param keyCacheTtl   how long a member's key read for decryption is reused before it is read again (0: never);
+ *                      an erasure on another node is noticed here within this time at the latest
+ * @param keyCacheSize  how many members' keys that cache holds at most
+ */
 @ConfigurationProperties("eventstore")
-public record EventStoreProperties(@DefaultValue("500") int batchSize) {
+public record EventStoreProperties(@DefaultValue("500") int batchSize,
+                                   String masterKey,
+                                   @DefaultValue("./data/master.key") String masterKeyFile,
+                                   @DefaultValue("10s") Duration keyCacheTtl,
+                                   @DefaultValue("10000") int keyCacheSize) {
 }

@@ -11,6 +11,7 @@ import cn.qinglong.dangjian.command.studyday.StudyDayCalendar;
 import cn.qinglong.dangjian.command.studyday.StudyDayFacts;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.AssignStudyMode;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.EndMembership;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.EraseMemberPersonalData;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.ExcuseAbsence;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.JoinTransitionGroup;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.LeaveTransitionGroup;
@@ -41,6 +42,7 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.HouseholdsLinked;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberAttendedStudyDay;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberJoinedTransitionGroup;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberLeftTransitionGroup;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberPersonalDataErased;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRegistered;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRelocated;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberTransferredToResettlementCommunity;
@@ -51,6 +53,7 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyAbsenceExcused;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyModeAssigned;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.VanguardActivityRecorded;
 import cn.qinglong.dangjian.kernel.member.MemberId;
+import cn.qinglong.dangjian.kernel.member.Residence;
 import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
 import cn.qinglong.dangjian.kernel.organization.GroupKind;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
@@ -90,6 +93,7 @@ class Member {
     private boolean dualManaged;
     private boolean contactLost;
     private boolean ended;
+    private boolean personalDataErased;
     private Set<StudyDayId> attended = new HashSet<>();
     private Set<StudyDayId> excused = new HashSet<>();
     private Set<YearMonth> duesPaid = new HashSet<>();
@@ -336,6 +340,26 @@ class Member {
         apply(new MembershipEnded(memberId, c.reason(), c.endedOn()));
     }
 
+    /**
+     * Crypto-shredding: destroys the member's key in this command's transaction and records the erasure. Only
+     * once the membership ended; a repeat changes nothing.
+     */
+    @CommandHandler
+    void handle(EraseMemberPersonalData c, PersonalDataShredder shredder, Clock clock) {
+        if (registration == null) {
+            throw new NotFound("member", memberId);
+        }
+        if (!ended) {
+            throw new RuleViolation("personal data is erased only after the membership ended; the membership of '"
+                    + memberId + "' has not ended");
+        }
+        if (personalDataErased) {
+            return;
+        }
+        shredder.destroyKey(memberId);
+        apply(new MemberPersonalDataErased(memberId, LocalDate.now(clock)));
+    }
+
     private void ensureActive() {
         if (registration == null) {
             throw new NotFound("member", memberId);
@@ -434,6 +458,17 @@ class Member {
     @EventSourcingHandler
     void on(MembershipEnded e) {
         ended = true;
+    }
+
+    /** Keeps no personal data in the aggregate either, so a snapshot taken from now on holds none. */
+    @EventSourcingHandler
+    void on(MemberPersonalDataErased e) {
+        personalDataErased = true;
+        Residence residence = registration.residence();
+        registration = new MemberRegistered(registration.memberId(), registration.name(), registration.gender(),
+                registration.birthDate(), registration.joinedPartyOn(), registration.branchId(),
+                registration.categories(), new Residence(residence.status(), residence.communityId(), null), null,
+                registration.registeredOn());
     }
 
     /** Facts that change nothing the rules look at. */

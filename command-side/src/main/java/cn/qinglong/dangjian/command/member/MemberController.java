@@ -11,6 +11,7 @@ import cn.qinglong.dangjian.kernel.member.Gender;
 import cn.qinglong.dangjian.kernel.member.MemberCommand;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.AssignStudyMode;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.EndMembership;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.EraseMemberPersonalData;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.ExcuseAbsence;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.JoinTransitionGroup;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.LeaveTransitionGroup;
@@ -257,6 +258,16 @@ class MemberController {
     ResponseEntity<Receipt> evaluate(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                      @Valid @RequestBody EvaluationRequest r) {
         return send(id, m -> new RecordEvaluation(m, r.period(), r.rating(), r.evaluatedOn(), Versions.expected(ifMatch)));
+    }
+
+    /**
+     * Crypto-shredding of the member's personal data (after the membership ended). No body; the authorisation
+     * rules make it COMMITTEE-only.
+     */
+    @PostMapping("/{id}/erasure")
+    ResponseEntity<Receipt> erasePersonalData(@PathVariable String id,
+                                              @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return send(id, m -> new EraseMemberPersonalData(m, Versions.expected(ifMatch)));
     }
 
     record MembershipEndRequest(@NotNull MembershipEndReason reason, @NotNull LocalDate endedOn) {

@@ -1,6 +1,7 @@
 package cn.qinglong.dangjian.command.member;
 
 import static cn.qinglong.dangjian.command.member.Directory.BUILDING_GROUP;
+import static org.assertj.core.api.Assertions.assertThat;
 import static cn.qinglong.dangjian.command.member.Directory.CANCELLED_STUDY_DAY;
 import static cn.qinglong.dangjian.command.member.Directory.COMMUNITY;
 import static cn.qinglong.dangjian.command.member.Directory.DISSOLVED_BRANCH;
@@ -21,6 +22,7 @@ import cn.qinglong.dangjian.kernel.member.CareNeed;
 import cn.qinglong.dangjian.kernel.member.Category;
 import cn.qinglong.dangjian.kernel.member.Gender;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.EndMembership;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.EraseMemberPersonalData;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.ExcuseAbsence;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.JoinTransitionGroup;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.LeaveTransitionGroup;
@@ -43,6 +45,7 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRegistered;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRelocated;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberTransferredToResettlementCommunity;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberVisitedByHelper;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberPersonalDataErased;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MembershipEnded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.OrganizationalRelationTransferred;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyAbsenceExcused;
@@ -57,6 +60,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -76,6 +81,8 @@ class MemberRulesTest {
     static final LocalDate MOVED_IN_ON = LocalDate.of(2026, 6, 1);
 
     FixtureConfiguration<Member> fixture;
+    /** The members whose key the erasure destroyed, in order. */
+    List<MemberId> destroyedKeys = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -84,6 +91,7 @@ class MemberRulesTest {
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource(new OrganizationDirectory(directory.store));
         fixture.registerInjectableResource(new StudyDayCalendar(directory.store));
+        fixture.registerInjectableResource((PersonalDataShredder) destroyedKeys::add);
     }
 
     static MemberRegistered registered() {
@@ -435,6 +443,40 @@ class MemberRulesTest {
             fixture.given(registered(), ended())
                     .when(new EndMembership(ID, MembershipEndReason.OTHER, TODAY, null))
                     .expectException(RuleViolation.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    @DisplayName("Personal data is erased only after the membership ended")
+    class ErasureRule {
+
+        MembershipEnded ended() {
+            return new MembershipEnded(ID, MembershipEndReason.DECEASED, LocalDate.of(2026, 3, 1));
+        }
+
+        @Test
+        @DisplayName("personal data is erased only after the membership ended")
+        void personal_data_is_erased_only_after_the_membership_ended() {
+            fixture.given(registered())
+                    .when(new EraseMemberPersonalData(ID, null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("only after the membership ended"))
+                    .expectNoEvents();
+            assertThat(destroyedKeys).isEmpty();
+
+            fixture.given(registered(), ended())
+                    .when(new EraseMemberPersonalData(ID, null))
+                    .expectEvents(new MemberPersonalDataErased(ID, TODAY));
+            assertThat(destroyedKeys).containsExactly(ID);
+        }
+
+        @Test
+        @DisplayName("a second erasure changes nothing")
+        void erasureIsOnce() {
+            fixture.given(registered(), ended(), new MemberPersonalDataErased(ID, TODAY))
+                    .when(new EraseMemberPersonalData(ID, null))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+            assertThat(destroyedKeys).isEmpty();
         }
     }
 

@@ -64,6 +64,7 @@ public final class SampleEvents {
                 new MemberEvent.VanguardActivityRecorded(MEMBER, VanguardKind.MEDIATION, DAY, "调解邻里纠纷"),
                 new MemberEvent.EvaluationRecorded(MEMBER, "2025", Rating.EXCELLENT, DAY),
                 new MemberEvent.MembershipEnded(MEMBER, MembershipEndReason.DECEASED, DAY),
+                new MemberEvent.MemberPersonalDataErased(MEMBER, DAY),
                 new OrganizationEvent.OrganizationEstablished(BRANCH, "常青村第一党支部", OrganizationLevel.GROUP, null,
                         GroupKind.TRANSITION, OrganizationId.of("changqing"), LocalDate.of(2005, 1, 1)),
                 new OrganizationEvent.LeaderAppointed(BRANCH, MEMBER, LeaderRole.SECRETARY, DAY),

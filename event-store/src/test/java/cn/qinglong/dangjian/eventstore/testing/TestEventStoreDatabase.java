@@ -28,6 +28,8 @@ public final class TestEventStoreDatabase {
     private final String url;
     private final String user;
     private final String password;
+    /** Every service started on this database must use the same master key. */
+    private final String masterKey = newMasterKey();
 
     private TestEventStoreDatabase(String url, String user, String password) {
         this.url = url;
@@ -78,7 +80,18 @@ public final class TestEventStoreDatabase {
         properties.put("spring.datasource.url", url);
         properties.put("spring.datasource.username", user);
         properties.put("spring.datasource.password", password);
+        properties.put("eventstore.master-key", masterKey);
         return properties;
+    }
+
+    public String masterKey() {
+        return masterKey;
+    }
+
+    private static String newMasterKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     public String backend() {

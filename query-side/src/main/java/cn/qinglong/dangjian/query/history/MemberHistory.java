@@ -1,6 +1,7 @@
 package cn.qinglong.dangjian.query.history;
 
 import cn.qinglong.dangjian.eventstore.chain.ChainHash;
+import cn.qinglong.dangjian.eventstore.personal.PersonalData;
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
 import cn.qinglong.dangjian.kernel.member.MemberState;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,14 +29,16 @@ import tools.jackson.databind.json.JsonMapper;
 class MemberHistory {
 
     private final EventStoreRows rows;
+    private final PersonalData personalData;
     private final Serializer serializer;
     private final EventUpcaster upcasters;
     private final JsonMapper json;
 
-    MemberHistory(EventStoreRows rows, @Qualifier("eventSerializer") Serializer serializer,
-                  ObjectProvider<EventUpcasterChain> upcasters, JsonMapper json) {
+    MemberHistory(EventStoreRows rows, PersonalData personalData, ObjectProvider<EventUpcasterChain> upcasters,
+                  JsonMapper json) {
         this.rows = rows;
-        this.serializer = serializer;
+        this.personalData = personalData;
+        this.serializer = personalData.eventSerializer();
         this.upcasters = upcasters.getIfAvailable(EventUpcasterChain::new);
         this.json = json;
     }
@@ -151,7 +153,7 @@ class MemberHistory {
                 decoded.event() instanceof MemberEvent event ? event.occurredOn() : null,
                 decoded.recordedAt(), text(metadata, "actor"), text(metadata, "correlationId"),
                 text(metadata, "requestId"), row.eventId(), row.position(), row.payloadRevision(),
-                json.readTree(row.payload()), metadata);
+                personalData.reveal(row.payloadType(), row.payload()), metadata);
     }
 
     private static String text(JsonNode node, String field) {

@@ -44,6 +44,7 @@ public final class PersonalDataRedaction {
             Map.entry(MemberEvent.VanguardActivityRecorded.class, List.of()),
             Map.entry(MemberEvent.EvaluationRecorded.class, List.of()),
             Map.entry(MemberEvent.MembershipEnded.class, List.of()),
+            Map.entry(MemberEvent.MemberPersonalDataErased.class, List.of()),
             Map.entry(OrganizationEvent.OrganizationEstablished.class, List.of()),
             Map.entry(OrganizationEvent.LeaderAppointed.class, List.of()),
             Map.entry(OrganizationEvent.OrganizationDissolved.class, List.of()),

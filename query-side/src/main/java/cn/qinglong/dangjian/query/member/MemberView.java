@@ -11,7 +11,7 @@ record MemberView(String memberId, String name, String gender, LocalDate birthDa
                   String areaId, String groupId, String buildingGroupId, String studyMode, List<String> categories,
                   List<String> needs, ContactCard contactCard, LocalDate lastVisitOn, LocalDate lastAttendanceOn,
                   String duesPaidThrough, LocalDate contactLostSince, int householdsLinked, int vanguardActivities,
-                  String lastRating, String status, LocalDate endedOn, long version) {
+                  String lastRating, String status, LocalDate endedOn, boolean personalDataErased, long version) {
 
     record Residence(String status, String communityId, String address) {
     }
@@ -30,7 +30,7 @@ record MemberView(String memberId, String name, String gender, LocalDate birthDa
                         s.contactCard() == null ? null : s.contactCard().verifiedOn()),
                 s.lastVisitOn(), s.lastAttendanceOn(), s.duesPaidThrough() == null ? null : s.duesPaidThrough().toString(),
                 s.contactLostSince(), s.householdsLinked(), s.vanguardActivities(), name(s.lastRating()),
-                name(s.status()), s.endedOn(), s.version());
+                name(s.status()), s.endedOn(), s.personalDataErased(), s.version());
     }
 
     private static String id(OrganizationId id) {

@@ -70,6 +70,7 @@ public final class MemberDocuments {
         Bson.put(d, "lastRating", s.lastRating());
         Bson.put(d, "status", s.status());
         Bson.put(d, "endedOn", s.endedOn());
+        d.put("personalDataErased", s.personalDataErased());
         d.put("version", s.version());
         return d;
     }
@@ -95,6 +96,7 @@ public final class MemberDocuments {
                 dues == null ? null : YearMonth.parse(dues), Bson.date(d, "contactLostSince"),
                 Bson.integer(d, "householdsLinked"), Bson.integer(d, "vanguardActivities"),
                 Bson.enumValue(d, "lastRating", Rating.class), Bson.enumValue(d, "status", MembershipStatus.class),
-                Bson.date(d, "endedOn"), ((Number) d.get("version")).longValue());
+                Bson.date(d, "endedOn"), Boolean.TRUE.equals(d.getBoolean("personalDataErased")),
+                ((Number) d.get("version")).longValue());
     }
 }

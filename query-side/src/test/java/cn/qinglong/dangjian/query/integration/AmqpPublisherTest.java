@@ -208,6 +208,30 @@ class AmqpPublisherTest extends IntegrationClientTest {
         assertThat(dedupedByConsumer).hasSize((int) storedCount());
     }
 
+    @Test
+    void an_erased_members_events_are_all_published_and_none_carries_personal_data() {
+        bindConsumer("erased");
+        String member = "m-amqp-" + run + "-erased";
+        commands.memberWithPersonalDetails(member);
+        commands.post("/api/members/" + member + "/membership-end", "{\"reason\":\"DECEASED\",\"endedOn\":\"2026-03-01\"}");
+        commands.post("/api/members/" + member + "/erasure", "");
+        AmqpPublisher publisher = publisher("test-erased-" + run, "node-a");
+        publisher.start();
+        long last = lastPosition();
+        poll(() -> publisher.confirmedPosition() == last);
+        poll(() -> received.stream().anyMatch(message -> message.position() == last));
+        publisher.stop();
+
+        List<Received> ofMember = received.stream().filter(message -> member.equals(message.subject())).toList();
+        assertThat(ofMember).extracting(Received::aggregateVersion).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        assertThat(ofMember.get(8).type()).isEqualTo("cn.qinglong.dangjian.member.MemberPersonalDataErased.v1");
+        for (Received message : ofMember) {
+            for (String personal : CommandSide.PERSONAL_DETAILS) {
+                assertThat(message.body()).doesNotContain(personal);
+            }
+        }
+    }
+
     private long storedCount() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
     }

@@ -3,6 +3,7 @@ package cn.qinglong.dangjian.query.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinglong.dangjian.query.testing.CommandSideLauncher;
+import cn.qinglong.dangjian.query.testing.Http;
 import cn.qinglong.dangjian.eventstore.testing.TestEventStoreDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -138,6 +139,11 @@ public final class CommandSide {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A client of the command API, for answers other than success. */
+    public Http api() {
+        return new Http(base + "/api");
     }
 
     public ConfigurableApplicationContext context() {

@@ -12,14 +12,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A plain HTTP client reading text/event-stream the way an integration client would. */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** An event ({@code id} and {@code data}) or, with {@code comment} set, a comment line such as a heartbeat. */
-    record Frame(Long id, String data, String comment) {
-        JsonNode cloudEvent() {
+    public record Frame(Long id, String data, String comment) {
+        public JsonNode cloudEvent() {
             return JSON.readTree(data);
         }
     }
@@ -32,7 +32,7 @@ final class SseClient implements AutoCloseable {
         this.lines = response.body().iterator();
     }
 
-    static SseClient open(int port, String query, Long lastEventId) {
+    public static SseClient open(int port, String query, Long lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/events/stream" + query)).header("Accept", "text/event-stream");
         if (lastEventId != null) {
@@ -81,7 +81,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** The next event, skipping comments. */
-    Frame nextEvent() {
+    public Frame nextEvent() {
         Frame frame;
         do {
             frame = next();

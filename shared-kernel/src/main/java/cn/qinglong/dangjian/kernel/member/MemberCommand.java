@@ -107,4 +107,9 @@ public sealed interface MemberCommand {
     record EndMembership(@TargetAggregateIdentifier MemberId memberId, MembershipEndReason reason, LocalDate endedOn,
                          @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
     }
+
+    /** Destroys the member's personal data, today; only after the membership ended. */
+    record EraseMemberPersonalData(@TargetAggregateIdentifier MemberId memberId,
+                                   @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
+    }
 }

@@ -6,6 +6,8 @@ import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.serialization.Revision;
@@ -164,10 +166,11 @@ public sealed interface MemberEvent {
         }
     }
 
+    /** A household's address is null once the member's personal data was erased; the count stays. */
     @Revision("1")
     record HouseholdsLinked(MemberId memberId, List<String> households, LocalDate linkedOn) implements MemberEvent {
         public HouseholdsLinked {
-            households = List.copyOf(households);
+            households = Collections.unmodifiableList(new ArrayList<>(households));
         }
 
         public LocalDate occurredOn() {
@@ -195,6 +198,18 @@ public sealed interface MemberEvent {
     record MembershipEnded(MemberId memberId, MembershipEndReason reason, LocalDate endedOn) implements MemberEvent {
         public LocalDate occurredOn() {
             return endedOn;
+        }
+    }
+
+    /**
+     * The member's personal data was destroyed (crypto-shredding, only after the membership ended): from here on
+     * the phone numbers, addresses, contact-card text, care needs, notes and free-text reasons of all the member's
+     * events read as erased, and every fold blanks them. Every other fact stays as recorded.
+     */
+    @Revision("1")
+    record MemberPersonalDataErased(MemberId memberId, LocalDate erasedOn) implements MemberEvent {
+        public LocalDate occurredOn() {
+            return erasedOn;
         }
     }
 }

@@ -12,6 +12,7 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.HouseholdsLinked;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberAttendedStudyDay;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberJoinedTransitionGroup;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberLeftTransitionGroup;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberPersonalDataErased;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRegistered;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRelocated;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberTransferredToResettlementCommunity;
@@ -39,12 +40,12 @@ public record MemberState(
         Set<Category> categories, Set<CareNeed> needs, ContactCard contactCard,
         LocalDate lastVisitOn, LocalDate lastAttendanceOn, YearMonth duesPaidThrough,
         LocalDate contactLostSince, int householdsLinked, int vanguardActivities, Rating lastRating,
-        MembershipStatus status, LocalDate endedOn, long version) {
+        MembershipStatus status, LocalDate endedOn, boolean personalDataErased, long version) {
 
     /** The state before the first event: nothing known yet. */
     public static MemberState none() {
         return new MemberState(null, null, null, null, null, null, null, false, null, null, null, null, null, null,
-                Set.of(), Set.of(), null, null, null, null, null, 0, 0, null, null, null, -1);
+                Set.of(), Set.of(), null, null, null, null, null, 0, 0, null, null, null, false, -1);
     }
 
     /** A dual-managed member's daily education (and study day) is the residence branch's. */
@@ -124,6 +125,15 @@ public record MemberState(
         } else if (event instanceof MembershipEnded e) {
             b.status = MembershipStatus.ENDED;
             b.endedOn = e.endedOn();
+        } else if (event instanceof MemberPersonalDataErased) {
+            if (b.residence != null) {
+                b.residence = new Residence(b.residence.status(), b.residence.communityId(), null);
+            }
+            if (b.contactCard != null) {
+                b.contactCard = new ContactCard(null, null, null, null, null, null, b.contactCard.verifiedOn());
+            }
+            b.needs = Set.of();
+            b.personalDataErased = true;
         }
         return b.build();
     }
@@ -159,6 +169,7 @@ public record MemberState(
         private Rating lastRating;
         private MembershipStatus status;
         private LocalDate endedOn;
+        private boolean personalDataErased;
         private long version;
 
         private Builder(MemberState s) {
@@ -188,6 +199,7 @@ public record MemberState(
             lastRating = s.lastRating;
             status = s.status;
             endedOn = s.endedOn;
+            personalDataErased = s.personalDataErased;
             version = s.version;
         }
 
@@ -195,7 +207,7 @@ public record MemberState(
             return new MemberState(memberId, name, gender, birthDate, joinedPartyOn, branchId, residenceBranchId,
                     dualManaged, residence, areaId, relocatedOn, groupId, buildingGroupId, studyMode, categories, needs,
                     contactCard, lastVisitOn, lastAttendanceOn, duesPaidThrough, contactLostSince, householdsLinked,
-                    vanguardActivities, lastRating, status, endedOn, version);
+                    vanguardActivities, lastRating, status, endedOn, personalDataErased, version);
         }
     }
 }

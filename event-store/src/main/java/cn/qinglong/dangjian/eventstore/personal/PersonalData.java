@@ -1,0 +1,42 @@
+package cn.qinglong.dangjian.eventstore.personal;
+
+import java.time.Duration;
+import org.axonframework.serialization.Serializer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Personal data at rest, for both services: the event serializer that encrypts and decrypts the personal fields
+ * of member events, the auditors' view of a stored payload, and the erasure of a member's key. Not itself a
+ * {@link Serializer} bean, so that Axon's own serializer beans stay as they are.
+ */
+public final class PersonalData {
+
+    private final MemberKeys keys;
+    private final PersonalDataSerializer serializer;
+
+    /** {@code keyCacheTtl}, {@code keyCacheSize}: see {@link MemberKeys}. */
+    public PersonalData(Serializer eventSerializer, JdbcTemplate jdbc, MasterKey master, Duration keyCacheTtl,
+                        int keyCacheSize) {
+        this.keys = new MemberKeys(jdbc, master, keyCacheTtl, keyCacheSize);
+        this.serializer = new PersonalDataSerializer(eventSerializer, keys);
+    }
+
+    /** The serializer every reader and writer of stored events goes through. */
+    public Serializer eventSerializer() {
+        return serializer;
+    }
+
+    /** The stored payload JSON with its personal fields opened, or marked {@code {"$erased":true}}. */
+    public JsonNode reveal(String payloadType, byte[] storedPayload) {
+        return serializer.reveal(payloadType, storedPayload);
+    }
+
+    /**
+     * Destroys the member's key and drops the member's snapshots, in the caller's transaction: from its commit on,
+     * every personal field of the member's events reads as erased. Answers whether a key was destroyed now.
+     */
+    public boolean erase(String memberId) {
+        return keys.erase(memberId);
+    }
+}
