@@ -1,6 +1,7 @@
 package cn.qinglong.dangjian.eventstore;
 
 import cn.qinglong.dangjian.eventstore.chain.ChainHashingAppendStatement;
+import cn.qinglong.dangjian.eventstore.chain.ChainRememberingJdbcEventStorageEngine;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -50,7 +51,7 @@ public class EventStoreAutoConfiguration {
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  ObjectProvider<EventUpcasterChain> upcasters,
                                                  EventStoreProperties properties) {
-        return JdbcEventStorageEngine.builder()
+        return new ChainRememberingJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(axonTransactionManager)
@@ -59,8 +60,7 @@ public class EventStoreAutoConfiguration {
                 .snapshotSerializer(serializer)
                 .upcasterChain(upcasters.getIfAvailable(EventUpcasterChain::new))
                 .batchSize(properties.batchSize())
-                .appendEvents(new ChainHashingAppendStatement())
-                .build();
+                .appendEvents(new ChainHashingAppendStatement()));
     }
 
     /**

@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes appended events the way Axon's JDBC engine does, except that each event's metadata carries the
  * {@link ChainHash} over its predecessor in the same stream.
  *
- * <p>The predecessor's hash is read inside the appending transaction. Two nodes that append to one stream at once
+ * <p>The predecessor's hash is read inside the appending transaction (usually by the aggregate's load in the same unit
+ * of work, see {@link LoadedChainHeads}, else by a query here). Two nodes that append to one stream at once
  * both read the same predecessor and both try to insert the same (aggregateIdentifier, sequenceNumber); the store's
  * unique key lets one of them in, the other's command is retried on the reloaded stream and chains onto the winner.
  * So the chain never forks and no lock is needed beyond the one the store already has.
@@ -92,11 +93,16 @@ public final class ChainHashingAppendStatement implements AppendEventsStatementB
     /**
      * A stream's first event chains onto {@link ChainHash#GENESIS}. A later event's predecessor was read when the
      * aggregate was loaded, so it exists; if it carries no hash (written before chaining existed) the chain restarts.
+     * When that load read the predecessor row itself, its hash is taken from there instead of reading the row again.
      */
     private static String previousHash(Connection connection, EventSchema schema, String stream, long sequence)
             throws SQLException {
         if (sequence == 0) {
             return ChainHash.GENESIS;
+        }
+        if (LoadedChainHeads.knowsPredecessor(stream, sequence)) {
+            String hash = LoadedChainHeads.hashBefore(stream);
+            return hash == null ? ChainHash.GENESIS : hash;
         }
         String sql = "SELECT " + schema.metaDataColumn() + " FROM " + schema.domainEventTable() + " WHERE "
                 + schema.aggregateIdentifierColumn() + " = ? AND " + schema.sequenceNumberColumn() + " = ?";
