@@ -46,7 +46,12 @@ public class EventStoreAutoConfiguration {
     }
 
     @Bean
-    public EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager axonTransactionManager,
+    public AppendedEvents appendedEvents() {
+        return new AppendedEvents();
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(DataSource dataSource, AppendedEvents appendedEvents, TransactionManager axonTransactionManager,
                                                  Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  ObjectProvider<EventUpcasterChain> upcasters,
@@ -60,7 +65,7 @@ public class EventStoreAutoConfiguration {
                 .snapshotSerializer(serializer)
                 .upcasterChain(upcasters.getIfAvailable(EventUpcasterChain::new))
                 .batchSize(properties.batchSize())
-                .appendEvents(new ChainHashingAppendStatement()));
+                .appendEvents(new ChainHashingAppendStatement(appendedEvents)));
     }
 
     /**

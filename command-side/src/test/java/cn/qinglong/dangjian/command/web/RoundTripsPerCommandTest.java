@@ -22,8 +22,9 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * What one command asks of the store: the aggregate's load is also where the append finds the hash to chain onto,
- * so the predecessor row is not read twice, and a short batch of events ends the load. The chain stays intact
- * across loads from events, from a snapshot with later events and from a snapshot alone.
+ * so the predecessor row is not read twice; a short batch of events ends the load; the receipt takes the version
+ * and position of the appended event from its insert. The chain stays intact across loads from events, from a
+ * snapshot with later events and from a snapshot alone.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(RoundTripsPerCommandTest.CountingDataSource.class)
@@ -55,6 +56,29 @@ class RoundTripsPerCommandTest extends EventStoreBackedTest {
                 .isZero();
         assertThat(prepared("INSERT INTO DomainEventEntry")).isEqualTo(1);
         assertChainIntact("m-round-trips");
+    }
+
+    @Test
+    void the_receipt_of_a_command_that_appended_comes_from_its_insert_and_otherwise_from_the_stream_head() {
+        Subdistrict.register(http(), "m-receipt");
+        PREPARED.clear();
+        var visit = http().post("/api/members/m-receipt/care-visits", VISIT);
+
+        assertThat(visit.status()).as(visit.text()).isEqualTo(200);
+        assertThat(prepared("SELECT globalIndex, sequenceNumber FROM DomainEventEntry")).as("receipt queries").isZero();
+        long stored = jdbc.queryForObject("SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                + "AND sequenceNumber = 1", Long.class, "m-receipt");
+        assertThat(visit.json().path("version").asLong()).isEqualTo(1);
+        assertThat(visit.json().path("position").asLong()).isEqualTo(stored);
+        assertThat(visit.header("ETag")).isEqualTo("\"1\"");
+
+        PREPARED.clear();
+        var repeat = http().post("/api/members", Subdistrict.registration("m-receipt"));
+
+        assertThat(repeat.status()).as(repeat.text()).isEqualTo(200);
+        assertThat(prepared("SELECT globalIndex, sequenceNumber FROM DomainEventEntry")).isEqualTo(1);
+        assertThat(repeat.json().path("version").asLong()).isEqualTo(1);
+        assertThat(repeat.json().path("position").asLong()).isEqualTo(stored);
     }
 
     @Test
