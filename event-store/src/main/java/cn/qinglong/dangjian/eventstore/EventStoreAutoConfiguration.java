@@ -51,7 +51,8 @@ public class EventStoreAutoConfiguration {
     }
 
     @Bean
-    public EventStorageEngine eventStorageEngine(DataSource dataSource, AppendedEvents appendedEvents, TransactionManager axonTransactionManager,
+    public EventStorageEngine eventStorageEngine(DataSource dataSource, AppendedEvents appendedEvents,
+                                                 TransactionManager axonTransactionManager,
                                                  Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  ObjectProvider<EventUpcasterChain> upcasters,

@@ -39,15 +39,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ChainHashingAppendStatement implements AppendEventsStatementBuilder {
 
+    /** A plain mapper, not the serializer's: the hashed metadata form must not change with serializer settings. */
+    private static final JsonMapper METADATA_JSON = JsonMapper.builder().build();
+
     private final AppendedEvents appendedEvents;
 
     /** @param appendedEvents told where each event landed when the command being handled asked for it */
     public ChainHashingAppendStatement(AppendedEvents appendedEvents) {
         this.appendedEvents = appendedEvents;
     }
-
-    /** A plain mapper, not the serializer's: the hashed metadata form must not change with serializer settings. */
-    private static final JsonMapper METADATA_JSON = JsonMapper.builder().build();
 
     @Override
     public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
