@@ -335,8 +335,8 @@ public final class Benchmark {
             }
         }
         table.notes().add("Each command is one HTTP request (blocking HttpURLConnection, HTTP/1.1 keep-alive) "
-                + "answered after its event is committed. The ceiling is the raw one-row-per-transaction insert rate at the same "
-                + "number of clients, measured in this run.");
+                + "answered after its event is committed. The ceiling is the raw one-row-per-transaction insert rate "
+                + "at the same number of clients, measured in this run.");
         if (failed) {
             throw new IllegalStateException("commands failed; see the table notes");
         }
