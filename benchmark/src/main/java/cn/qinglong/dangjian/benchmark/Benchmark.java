@@ -1,6 +1,9 @@
 package cn.qinglong.dangjian.benchmark;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,8 +32,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Benchmark {
 
-    static final int COMMAND_PORT = 48080;
-    static final int QUERY_PORT = 48081;
+    /** Free ports picked per run: fixed ones let a second run on the same machine measure the first run's services. */
+    static final int COMMAND_PORT = freePort();
+    static final int QUERY_PORT = freePort();
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final Options options;
@@ -330,9 +334,9 @@ public final class Benchmark {
                         result.perSecond() / ceilingRate >= 0.5);
             }
         }
-        table.notes().add("Each command is one HTTP request (java.net.http, HTTP/1.1 keep-alive) answered after "
-                + "its event is committed. The ceiling is the raw one-row-per-transaction insert rate at the same "
-                + "number of clients, measured in this run.");
+        table.notes().add("Each command is one HTTP request (blocking HttpURLConnection, HTTP/1.1 keep-alive) "
+                + "answered after its event is committed. The ceiling is the raw one-row-per-transaction insert rate "
+                + "at the same number of clients, measured in this run.");
         if (failed) {
             throw new IllegalStateException("commands failed; see the table notes");
         }
@@ -612,6 +616,14 @@ public final class Benchmark {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             System.err.println("could not delete " + dir + ": " + e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

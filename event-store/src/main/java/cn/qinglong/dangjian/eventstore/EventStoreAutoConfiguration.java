@@ -1,6 +1,7 @@
 package cn.qinglong.dangjian.eventstore;
 
 import cn.qinglong.dangjian.eventstore.chain.ChainHashingAppendStatement;
+import cn.qinglong.dangjian.eventstore.chain.ChainRememberingJdbcEventStorageEngine;
 import cn.qinglong.dangjian.eventstore.personal.MasterKey;
 import cn.qinglong.dangjian.eventstore.personal.PersonalData;
 import cn.qinglong.dangjian.eventstore.personal.SealedSnapshotSerializer;
@@ -68,12 +69,18 @@ public class EventStoreAutoConfiguration {
     }
 
     @Bean
-    public EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager axonTransactionManager,
+    public AppendedEvents appendedEvents() {
+        return new AppendedEvents();
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(DataSource dataSource, AppendedEvents appendedEvents,
+                                                 TransactionManager axonTransactionManager,
                                                  Serializer serializer, PersonalData personalData,
                                                  MasterKey masterKey,
                                                  ObjectProvider<EventUpcasterChain> upcasters,
                                                  EventStoreProperties properties) {
-        return JdbcEventStorageEngine.builder()
+        return new ChainRememberingJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(axonTransactionManager)
@@ -82,8 +89,7 @@ public class EventStoreAutoConfiguration {
                 .snapshotSerializer(new SealedSnapshotSerializer(serializer, masterKey))
                 .upcasterChain(upcasters.getIfAvailable(EventUpcasterChain::new))
                 .batchSize(properties.batchSize())
-                .appendEvents(new ChainHashingAppendStatement())
-                .build();
+                .appendEvents(new ChainHashingAppendStatement(appendedEvents)));
     }
 
     /**

@@ -3,6 +3,7 @@ package cn.qinglong.dangjian.command.web;
 import cn.qinglong.dangjian.command.shared.CommandConfiguration;
 import cn.qinglong.dangjian.command.shared.IdConflict;
 import cn.qinglong.dangjian.command.shared.NotFound;
+import cn.qinglong.dangjian.eventstore.AppendedEvents;
 import cn.qinglong.dangjian.kernel.member.MemberCommand;
 import cn.qinglong.dangjian.kernel.organization.OrganizationCommand;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +12,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
@@ -34,31 +37,36 @@ public class CommandDispatcher {
     private final CommandGateway commandGateway;
     private final JdbcTemplate jdbc;
     private final HttpServletRequest request;
+    private final AppendedEvents appendedEvents;
 
-    public CommandDispatcher(CommandGateway commandGateway, JdbcTemplate jdbc, HttpServletRequest request) {
+    public CommandDispatcher(CommandGateway commandGateway, JdbcTemplate jdbc, HttpServletRequest request,
+                             AppendedEvents appendedEvents) {
         this.commandGateway = commandGateway;
         this.jdbc = jdbc;
         this.request = request;
+        this.appendedEvents = appendedEvents;
     }
 
     public ResponseEntity<Receipt> update(String aggregateId, Object command) {
+        Sent sent;
         try {
-            send(command);
+            sent = send(aggregateId, command);
         } catch (IncompatibleAggregateException otherKindOfStream) {
             throw new NotFound(kind(command), aggregateId);
         }
-        return respond(aggregateId, HttpStatus.OK);
+        return respond(aggregateId, sent.appended(), HttpStatus.OK);
     }
 
     /** Creation answers 201 the first time and 200 for an idempotent repeat with the same id and body. */
     public ResponseEntity<Receipt> create(String aggregateId, Object command) {
-        Object created;
+        Sent sent;
         try {
-            created = send(command);
+            sent = send(aggregateId, command);
         } catch (IncompatibleAggregateException otherKindOfStream) {
             throw new IdConflict("id '" + aggregateId + "' is already used by another kind of record");
         }
-        return respond(aggregateId, Boolean.FALSE.equals(created) ? HttpStatus.OK : HttpStatus.CREATED);
+        return respond(aggregateId, sent.appended(),
+                Boolean.FALSE.equals(sent.result()) ? HttpStatus.OK : HttpStatus.CREATED);
     }
 
     private static String kind(Object command) {
@@ -68,14 +76,28 @@ public class CommandDispatcher {
         return command instanceof OrganizationCommand ? "organization" : "study day";
     }
 
-    private Object send(Object command) {
+    /** The handler's result, and where the command's last event in the aggregate's stream landed if it appended any. */
+    private record Sent(Object result, Optional<AppendedEvents.Position> appended) {
+    }
+
+    private Sent send(String aggregateId, Object command) {
         Map<String, Object> metadata = new HashMap<>();
         metadata.put(CommandConfiguration.ACTOR, header(ACTOR_HEADER, ANONYMOUS));
         String requestId = header(REQUEST_ID_HEADER, null);
         if (requestId != null) {
             metadata.put(CommandConfiguration.REQUEST_ID, requestId);
         }
-        return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(MetaData.from(metadata)));
+        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command)
+                .withMetaData(MetaData.from(metadata));
+        appendedEvents.watch(message.getIdentifier());
+        Object result;
+        Optional<AppendedEvents.Position> appended;
+        try {
+            result = commandGateway.sendAndWait(message);
+        } finally {
+            appended = appendedEvents.take(message.getIdentifier(), aggregateId);
+        }
+        return new Sent(result, appended);
     }
 
     private String header(String name, String fallback) {
@@ -100,13 +122,24 @@ public class CommandDispatcher {
         }
     }
 
-    private ResponseEntity<Receipt> respond(String aggregateId, HttpStatus status) {
-        Receipt receipt = jdbc.queryForObject("""
-                        SELECT globalIndex, sequenceNumber FROM DomainEventEntry
-                        WHERE aggregateIdentifier = ? ORDER BY sequenceNumber DESC LIMIT 1""",
-                (rs, row) -> new Receipt(aggregateId, rs.getLong(2), rs.getLong(1)), aggregateId);
+    /**
+     * The receipt names the aggregate's version and the global index of its latest event: those of the event this
+     * command appended last, as the store reported them on insert; when it appended nothing (an idempotent repeat, a
+     * no-op), the stream's head is read.
+     */
+    private ResponseEntity<Receipt> respond(String aggregateId, Optional<AppendedEvents.Position> appended,
+                                            HttpStatus status) {
+        Receipt receipt = appended.map(at -> new Receipt(aggregateId, at.sequenceNumber(), at.globalIndex()))
+                .orElseGet(() -> head(aggregateId));
         return ResponseEntity.status(status)
                 .header(HttpHeaders.ETAG, Versions.etag(receipt.version()))
                 .body(receipt);
+    }
+
+    private Receipt head(String aggregateId) {
+        return jdbc.queryForObject("""
+                        SELECT globalIndex, sequenceNumber FROM DomainEventEntry
+                        WHERE aggregateIdentifier = ? ORDER BY sequenceNumber DESC LIMIT 1""",
+                (rs, row) -> new Receipt(aggregateId, rs.getLong(2), rs.getLong(1)), aggregateId);
     }
 }

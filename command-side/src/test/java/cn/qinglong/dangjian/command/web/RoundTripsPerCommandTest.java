@@ -1,0 +1,153 @@
+package cn.qinglong.dangjian.command.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qinglong.dangjian.eventstore.chain.ChainHash;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * What one command asks of the store: the aggregate's load is also where the append finds the hash to chain onto,
+ * so the predecessor row is not read twice; a short batch of events ends the load; the receipt takes the version
+ * and position of the appended event from its insert. The chain stays intact across loads from events, from a
+ * snapshot with later events and from a snapshot alone.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(RoundTripsPerCommandTest.CountingDataSource.class)
+@TestPropertySource(properties = "member.snapshot-threshold=5")
+class RoundTripsPerCommandTest extends EventStoreBackedTest {
+
+    private static final List<String> PREPARED = new CopyOnWriteArrayList<>();
+    private static final String VISIT = """
+            {"helperName":"楼栋党小组长","kind":"CARE_VISIT","visitedOn":"2026-11-01","notes":"round trips"}""";
+
+    @BeforeAll
+    void subdistrict() {
+        Subdistrict.create(http());
+    }
+
+    @Test
+    void a_command_reads_its_aggregate_once_and_does_not_read_the_predecessor_again_to_chain_onto_it() {
+        Subdistrict.register(http(), "m-round-trips");
+        assertThat(http().post("/api/members/m-round-trips/care-visits", VISIT).status()).isEqualTo(200);
+
+        PREPARED.clear();
+        var reply = http().post("/api/members/m-round-trips/care-visits", VISIT);
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(reply.json().path("version").asLong()).isEqualTo(2);
+        assertThat(prepared("FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber >= ?"))
+                .as("reads of the member's events").isEqualTo(1);
+        assertThat(prepared("SELECT metaData FROM DomainEventEntry WHERE")).as("reads of the predecessor's hash")
+                .isZero();
+        assertThat(prepared("INSERT INTO DomainEventEntry")).isEqualTo(1);
+        assertChainIntact("m-round-trips");
+    }
+
+    @Test
+    void the_receipt_of_a_command_that_appended_comes_from_its_insert_and_otherwise_from_the_stream_head() {
+        Subdistrict.register(http(), "m-receipt");
+        PREPARED.clear();
+        var visit = http().post("/api/members/m-receipt/care-visits", VISIT);
+
+        assertThat(visit.status()).as(visit.text()).isEqualTo(200);
+        assertThat(prepared("SELECT globalIndex, sequenceNumber FROM DomainEventEntry")).as("receipt queries").isZero();
+        long stored = jdbc.queryForObject("SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                + "AND sequenceNumber = 1", Long.class, "m-receipt");
+        assertThat(visit.json().path("version").asLong()).isEqualTo(1);
+        assertThat(visit.json().path("position").asLong()).isEqualTo(stored);
+        assertThat(visit.header("ETag")).isEqualTo("\"1\"");
+
+        PREPARED.clear();
+        var repeat = http().post("/api/members", Subdistrict.registration("m-receipt"));
+
+        assertThat(repeat.status()).as(repeat.text()).isEqualTo(200);
+        assertThat(prepared("SELECT globalIndex, sequenceNumber FROM DomainEventEntry")).isEqualTo(1);
+        assertThat(repeat.json().path("version").asLong()).isEqualTo(1);
+        assertThat(repeat.json().path("position").asLong()).isEqualTo(stored);
+    }
+
+    @Test
+    void the_chain_stays_intact_when_members_are_loaded_from_snapshots() {
+        Subdistrict.register(http(), "m-snapshotted");
+        for (int i = 0; i < 13; i++) {
+            var reply = http().post("/api/members/m-snapshotted/care-visits", VISIT);
+            assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
+                Long.class, "m-snapshotted")).isPositive();
+        assertChainIntact("m-snapshotted");
+    }
+
+    private static long prepared(String sqlFragment) {
+        return PREPARED.stream().filter(sql -> sql.replaceAll("\\s+", " ").contains(sqlFragment)).count();
+    }
+
+    private void assertChainIntact(String stream) {
+        List<ChainHash.Row> rows = jdbc.query("""
+                        SELECT aggregateIdentifier, sequenceNumber, payloadType, payloadRevision, timeStamp, payload,
+                               metaData FROM DomainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber""",
+                (rs, n) -> new ChainHash.Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBytes(6), rs.getBytes(7)), stream);
+        assertThat(rows).hasSizeGreaterThan(1);
+        String previous = ChainHash.GENESIS;
+        for (ChainHash.Row row : rows) {
+            String stored = ChainHash.hashIn(row.metaData());
+            assertThat(stored).as("hash of event %d", row.sequenceNumber())
+                    .isEqualTo(ChainHash.compute(previous, row));
+            previous = stored;
+        }
+    }
+
+    /** Records every statement the command side prepares, to count them per command. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class CountingDataSource {
+
+        @Bean
+        static BeanPostProcessor countingDataSource() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof DataSource dataSource ? new Counting(dataSource) : bean;
+                }
+            };
+        }
+    }
+
+    private static final class Counting extends DelegatingDataSource {
+
+        Counting(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection connection = super.getConnection();
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("prepareStatement")) {
+                            PREPARED.add((String) args[0]);
+                        }
+                        try {
+                            return method.invoke(connection, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+    }
+}
