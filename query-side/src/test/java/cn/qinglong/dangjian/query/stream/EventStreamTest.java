@@ -140,7 +140,9 @@ class EventStreamTest extends IntegrationClientTest {
 
     private void assertProblem(String query, String lastEventId, String field) {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                "http://127.0.0.1:" + port + "/api/events/stream" + query)).header("Accept", "text/event-stream");
+                "http://127.0.0.1:" + port + "/api/events/stream" + query)).header("Accept", "text/event-stream")
+                .header("Authorization", cn.qinglong.dangjian.query.testing.Http.committeeAuthorization(
+                        "http://127.0.0.1:" + port + "/api", "stream-test"));
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

@@ -34,7 +34,9 @@ final class SseClient implements AutoCloseable {
 
     static SseClient open(int port, String query, Long lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/events/stream" + query)).header("Accept", "text/event-stream");
+                + "/api/events/stream" + query)).header("Accept", "text/event-stream")
+                .header("Authorization", cn.qinglong.dangjian.query.testing.Http.committeeAuthorization(
+                        "http://127.0.0.1:" + port + "/api", "stream-test"));
         if (lastEventId != null) {
             request.header("Last-Event-ID", Long.toString(lastEventId));
         }

@@ -1,0 +1,26 @@
+package cn.qinglong.dangjian.security;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code app.security.*}: without {@code issuer-uri} both services trust the local signing key kept in the event-store
+ * database (the embedded default); with it they trust that issuer (Keycloak, for example) and the local key and its
+ * token endpoint are off.
+ *
+ * @param issuerUri      the OpenID issuer whose tokens are trusted; blank for the local key
+ * @param writesPerMinute accepted writes per principal per minute before 429
+ * @param localTokenTtl  lifetime of a token minted with the local key
+ */
+@ConfigurationProperties("app.security")
+public record SecuritySettings(String issuerUri, Integer writesPerMinute, Duration localTokenTtl) {
+
+    public SecuritySettings {
+        writesPerMinute = writesPerMinute == null ? 600 : writesPerMinute;
+        localTokenTtl = localTokenTtl == null ? Duration.ofHours(8) : localTokenTtl;
+    }
+
+    public boolean localKey() {
+        return issuerUri == null || issuerUri.isBlank();
+    }
+}
