@@ -39,15 +39,34 @@ final class Http {
         this.base = base;
     }
 
+    private volatile String authorization;
+
+    /** A COMMITTEE token named benchmark from the service's loopback token endpoint (the local key). */
+    private String authorization() throws Exception {
+        if (authorization == null) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/token"))
+                    .timeout(TIMEOUT).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"COMMITTEE\",\"subject\":\"benchmark\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"")
+                    .matcher(response.body());
+            if (response.statusCode() != 200 || !token.find()) {
+                throw new IllegalStateException("no token from " + base + ": " + response.statusCode() + " " + response.body());
+            }
+            authorization = "Bearer " + token.group(1);
+        }
+        return authorization;
+    }
+
     Answer get(String path) throws Exception {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", authorization()).GET().build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());
     }
 
     Answer post(String path, String json) throws Exception {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-                .header("Content-Type", "application/json").header("X-Actor", "benchmark")
+                .header("Content-Type", "application/json").header("Authorization", authorization())
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());
     }

@@ -2,6 +2,7 @@ package cn.qinglong.dangjian.security;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * {@code app.security.*}: without {@code issuer-uri} both services trust the local signing key kept in the event-store
@@ -11,13 +12,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param issuerUri      the OpenID issuer whose tokens are trusted; blank for the local key
  * @param writesPerMinute accepted writes per principal per minute before 429
  * @param localTokenTtl  lifetime of a token minted with the local key
+ * @param maxBodySize    the largest request body accepted (413 beyond)
  */
 @ConfigurationProperties("app.security")
-public record SecuritySettings(String issuerUri, Integer writesPerMinute, Duration localTokenTtl) {
+public record SecuritySettings(String issuerUri, Integer writesPerMinute, Duration localTokenTtl, DataSize maxBodySize) {
 
     public SecuritySettings {
-        writesPerMinute = writesPerMinute == null ? 600 : writesPerMinute;
+        writesPerMinute = writesPerMinute == null ? 6000 : writesPerMinute;
         localTokenTtl = localTokenTtl == null ? Duration.ofHours(8) : localTokenTtl;
+        maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(256) : maxBodySize;
     }
 
     public boolean localKey() {

@@ -2,7 +2,9 @@ package cn.qinglong.dangjian.security;
 
 import java.time.Clock;
 import java.util.List;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,6 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
@@ -53,6 +56,25 @@ public class WebSecurityAutoConfiguration {
     @ConditionalOnExpression("'${app.security.issuer-uri:}'.isBlank()")
     public TokenEndpoint tokenEndpoint(LocalTokens tokens) {
         return new TokenEndpoint(tokens);
+    }
+
+    @Bean
+    public org.springframework.boot.web.server.WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
+    }
+
+    @Bean
+    public StrictInput strictInput() {
+        return new StrictInput();
+    }
+
+    @Bean
+    public org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer noScalarsFromStrings() {
+        return StrictInput::noScalarsFromStrings;
     }
 
     @Bean
@@ -95,6 +117,7 @@ public class WebSecurityAutoConfiguration {
                         })
                         .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, 403,
                                 "forbidden", "Forbidden", "this role may not do that")))
+                .addFilterBefore(new BodySizeLimit(settings.maxBodySize().toBytes()), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new WriteRateLimit(settings.writesPerMinute(), System::nanoTime), AuthorizationFilter.class);
         return http.build();
     }
