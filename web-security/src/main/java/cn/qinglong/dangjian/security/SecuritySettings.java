@@ -10,12 +10,14 @@ import org.springframework.util.unit.DataSize;
  * token endpoint are off.
  *
  * @param issuerUri      the OpenID issuer whose tokens are trusted; blank for the local key
+ * @param jwkSetUri      where to fetch the issuer's keys when the services reach it under another address than the
+ *                       one in its tokens' {@code iss} (containers); blank for the issuer's discovery document
  * @param writesPerMinute accepted writes per principal per minute before 429
  * @param localTokenTtl  lifetime of a token minted with the local key
  * @param maxBodySize    the largest request body accepted (413 beyond)
  */
 @ConfigurationProperties("app.security")
-public record SecuritySettings(String issuerUri, Integer writesPerMinute, Duration localTokenTtl, DataSize maxBodySize) {
+public record SecuritySettings(String issuerUri, String jwkSetUri, Integer writesPerMinute, Duration localTokenTtl, DataSize maxBodySize) {
 
     public SecuritySettings {
         writesPerMinute = writesPerMinute == null ? 6000 : writesPerMinute;

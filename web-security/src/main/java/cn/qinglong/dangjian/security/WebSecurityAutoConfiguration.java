@@ -84,7 +84,9 @@ public class WebSecurityAutoConfiguration {
             decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(LocalTokens.ISSUER));
             return decoder;
         }
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(settings.issuerUri()).build();
+        NimbusJwtDecoder decoder = settings.jwkSetUri() == null || settings.jwkSetUri().isBlank()
+                ? NimbusJwtDecoder.withIssuerLocation(settings.issuerUri()).build()
+                : NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuerUri()));
         return decoder;
     }
@@ -118,6 +120,7 @@ public class WebSecurityAutoConfiguration {
                         .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, 403,
                                 "forbidden", "Forbidden", "this role may not do that")))
                 .addFilterBefore(new BodySizeLimit(settings.maxBodySize().toBytes()), BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(new ParameterNames(), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new WriteRateLimit(settings.writesPerMinute(), System::nanoTime), AuthorizationFilter.class);
         return http.build();
     }

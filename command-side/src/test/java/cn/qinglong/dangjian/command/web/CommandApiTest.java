@@ -368,7 +368,10 @@ class CommandApiTest extends EventStoreBackedTest {
         assertThat(reply.json().get("errors").get(0).get("field").asString()).isEqualTo("If-Match");
     }
 
-    /** The principals of the access matrix; the secretary's scope reaches {@code ORIGIN_BRANCH}, where members are. */
+    /**
+     * The principals of the access matrix: members are registered in {@code ORIGIN_BRANCH} (some join
+     * {@code TRANSITION_GROUP}); the out-of-scope secretary holds {@code RESIDENCE_BRANCH}, the leader {@code BUILDING_GROUP}.
+     */
     enum Principal { ANONYMOUS, COMMITTEE, SECRETARY_IN_SCOPE, SECRETARY_OUT_OF_SCOPE, GROUP_LEADER_OUT_OF_SCOPE, AUDITOR, INTEGRATION }
 
     private Http as(Principal principal) {
@@ -377,7 +380,7 @@ class CommandApiTest extends EventStoreBackedTest {
             case COMMITTEE -> http();
             case SECRETARY_IN_SCOPE -> http().as("BRANCH_SECRETARY", ORIGIN_BRANCH);
             case SECRETARY_OUT_OF_SCOPE -> http().as("BRANCH_SECRETARY", RESIDENCE_BRANCH);
-            case GROUP_LEADER_OUT_OF_SCOPE -> http().as("GROUP_LEADER", TRANSITION_GROUP);
+            case GROUP_LEADER_OUT_OF_SCOPE -> http().as("GROUP_LEADER", BUILDING_GROUP);
             case AUDITOR -> http().as("AUDITOR");
             case INTEGRATION -> http().as("INTEGRATION");
         };

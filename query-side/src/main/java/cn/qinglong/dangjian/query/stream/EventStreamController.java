@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import cn.qinglong.dangjian.security.Caller;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,7 +66,7 @@ class EventStreamController implements DisposableBean, SmartLifecycle {
         long start = lastEventId != null ? resumeFrom : afterPosition;
         EventStreamEmitter emitter = new EventStreamEmitter();
         Subscription[] self = new Subscription[1];
-        self[0] = new Subscription(feed, mapper, wanted, start, settings, emitter, () -> {
+        self[0] = new Subscription(feed, mapper, wanted, start, Caller.current().personalData(), settings, emitter, () -> {
             subscriptions.remove(self[0]);
             slots.release();
         });

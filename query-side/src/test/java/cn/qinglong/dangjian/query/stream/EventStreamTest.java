@@ -57,6 +57,24 @@ class EventStreamTest extends IntegrationClientTest {
     }
 
     @Test
+    void an_integration_token_gets_personal_fields_only_with_scope_personal_data() {
+        commands.memberWithPersonalDetails("m-personal-scope");
+        String base = "http://127.0.0.1:" + port + "/api";
+        cn.qinglong.dangjian.query.testing.Http http = new cn.qinglong.dangjian.query.testing.Http(base);
+        try (SseClient plain = SseClient.open(port, "?types=MemberRegistered", null, http.as("INTEGRATION").authorization());
+             SseClient personal = SseClient.open(port, "?types=MemberRegistered", null,
+                     http.asIntegrationWithPersonalData().authorization())) {
+            assertThat(plain.status()).isEqualTo(200);
+            assertThat(personal.status()).isEqualTo(200);
+            JsonNode redacted = plain.nextEvent().cloudEvent().get("data");
+            JsonNode full = personal.nextEvent().cloudEvent().get("data");
+            assertThat(redacted.has("name")).isFalse();
+            assertThat(redacted.has("phone")).isFalse();
+            assertThat(full.get("name").asString()).isNotBlank();
+        }
+    }
+
+    @Test
     void a_type_filter_returns_only_those_types_and_resuming_after_the_last_id_still_misses_none() {
         for (int i = 0; i < 6; i++) {
             commands.memberWithPersonalDetails("m-filter-" + i);
