@@ -2,7 +2,6 @@ package cn.qinglong.dangjian.query.history;
 
 import cn.qinglong.dangjian.kernel.member.MemberId;
 import cn.qinglong.dangjian.query.member.MemberReach;
-import cn.qinglong.dangjian.query.web.NotFound;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.ZoneId;
@@ -79,7 +78,7 @@ class HistoryController {
             throw new InvalidParameter("id", e.getMessage());
         }
         if (!reach.reaches(memberId)) {
-            throw new NotFound("member", memberId);
+            throw new MemberNotFound(memberId);
         }
         return memberId;
     }
