@@ -31,7 +31,7 @@ public record Caller(String name, Set<Role> roles, Set<String> orgScope, boolean
 
     /** Whether a member with these organisations (relation branch, daily branch, groups) is in this caller's reach. */
     public boolean reaches(Collection<String> memberOrganizations) {
-        if (has(Role.COMMITTEE) || has(Role.AUDITOR)) {
+        if (subdistrictWide()) {
             return true;
         }
         return memberOrganizations.stream().anyMatch(id -> id != null && orgScope.contains(id));

@@ -33,6 +33,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 @AutoConfiguration(afterName = "cn.qinglong.dangjian.eventstore.EventStoreAutoConfiguration")
 @EnableConfigurationProperties(SecuritySettings.class)
 @EnableWebSecurity
+@org.springframework.context.annotation.Import(ApiDescription.class)
 public class WebSecurityAutoConfiguration {
 
     /** Reachable without a token. The token endpoint checks loopback itself. */

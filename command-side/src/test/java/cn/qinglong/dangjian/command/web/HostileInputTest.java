@@ -98,4 +98,18 @@ class HostileInputTest extends EventStoreBackedTest {
         System.out.println("hostile input per category: " + counts + ", total " + attacks.size());
         assertThat(attacks).hasSizeGreaterThanOrEqualTo(200);
     }
+
+    @Test
+    @DisplayName("health and the API description are reachable without a token, and the description names the bearer scheme")
+    void publicPaths() {
+        Http anonymous = http().anonymous();
+        assertThat(anonymous.send("GET", "/actuator/health", null).status()).isEqualTo(200);
+        var docs = anonymous.send("GET", "/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").propertyNames()).contains("/api/members", "/api/members/{id}/dues",
+                "/api/organizations", "/api/study-days");
+        assertThat(docs.json().get("components").get("securitySchemes").get("bearer").get("scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(anonymous.post("/api/members", Subdistrict.registration("no-token")).status()).isEqualTo(401);
+    }
 }
