@@ -22,7 +22,9 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
@@ -108,23 +110,22 @@ public class WebSecurityAutoConfiguration {
                 })
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(WebSecurityAutoConfiguration::authentication))
-                        .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response, 401,
-                                "unauthorized", "Unauthorized", "a valid bearer token is required"))
-                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, 403,
-                                "forbidden", "Forbidden", "this role may not do that")))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", "Bearer");
-                            ProblemResponses.write(response, 401, "unauthorized", "Unauthorized",
-                                    "a valid bearer token is required");
-                        })
-                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, 403,
-                                "forbidden", "Forbidden", "this role may not do that")))
+                        .authenticationEntryPoint(UNAUTHORIZED)
+                        .accessDeniedHandler(FORBIDDEN))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(UNAUTHORIZED).accessDeniedHandler(FORBIDDEN))
                 .addFilterBefore(new BodySizeLimit(settings.maxBodySize().toBytes()), BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(new ParameterNames(), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new WriteRateLimit(settings.writesPerMinute(), System::nanoTime), AuthorizationFilter.class);
         return http.build();
     }
+
+    private static final AuthenticationEntryPoint UNAUTHORIZED = (request, response, e) -> {
+        response.setHeader("WWW-Authenticate", "Bearer");
+        ProblemResponses.write(response, 401, "unauthorized", "Unauthorized", "a valid bearer token is required");
+    };
+
+    private static final AccessDeniedHandler FORBIDDEN = (request, response, e) ->
+            ProblemResponses.write(response, 403, "forbidden", "Forbidden", "this role may not do that");
 
     static AbstractAuthenticationToken authentication(Jwt jwt) {
         Caller caller = Caller.of(jwt);
