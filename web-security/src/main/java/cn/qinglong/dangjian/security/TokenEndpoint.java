@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/auth/token}: mints a token for a chosen role with the local signing key, for the demo and the
- * dashboard's sign-in. Exists only while the local key is in use, and answers only requests from loopback.
+ * dashboard's sign-in. Exists only while the local key is in use, and answers only requests from loopback that no
+ * proxy forwarded.
  */
 @RestController
 public class TokenEndpoint {
@@ -38,7 +39,9 @@ public class TokenEndpoint {
     @PostMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> token(@RequestBody TokenRequest body, HttpServletRequest request,
                                      HttpServletResponse response) throws IOException {
-        if (!loopback(request.getRemoteAddr())) {
+        // a proxy on the same host would make every client look local: forwarded requests are not loopback's
+        boolean forwarded = request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null;
+        if (forwarded || !loopback(request.getRemoteAddr())) {
             ProblemResponses.write(response, 403, "forbidden", "Forbidden", "local tokens are only issued to loopback clients");
             return null;
         }

@@ -83,6 +83,12 @@ class LocalTokensTest {
         assertThat(refused.getStatus()).isEqualTo(403);
         assertThat(refused.getContentType()).startsWith("application/problem+json");
 
+        MockHttpServletRequest proxied = new MockHttpServletRequest("POST", TokenEndpoint.PATH);
+        proxied.addHeader("X-Forwarded-For", "203.0.113.9");
+        MockHttpServletResponse refusedProxied = new MockHttpServletResponse();
+        assertThat(endpoint.token(body, proxied, refusedProxied)).isNull();
+        assertThat(refusedProxied.getStatus()).as("a request a local proxy forwarded").isEqualTo(403);
+
         for (String loopback : List.of("127.0.0.1", "0:0:0:0:0:0:0:1")) {
             MockHttpServletRequest local = new MockHttpServletRequest("POST", TokenEndpoint.PATH);
             local.setRemoteAddr(loopback);
