@@ -40,7 +40,9 @@ await_health() {
 }
 
 # The command side creates the event store schema; the query side starts once it is there.
-PORT=$COMMAND_PORT java -jar "$DATA_DIR/bin/command-side.jar" >"$DATA_DIR/command-side.log" 2>&1 &
+# The demo load is one principal sending tens of thousands of commands: the per-principal write limit (6000 a minute
+# by default) is raised here unless WRITES_PER_MINUTE says otherwise.
+PORT=$COMMAND_PORT WRITES_PER_MINUTE=${WRITES_PER_MINUTE:-1000000} java -jar "$DATA_DIR/bin/command-side.jar" >"$DATA_DIR/command-side.log" 2>&1 &
 pids+=($!)
 await_health "http://localhost:$COMMAND_PORT/actuator/health" command-side "$DATA_DIR/command-side.log"
 PORT=$QUERY_PORT DATA_DIR=$DATA_DIR java -jar "$DATA_DIR/bin/query-side.jar" >"$DATA_DIR/query-side.log" 2>&1 &
@@ -63,6 +65,12 @@ Query side    http://localhost:$QUERY_PORT/api/organizations/tree
               http://localhost:$QUERY_PORT/api/care/overdue?days=90
               http://localhost:$QUERY_PORT/api/dashboard/difficulties?organizationId=ql
 Operations    http://localhost:$QUERY_PORT/api/admin/projections   (POST .../{name}/rebuild)
+Tokens        every /api call needs a bearer token; from this machine, mint one per role (COMMITTEE, AUDITOR,
+              INTEGRATION, or BRANCH_SECRETARY / GROUP_LEADER with "orgScope":["ql-r3-b1"]):
+              TOKEN=\$(curl -s localhost:$QUERY_PORT/api/auth/token -H 'Content-Type: application/json' \\
+                -d '{"role":"COMMITTEE"}' | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+              curl -H "Authorization: Bearer \$TOKEN" localhost:$QUERY_PORT/api/organizations/tree
+API docs      http://localhost:$COMMAND_PORT/swagger-ui.html  http://localhost:$QUERY_PORT/swagger-ui.html
 Logs and data $DATA_DIR
 Ctrl-C stops both services.
 URLS

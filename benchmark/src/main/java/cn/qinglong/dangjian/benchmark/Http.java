@@ -48,6 +48,22 @@ final class Http {
         this.base = base;
     }
 
+    private volatile String authorization;
+
+    /** A COMMITTEE token named benchmark from the service's loopback token endpoint (the local key). */
+    private String authorization() throws IOException {
+        if (authorization == null) {
+            Answer answer = send("POST", "/api/auth/token",
+                    "{\"role\":\"COMMITTEE\",\"subject\":\"benchmark\"}".getBytes(StandardCharsets.UTF_8), null);
+            JsonNode token = answer.ok() ? answer.json().get("access_token") : null;
+            if (token == null) {
+                throw new IllegalStateException("no token from " + base + ": " + answer.status() + " " + answer.body());
+            }
+            authorization = "Bearer " + token.asString();
+        }
+        return authorization;
+    }
+
     Answer get(String path) throws IOException {
         return exchange("GET", path, null);
     }
@@ -63,15 +79,21 @@ final class Http {
      * and 29.1 vs 19.6 ms at load average ~20).
      */
     private Answer exchange(String method, String path, byte[] body) throws IOException {
+        return send(method, path, body, authorization());
+    }
+
+    private Answer send(String method, String path, byte[] body, String authorization) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
         connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
         connection.setReadTimeout(READ_TIMEOUT_MS);
         connection.setRequestMethod(method);
+        if (authorization != null) {
+            connection.setRequestProperty("Authorization", authorization);
+        }
         if (body != null) {
             connection.setDoOutput(true);
             connection.setFixedLengthStreamingMode(body.length);
             connection.setRequestProperty("Content-Type", "application/json");
-            connection.setRequestProperty("X-Actor", "benchmark");
             try (OutputStream out = connection.getOutputStream()) {
                 out.write(body);
             }

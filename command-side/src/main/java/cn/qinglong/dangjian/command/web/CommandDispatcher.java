@@ -1,11 +1,13 @@
 package cn.qinglong.dangjian.command.web;
 
+import cn.qinglong.dangjian.command.security.MemberScope;
 import cn.qinglong.dangjian.command.shared.CommandConfiguration;
 import cn.qinglong.dangjian.command.shared.IdConflict;
 import cn.qinglong.dangjian.command.shared.NotFound;
 import cn.qinglong.dangjian.eventstore.AppendedEvents;
 import cn.qinglong.dangjian.kernel.member.MemberCommand;
 import cn.qinglong.dangjian.kernel.organization.OrganizationCommand;
+import cn.qinglong.dangjian.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -29,22 +31,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommandDispatcher {
 
-    static final String ACTOR_HEADER = "X-Actor";
     static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final Pattern PRINTABLE = Pattern.compile("[\\p{L}\\p{N}\\p{P}\\p{Zs}]{1,100}");
-    private static final String ANONYMOUS = "anonymous";
 
     private final CommandGateway commandGateway;
     private final JdbcTemplate jdbc;
     private final HttpServletRequest request;
     private final AppendedEvents appendedEvents;
+    private final MemberScope scope;
 
     public CommandDispatcher(CommandGateway commandGateway, JdbcTemplate jdbc, HttpServletRequest request,
-                             AppendedEvents appendedEvents) {
+                             AppendedEvents appendedEvents, MemberScope scope) {
         this.commandGateway = commandGateway;
         this.jdbc = jdbc;
         this.request = request;
         this.appendedEvents = appendedEvents;
+        this.scope = scope;
     }
 
     public ResponseEntity<Receipt> update(String aggregateId, Object command) {
@@ -80,9 +82,11 @@ public class CommandDispatcher {
     private record Sent(Object result, Optional<AppendedEvents.Position> appended) {
     }
 
+    /** The acting principal (the token's {@code preferred_username}, else its subject) becomes the events' actor. */
     private Sent send(String aggregateId, Object command) {
+        scope.check(command);
         Map<String, Object> metadata = new HashMap<>();
-        metadata.put(CommandConfiguration.ACTOR, header(ACTOR_HEADER, ANONYMOUS));
+        metadata.put(CommandConfiguration.ACTOR, Caller.current().name());
         String requestId = header(REQUEST_ID_HEADER, null);
         if (requestId != null) {
             metadata.put(CommandConfiguration.REQUEST_ID, requestId);
@@ -112,7 +116,7 @@ public class CommandDispatcher {
         return value;
     }
 
-    /** Servlet containers read header bytes as ISO-8859-1; clients send names such as 王书记 in UTF-8. */
+    /** Servlet containers read header bytes as ISO-8859-1; clients may send UTF-8. */
     private static String utf8(String latin1) {
         byte[] bytes = latin1.getBytes(StandardCharsets.ISO_8859_1);
         try {

@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.command.web;
 
+import cn.qinglong.dangjian.command.security.MemberScope;
 import cn.qinglong.dangjian.command.shared.IdConflict;
 import cn.qinglong.dangjian.command.shared.NotFound;
 import cn.qinglong.dangjian.command.shared.RuleViolation;
@@ -59,6 +60,12 @@ class Problems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(MemberScope.OutOfScope.class)
+    ProblemDetail outOfScope(MemberScope.OutOfScope e) {
+        return e.status() == 404 ? problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage())
+                : problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -367,4 +367,74 @@ class CommandApiTest extends EventStoreBackedTest {
         assertRefused(reply, 400, before);
         assertThat(reply.json().get("errors").get(0).get("field").asString()).isEqualTo("If-Match");
     }
+
+    /**
+     * The principals of the access matrix: members are registered in {@code ORIGIN_BRANCH} (some join
+     * {@code TRANSITION_GROUP}); the out-of-scope secretary holds {@code RESIDENCE_BRANCH}, the leader {@code BUILDING_GROUP}.
+     */
+    enum Principal { ANONYMOUS, COMMITTEE, SECRETARY_IN_SCOPE, SECRETARY_OUT_OF_SCOPE, GROUP_LEADER_OUT_OF_SCOPE, AUDITOR, INTEGRATION }
+
+    private Http as(Principal principal) {
+        return switch (principal) {
+            case ANONYMOUS -> http().anonymous();
+            case COMMITTEE -> http();
+            case SECRETARY_IN_SCOPE -> http().as("BRANCH_SECRETARY", ORIGIN_BRANCH);
+            case SECRETARY_OUT_OF_SCOPE -> http().as("BRANCH_SECRETARY", RESIDENCE_BRANCH);
+            case GROUP_LEADER_OUT_OF_SCOPE -> http().as("GROUP_LEADER", BUILDING_GROUP);
+            case AUDITOR -> http().as("AUDITOR");
+            case INTEGRATION -> http().as("INTEGRATION");
+        };
+    }
+
+    /** What each principal gets from each endpoint: the access matrix of README "Security". */
+    private static int expected(Principal principal, Endpoint endpoint) {
+        boolean memberCommand = endpoint.path().startsWith("/api/members");
+        return switch (principal) {
+            case ANONYMOUS -> 401;
+            case AUDITOR, INTEGRATION -> 403;
+            case COMMITTEE -> endpoint.target() == Target.CREATION ? 201 : 200;
+            case SECRETARY_IN_SCOPE -> !memberCommand ? 403 : endpoint.target() == Target.CREATION ? 201 : 200;
+            case SECRETARY_OUT_OF_SCOPE, GROUP_LEADER_OUT_OF_SCOPE -> !memberCommand || endpoint.target() == Target.CREATION ? 403 : 404;
+        };
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> matrix() {
+        return endpoints().flatMap(endpoint -> Stream.of(Principal.values())
+                .map(principal -> org.junit.jupiter.params.provider.Arguments.of(principal, endpoint)));
+    }
+
+    @ParameterizedTest(name = "{0} × {1}")
+    @MethodSource("matrix")
+    @DisplayName("access matrix: each role × each command endpoint × in-scope/out-of-scope member → expected status")
+    void accessMatrix(Principal principal, Endpoint endpoint) {
+        String id = prepare(endpoint, "as-" + principal.name().toLowerCase().replace('_', '-'));
+        long before = storedEvents();
+        long sameTypeBefore = storedEvents(id, endpoint.expectedEvent());
+        var reply = call(as(principal), endpoint, id, endpoint.valid());
+        int status = expected(principal, endpoint);
+        if (status >= 400) {
+            assertRefused(reply, status, before);
+        } else {
+            assertThat(reply.status()).as(reply.text()).isEqualTo(status);
+            assertThat(storedEvents(id, endpoint.expectedEvent())).isEqualTo(sameTypeBefore + 1);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("a group leader changes the members of their group and no others")
+    void groupLeaderReachesTheirGroupOnly() {
+        Subdistrict.register(http(), "in-group");
+        Subdistrict.register(http(), "not-in-group");
+        run(List.of(relocation(), new Step("POST", "/api/members/{id}/transition-group",
+                "{\"groupId\":\"" + TRANSITION_GROUP + "\",\"joinedOn\":\"2019-06-01\"}")), "in-group");
+        Http leader = http().as("GROUP_LEADER", TRANSITION_GROUP);
+        String dues = "{\"period\":\"2026-10\",\"amountFen\":200,\"paidOn\":\"2026-11-01\"}";
+        assertThat(leader.post("/api/members/in-group/dues", dues).status()).isEqualTo(200);
+        long before = storedEvents();
+        assertRefused(leader.post("/api/members/not-in-group/dues", dues), 404, before);
+    }
+
+    private Http.Reply call(Http client, Endpoint endpoint, String id, String body) {
+        return client.send(endpoint.method(), endpoint.path().replace("{id}", id), body.replace("{id}", id));
+    }
 }

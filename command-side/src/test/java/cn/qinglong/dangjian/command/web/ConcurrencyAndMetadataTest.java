@@ -87,20 +87,10 @@ class ConcurrencyAndMetadataTest extends EventStoreBackedTest {
     }
 
     @Test
-    @DisplayName("an X-Actor name sent as UTF-8 bytes, as curl sends 王书记, is recorded intact")
-    void utf8Actor() throws Exception {
-        byte[] body = Subdistrict.registration("m-utf8-actor").getBytes(StandardCharsets.UTF_8);
-        try (var socket = new java.net.Socket("127.0.0.1", port)) {
-            var out = socket.getOutputStream();
-            out.write(("POST /api/members HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Connection: close\r\nContent-Length: " + body.length + "\r\nX-Actor: ").getBytes(StandardCharsets.US_ASCII));
-            out.write("王书记".getBytes(StandardCharsets.UTF_8));
-            out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(response).startsWith("HTTP/1.1 201");
-        }
+    @DisplayName("the acting principal is recorded in every event's metadata, a name such as 王书记 intact")
+    void principalIsRecordedAsActor() {
+        assertThat(http().post("/api/members", Subdistrict.registration("m-utf8-actor"), "X-Actor", "王书记").status())
+                .isEqualTo(201);
         String stored = new String(jdbc.queryForObject(
                 "SELECT metaData FROM DomainEventEntry WHERE aggregateIdentifier = 'm-utf8-actor'", byte[].class),
                 StandardCharsets.UTF_8);
@@ -108,13 +98,17 @@ class ConcurrencyAndMetadataTest extends EventStoreBackedTest {
     }
 
     @Test
-    @DisplayName("without X-Actor the command is recorded as issued by anonymous")
-    void anonymousActor() {
-        http().post("/api/members", Subdistrict.registration("m-anonymous"));
+    @DisplayName("an X-Actor header no longer names the actor: the token's principal does")
+    void actorHeaderIsIgnored() {
+        Http secretary = http().as("BRANCH_SECRETARY", Subdistrict.ORIGIN_BRANCH);
+        String token = secretary.token("secretary-li");
+        var reply = secretary.anonymous().post("/api/members", Subdistrict.registration("m-header-actor"),
+                "Authorization", "Bearer " + token, "X-Actor", "someone-else");
+        assertThat(reply.status()).isEqualTo(201);
         String stored = new String(jdbc.queryForObject(
-                "SELECT metaData FROM DomainEventEntry WHERE aggregateIdentifier = 'm-anonymous'", byte[].class),
+                "SELECT metaData FROM DomainEventEntry WHERE aggregateIdentifier = 'm-header-actor'", byte[].class),
                 StandardCharsets.UTF_8);
-        assertThat(stored).contains("\"actor\":\"anonymous\"");
+        assertThat(stored).contains("\"actor\":\"secretary-li\"").doesNotContain("someone-else");
     }
 
     @Test

@@ -11,15 +11,49 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A real HTTP client for the command API, as an outside client would use it. */
+/**
+ * A real HTTP client for the command API, as an outside client would use it. Every request carries a COMMITTEE
+ * bearer token minted by the service's loopback token endpoint (the embedded default's local key), named after the
+ * {@code X-Actor} pair when one is given; {@link #as} switches to another role, {@link #anonymous} sends none.
+ */
 public final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+    private final String tokenRequest;
 
     public Http(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, "{\"role\":\"COMMITTEE\",\"subject\":\"%s\"}");
+    }
+
+    private Http(String base, String tokenRequest) {
+        this.base = base;
+        this.tokenRequest = tokenRequest;
+    }
+
+    /** The same service, as a principal of this role whose org_scope names these organisations. */
+    public Http as(String role, String... orgScope) {
+        String scope = java.util.Arrays.stream(orgScope).map(id -> "\"" + id + "\"")
+                .collect(java.util.stream.Collectors.joining(","));
+        return new Http(base, "{\"role\":\"" + role + "\",\"subject\":\"%s\",\"orgScope\":[" + scope + "]}");
+    }
+
+    /** The same service, without a token. */
+    public Http anonymous() {
+        return new Http(base, null);
+    }
+
+    /** A bearer token from the loopback token endpoint for this client's role, named {@code subject}. */
+    public String token(String subject) {
+        return tokens.computeIfAbsent(subject, name -> {
+            Reply reply = raw("POST", "/api/auth/token", tokenRequest.formatted(name), new String[0]);
+            if (reply.status() != 200) {
+                throw new IllegalStateException("token endpoint answered " + reply.status() + ": " + reply.text());
+            }
+            return reply.json().get("access_token").asString();
+        });
     }
 
     public record Reply(int status, String contentType, String text, Map<String, java.util.List<String>> headers) {
@@ -35,6 +69,25 @@ public final class Http {
     }
 
     public Reply send(String method, String path, String body, String... headerPairs) {
+        if (tokenRequest == null) {
+            return raw(method, path, body, headerPairs);
+        }
+        String actor = "committee-test";
+        java.util.List<String> pairs = new java.util.ArrayList<>();
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            if (headerPairs[i].equalsIgnoreCase("X-Actor")) {
+                actor = headerPairs[i + 1];
+            } else {
+                pairs.add(headerPairs[i]);
+                pairs.add(headerPairs[i + 1]);
+            }
+        }
+        pairs.add("Authorization");
+        pairs.add("Bearer " + token(actor));
+        return raw(method, path, body, pairs.toArray(String[]::new));
+    }
+
+    private Reply raw(String method, String path, String body, String[] headerPairs) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))

@@ -1,6 +1,7 @@
 package cn.qinglong.dangjian.query.history;
 
 import cn.qinglong.dangjian.kernel.member.MemberId;
+import cn.qinglong.dangjian.query.member.MemberReach;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.ZoneId;
@@ -28,10 +29,12 @@ class HistoryController {
 
     private final MemberHistory history;
     private final ZoneId zone;
+    private final MemberReach reach;
 
-    HistoryController(MemberHistory history, @Value("${app.time-zone:Asia/Shanghai}") String zone) {
+    HistoryController(MemberHistory history, @Value("${app.time-zone:Asia/Shanghai}") String zone, MemberReach reach) {
         this.history = history;
         this.zone = ZoneId.of(zone);
+        this.reach = reach;
     }
 
     /** JSON pages by default; {@code Accept: text/csv} exports the whole history (up to {@code asOf}) instead. */
@@ -66,12 +69,18 @@ class HistoryController {
         return history.verify(memberId(id));
     }
 
-    private static String memberId(String id) {
+    /** A member out of a scoped caller's reach is answered as unknown. */
+    private String memberId(String id) {
+        String memberId;
         try {
-            return MemberId.of(id).value();
+            memberId = MemberId.of(id).value();
         } catch (IllegalArgumentException e) {
             throw new InvalidParameter("id", e.getMessage());
         }
+        if (!reach.reaches(memberId)) {
+            throw new MemberNotFound(memberId);
+        }
+        return memberId;
     }
 
     private static int number(String name, String value, int fallback, int min, int max) {

@@ -36,6 +36,11 @@ public final class CloudEventMapper {
     }
 
     public IntegrationEvent map(long position, EventMessage<?> message) {
+        return map(position, message, false);
+    }
+
+    /** With {@code personalData} (an integration token with scope {@code personal-data}) nothing is left out. */
+    public IntegrationEvent map(long position, EventMessage<?> message, boolean personalData) {
         Object payload = message.getPayload();
         EventTypes.EventType type = EventTypes.of(payload.getClass()).orElseThrow(() ->
                 new IllegalStateException("Not a published event type: " + payload.getClass().getName()));
@@ -46,7 +51,7 @@ public final class CloudEventMapper {
                 .withSource(type.source())
                 .withTime(OffsetDateTime.ofInstant(message.getTimestamp(), ZoneOffset.UTC))
                 .withDataContentType("application/json")
-                .withData(json.writeValueAsBytes(redaction.redact(payload)))
+                .withData(json.writeValueAsBytes(personalData ? payload : redaction.redact(payload)))
                 .withExtension("position", position);
         if (aggregateId != null) {
             builder.withSubject(aggregateId)

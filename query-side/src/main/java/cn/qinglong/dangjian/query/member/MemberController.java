@@ -35,10 +35,12 @@ class MemberController {
 
     private final ProjectionRuntime runtime;
     private final Today today;
+    private final MemberReach reach;
 
-    MemberController(ProjectionRuntime runtime, Today today) {
+    MemberController(ProjectionRuntime runtime, Today today, MemberReach reach) {
         this.runtime = runtime;
         this.today = today;
+        this.reach = reach;
     }
 
     @GetMapping("/{id}")
@@ -46,7 +48,7 @@ class MemberController {
     MemberView member(@PathVariable String id) {
         String memberId = QueryParams.id("id", id);
         Document document = members().find(eq("_id", memberId)).first();
-        if (document == null) {
+        if (document == null || !reach.reaches(document)) {
             throw new NotFound("member", memberId);
         }
         return MemberView.of(MemberDocuments.state(document), today.date());
@@ -67,6 +69,10 @@ class MemberController {
                             @RequestParam(required = false) String size) {
         List<Bson> filters = new ArrayList<>();
         filters.add(eq("status", MembershipStatus.ACTIVE.name()));
+        Bson scope = reach.filter();
+        if (scope != null) {
+            filters.add(scope);
+        }
         addId(filters, "branchId", "branchId", branchId);
         addId(filters, "dailyBranchId", "dailyBranchId", dailyBranchId);
         addId(filters, "residence.communityId", "communityId", communityId);

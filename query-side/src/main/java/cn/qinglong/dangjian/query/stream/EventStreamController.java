@@ -4,6 +4,7 @@ import cn.qinglong.dangjian.query.integration.CloudEventMapper;
 import cn.qinglong.dangjian.query.integration.EventFeed;
 import cn.qinglong.dangjian.query.integration.EventTypes;
 import cn.qinglong.dangjian.query.integration.IntegrationProperties;
+import cn.qinglong.dangjian.security.Caller;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,7 +66,7 @@ class EventStreamController implements DisposableBean, SmartLifecycle {
         long start = lastEventId != null ? resumeFrom : afterPosition;
         EventStreamEmitter emitter = new EventStreamEmitter();
         Subscription[] self = new Subscription[1];
-        self[0] = new Subscription(feed, mapper, wanted, start, settings, emitter, () -> {
+        self[0] = new Subscription(feed, mapper, wanted, start, Caller.current().personalData(), settings, emitter, () -> {
             subscriptions.remove(self[0]);
             slots.release();
         });

@@ -37,11 +37,13 @@ final class Subscription {
     private final BlockingQueue<String> frames;
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final Runnable onEnd;
+    private final boolean personalData;
     private long after;
 
-    Subscription(EventFeed feed, CloudEventMapper mapper, Set<Class<?>> types, long after,
+    Subscription(EventFeed feed, CloudEventMapper mapper, Set<Class<?>> types, long after, boolean personalData,
                  IntegrationProperties.Stream settings, EventStreamEmitter emitter, Runnable onEnd) {
         this.feed = feed;
+        this.personalData = personalData;
         this.mapper = mapper;
         this.types = types;
         this.after = after;
@@ -80,7 +82,7 @@ final class Subscription {
                     }
                     after = entry.position();
                     if (types.isEmpty() || types.contains(entry.message().getPayloadType())) {
-                        offer(frame(mapper.map(entry.position(), entry.message())));
+                        offer(frame(mapper.map(entry.position(), entry.message(), personalData)));
                         lastOffer = System.nanoTime();
                     }
                 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.qinglong.dangjian.eventstore.testing.TestEventStoreDatabase;
 import cn.qinglong.dangjian.query.QuerySideApplication;
 import cn.qinglong.dangjian.query.testing.CommandSideLauncher;
+import cn.qinglong.dangjian.query.testing.Http;
 import cn.qinglong.dangjian.query.testing.TestMongo;
 import java.io.IOException;
 import java.net.URI;
@@ -50,7 +51,7 @@ abstract class HistoryTestSupport {
         String port = commandSide().getEnvironment().getProperty("local.server.port");
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api" + path))
                 .header("Content-Type", "application/json")
-                .header("X-Actor", actor)
+                .header("Authorization", Http.committeeAuthorization("http://localhost:" + port + "/api", actor))
                 .header("X-Request-Id", requestId)
                 .method(method, HttpRequest.BodyPublishers.ofString(body))
                 .build();
@@ -83,7 +84,8 @@ abstract class HistoryTestSupport {
     }
 
     HttpResponse<byte[]> get(String pathAndQuery, String accept) {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + queryPort + "/api" + pathAndQuery));
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + queryPort + "/api" + pathAndQuery))
+                .header("Authorization", Http.committeeAuthorization("http://localhost:" + queryPort + "/api", "auditor"));
         if (accept != null) {
             request.header("Accept", accept);
         }

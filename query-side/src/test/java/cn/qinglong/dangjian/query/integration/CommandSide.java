@@ -129,7 +129,7 @@ public final class CommandSide {
     private void post(String path, String json, String method) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                .header("Content-Type", "application/json").header("X-Actor", "integration-test").build();
+                .header("Content-Type", "application/json").header("Authorization", cn.qinglong.dangjian.query.testing.Http.committeeAuthorization(base + "/api", "integration-test")).build();
         try {
             HttpResponse<String> reply = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertThat(reply.statusCode()).as(method + " " + path + ": " + reply.body()).isIn(200, 201);

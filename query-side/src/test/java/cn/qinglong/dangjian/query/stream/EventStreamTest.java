@@ -57,6 +57,23 @@ class EventStreamTest extends IntegrationClientTest {
     }
 
     @Test
+    void an_integration_token_gets_personal_fields_only_with_scope_personal_data() {
+        commands.memberWithPersonalDetails("m-personal-scope");
+        String base = "http://127.0.0.1:" + port + "/api";
+        cn.qinglong.dangjian.query.testing.Http http = new cn.qinglong.dangjian.query.testing.Http(base);
+        try (SseClient plain = SseClient.open(port, "?types=MemberRegistered", null, http.as("INTEGRATION").authorization());
+             SseClient personal = SseClient.open(port, "?types=MemberRegistered", null,
+                     http.asIntegrationWithPersonalData().authorization())) {
+            assertThat(plain.status()).isEqualTo(200);
+            assertThat(personal.status()).isEqualTo(200);
+            JsonNode redacted = plain.nextEvent().cloudEvent().get("data");
+            JsonNode full = personal.nextEvent().cloudEvent().get("data");
+            assertThat(redacted.has("phone")).isFalse();
+            assertThat(full.get("phone").asString()).isEqualTo("13912345678");
+        }
+    }
+
+    @Test
     void a_type_filter_returns_only_those_types_and_resuming_after_the_last_id_still_misses_none() {
         for (int i = 0; i < 6; i++) {
             commands.memberWithPersonalDetails("m-filter-" + i);
@@ -140,7 +157,9 @@ class EventStreamTest extends IntegrationClientTest {
 
     private void assertProblem(String query, String lastEventId, String field) {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                "http://127.0.0.1:" + port + "/api/events/stream" + query)).header("Accept", "text/event-stream");
+                "http://127.0.0.1:" + port + "/api/events/stream" + query)).header("Accept", "text/event-stream")
+                .header("Authorization", cn.qinglong.dangjian.query.testing.Http.committeeAuthorization(
+                        "http://127.0.0.1:" + port + "/api", "stream-test"));
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

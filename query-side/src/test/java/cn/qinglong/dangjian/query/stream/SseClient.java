@@ -33,8 +33,15 @@ public final class SseClient implements AutoCloseable {
     }
 
     public static SseClient open(int port, String query, Long lastEventId) {
+        return open(port, query, lastEventId, cn.qinglong.dangjian.query.testing.Http.committeeAuthorization(
+                "http://127.0.0.1:" + port + "/api", "stream-test"));
+    }
+
+    /** Subscribes with this {@code Authorization} header value. */
+    public static SseClient open(int port, String query, Long lastEventId, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/events/stream" + query)).header("Accept", "text/event-stream");
+                + "/api/events/stream" + query)).header("Accept", "text/event-stream")
+                .header("Authorization", authorization);
         if (lastEventId != null) {
             request.header("Last-Event-ID", Long.toString(lastEventId));
         }

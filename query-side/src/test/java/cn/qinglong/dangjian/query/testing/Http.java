@@ -10,16 +10,78 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for the tests: what a real client sees, status, headers and JSON. */
+/**
+ * A plain HTTP client for the tests: what a real client sees, status, headers and JSON. Every request carries a
+ * bearer token from the service's loopback token endpoint (the embedded default's local key): COMMITTEE unless
+ * {@link #as} names another role and scope; {@link #anonymous} sends none.
+ */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
+    private final String tokenRequest;
+    private volatile String token;
 
+    /** {@code base} ends with {@code /api}, as every test's base URL does. */
     public Http(String base) {
+        this(base, tokenRequest("COMMITTEE", "committee-test", false));
+    }
+
+    private Http(String base, String tokenRequest) {
         this.base = base;
+        this.tokenRequest = tokenRequest;
+    }
+
+    public Http as(String role, String... orgScope) {
+        return new Http(base, tokenRequest(role, "test-" + role.toLowerCase(), false, orgScope));
+    }
+
+    /** An integration client whose token has scope {@code personal-data}. */
+    public Http asIntegrationWithPersonalData() {
+        return new Http(base, tokenRequest("INTEGRATION", "test-integration-pd", true));
+    }
+
+    public Http anonymous() {
+        return new Http(base, null);
+    }
+
+    /** The {@code Authorization} header value of this client, or null for an anonymous one. */
+    public String authorization() {
+        if (tokenRequest == null) {
+            return null;
+        }
+        if (token == null) {
+            Response reply = send(HttpRequest.newBuilder(URI.create(base + "/auth/token"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(tokenRequest)));
+            if (reply.status() != 200) {
+                throw new IllegalStateException("token endpoint answered " + reply.status() + ": " + reply.text());
+            }
+            token = reply.json().get("access_token").asString();
+        }
+        return "Bearer " + token;
+    }
+
+    /** A COMMITTEE token for the service at {@code base} (ending with {@code /api}), named {@code subject}. */
+    public static String committeeAuthorization(String base, String subject) {
+        return AUTHORIZATIONS.computeIfAbsent(base + " " + subject,
+                key -> new Http(base, tokenRequest("COMMITTEE", subject, false)).authorization());
+    }
+
+    private static final java.util.Map<String, String> AUTHORIZATIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String tokenRequest(String role, String subject, boolean personalData, String... orgScope) {
+        StringBuilder scope = new StringBuilder();
+        for (String id : orgScope) {
+            scope.append(scope.isEmpty() ? "" : ",").append('"').append(id).append('"');
+        }
+        return "{\"role\":\"%s\",\"subject\":\"%s\",\"personalData\":%s,\"orgScope\":[%s]}"
+                .formatted(role, subject, personalData, scope);
+    }
+
+    public String base() {
+        return base;
     }
 
     public record Response(int status, java.net.http.HttpHeaders headers, String text) {
@@ -37,17 +99,30 @@ public final class Http {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path)).GET()));
+    }
+
+    public Response get(String path, String... headerPairs) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            request.header(headerPairs[i], headerPairs[i + 1]);
+        }
+        return send(authorized(request));
     }
 
     public Response post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))));
     }
 
     public Response put(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))));
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        String authorization = authorization();
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     private static Response send(HttpRequest.Builder request) {

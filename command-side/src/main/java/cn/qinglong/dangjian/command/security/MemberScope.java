@@ -1,0 +1,93 @@
+package cn.qinglong.dangjian.command.security;
+
+import cn.qinglong.dangjian.kernel.member.MemberCommand;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.RegisterMember;
+import cn.qinglong.dangjian.kernel.member.MemberEvent;
+import cn.qinglong.dangjian.kernel.member.MemberState;
+import cn.qinglong.dangjian.kernel.organization.OrganizationId;
+import cn.qinglong.dangjian.security.Caller;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * A branch secretary or group leader may only change members their token's scope reaches: whose relation branch,
+ * daily branch or group (transition, building, area) is in {@code org_scope}. A member out of reach is answered as
+ * unknown (404), so that a scope does not reveal which ids exist elsewhere; registering into a branch out of reach is
+ * a 403.
+ */
+@Component
+public class MemberScope {
+
+    private final EventStore eventStore;
+
+    public MemberScope(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    /** Throws {@link OutOfScope} when the current caller may not send this command. */
+    public void check(Object command) {
+        if (!(command instanceof MemberCommand memberCommand)) {
+            return;
+        }
+        Caller caller = Caller.current();
+        if (caller.subdistrictWide()) {
+            return;
+        }
+        if (memberCommand instanceof RegisterMember register) {
+            if (!caller.reaches(List.of(register.branchId().value()))) {
+                throw new OutOfScope(403, "branch " + register.branchId().value() + " is not in this token's scope");
+            }
+            if (!exists(register.memberId().value()) || reaches(caller, register.memberId().value())) {
+                return;
+            }
+        } else if (reaches(caller, memberCommand.memberId().value())) {
+            return;
+        }
+        throw new OutOfScope(404, "no member '" + memberCommand.memberId().value() + "'");
+    }
+
+    private boolean exists(String memberId) {
+        return eventStore.readEvents(memberId, 0).hasNext();
+    }
+
+    private boolean reaches(Caller caller, String memberId) {
+        MemberState state = MemberState.none();
+        DomainEventStream events = eventStore.readEvents(memberId, 0);
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            if (!(event.getPayload() instanceof MemberEvent memberEvent)) {
+                return false;
+            }
+            state = state.apply(memberEvent, event.getSequenceNumber());
+        }
+        if (state.memberId() == null) {
+            return false;
+        }
+        List<String> organizations = new ArrayList<>();
+        for (OrganizationId id : new OrganizationId[]{state.branchId(), state.dailyBranchId(), state.groupId(),
+                state.buildingGroupId(), state.areaId()}) {
+            if (id != null) {
+                organizations.add(id.value());
+            }
+        }
+        return caller.reaches(organizations);
+    }
+
+    /** The caller's scope does not reach the member or branch; 404 or 403, nothing recorded. */
+    public static final class OutOfScope extends RuntimeException {
+        private final int status;
+
+        OutOfScope(int status, String detail) {
+            super(detail);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package cn.qinglong.dangjian.query.security;
+
+import cn.qinglong.dangjian.security.AccessRules;
+import cn.qinglong.dangjian.security.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may read which view. The committee and auditors read everything (only the committee rebuilds projections);
+ * branch secretaries and group leaders read the roster, member views and histories, narrowed to their scope by
+ * {@link cn.qinglong.dangjian.query.member.MemberReach}, and the organisation tree (counts, no members); the views
+ * that list members across branches (attendance, dual management, transition, care, dashboard) are not theirs until
+ * those are scoped too. Integration clients read the event stream only.
+ */
+@Configuration
+class QueryAccess {
+
+    @Bean
+    AccessRules queryRules() {
+        String committee = Role.COMMITTEE.name();
+        String auditor = Role.AUDITOR.name();
+        String secretary = Role.BRANCH_SECRETARY.name();
+        String leader = Role.GROUP_LEADER.name();
+        return rules -> rules
+                .requestMatchers(HttpMethod.GET, "/api/events/stream").hasAnyRole(committee, auditor, Role.INTEGRATION.name())
+                .requestMatchers(HttpMethod.GET, "/api/members", "/api/members/*", "/api/members/*/history",
+                        "/api/members/*/history/verify", "/api/organizations/tree")
+                .hasAnyRole(committee, auditor, secretary, leader)
+                .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(committee, auditor)
+                .requestMatchers("/api/**").hasRole(committee);
+    }
+}

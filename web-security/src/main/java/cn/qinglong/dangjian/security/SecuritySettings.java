@@ -1,0 +1,31 @@
+package cn.qinglong.dangjian.security;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code app.security.*}: without {@code issuer-uri} both services trust the local signing key kept in the event-store
+ * database (the embedded default); with it they trust that issuer (Keycloak, for example) and the local key and its
+ * token endpoint are off.
+ *
+ * @param issuerUri      the OpenID issuer whose tokens are trusted; blank for the local key
+ * @param jwkSetUri      where to fetch the issuer's keys when the services reach it under another address than the
+ *                       one in its tokens' {@code iss} (containers); blank for the issuer's discovery document
+ * @param writesPerMinute accepted writes per principal per minute before 429
+ * @param localTokenTtl  lifetime of a token minted with the local key
+ * @param maxBodySize    the largest request body accepted (413 beyond)
+ */
+@ConfigurationProperties("app.security")
+public record SecuritySettings(String issuerUri, String jwkSetUri, Integer writesPerMinute, Duration localTokenTtl, DataSize maxBodySize) {
+
+    public SecuritySettings {
+        writesPerMinute = writesPerMinute == null ? 6000 : writesPerMinute;
+        localTokenTtl = localTokenTtl == null ? Duration.ofHours(8) : localTokenTtl;
+        maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(256) : maxBodySize;
+    }
+
+    public boolean localKey() {
+        return issuerUri == null || issuerUri.isBlank();
+    }
+}

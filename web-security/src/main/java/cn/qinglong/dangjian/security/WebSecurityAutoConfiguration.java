@@ -1,0 +1,136 @@
+package cn.qinglong.dangjian.security;
+
+import java.time.Clock;
+import java.util.List;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * Bearer-token security for both services: tokens from {@code app.security.issuer-uri} when set, otherwise from the
+ * local signing key in the event-store database; roles from the token; problem+json refusals; the per-principal
+ * write limit.
+ */
+@AutoConfiguration(afterName = "cn.qinglong.dangjian.eventstore.EventStoreAutoConfiguration")
+@EnableConfigurationProperties(SecuritySettings.class)
+@EnableWebSecurity
+@org.springframework.context.annotation.Import(ApiDescription.class)
+public class WebSecurityAutoConfiguration {
+
+    /** Reachable without a token. The token endpoint checks loopback itself. */
+    public static final List<String> PUBLIC_PATHS = List.of("/actuator/health", "/actuator/health/**",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+            "/", "/index.html", "/assets/**", "/webjars/**", "/favicon.ico", "/error");
+
+    @Bean
+    @ConditionalOnExpression("'${app.security.issuer-uri:}'.isBlank()")
+    public LocalSigningKey localSigningKey(JdbcTemplate jdbc) {
+        return LocalSigningKey.loadOrCreate(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${app.security.issuer-uri:}'.isBlank()")
+    public LocalTokens localTokens(LocalSigningKey key, SecuritySettings settings) {
+        return new LocalTokens(key, settings.localTokenTtl(), Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${app.security.issuer-uri:}'.isBlank()")
+    public TokenEndpoint tokenEndpoint(LocalTokens tokens) {
+        return new TokenEndpoint(tokens);
+    }
+
+    @Bean
+    public org.springframework.boot.web.server.WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
+    }
+
+    @Bean
+    public StrictInput strictInput() {
+        return new StrictInput();
+    }
+
+    @Bean
+    public org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer noScalarsFromStrings() {
+        return StrictInput::noScalarsFromStrings;
+    }
+
+    @Bean
+    public JwtDecoder jwtDecoder(SecuritySettings settings, ObjectProvider<LocalSigningKey> localKey) {
+        if (settings.localKey()) {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(localKey.getObject().publicKey()).build();
+            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(LocalTokens.ISSUER));
+            return decoder;
+        }
+        NimbusJwtDecoder decoder = settings.jwkSetUri() == null || settings.jwkSetUri().isBlank()
+                ? NimbusJwtDecoder.withIssuerLocation(settings.issuerUri()).build()
+                : NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuerUri()));
+        return decoder;
+    }
+
+    @Bean
+    public SecurityFilterChain securityFilterChain(HttpSecurity http, SecuritySettings settings,
+                                                   ObjectProvider<AccessRules> serviceRules) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(rules -> {
+                    rules.requestMatchers(PUBLIC_PATHS.toArray(String[]::new)).permitAll();
+                    if (settings.localKey()) {
+                        rules.requestMatchers(HttpMethod.POST, TokenEndpoint.PATH).permitAll();
+                    }
+                    serviceRules.orderedStream().forEach(service -> service.apply(rules));
+                    rules.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(WebSecurityAutoConfiguration::authentication))
+                        .authenticationEntryPoint(UNAUTHORIZED)
+                        .accessDeniedHandler(FORBIDDEN))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(UNAUTHORIZED).accessDeniedHandler(FORBIDDEN))
+                .addFilterBefore(new BodySizeLimit(settings.maxBodySize().toBytes()), BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(new ParameterNames(), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new WriteRateLimit(settings.writesPerMinute(), System::nanoTime), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    private static final AuthenticationEntryPoint UNAUTHORIZED = (request, response, e) -> {
+        response.setHeader("WWW-Authenticate", "Bearer");
+        ProblemResponses.write(response, 401, "unauthorized", "Unauthorized", "a valid bearer token is required");
+    };
+
+    private static final AccessDeniedHandler FORBIDDEN = (request, response, e) ->
+            ProblemResponses.write(response, 403, "forbidden", "Forbidden", "this role may not do that");
+
+    static AbstractAuthenticationToken authentication(Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        return new JwtAuthenticationToken(jwt,
+                caller.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList(),
+                caller.name());
+    }
+}
