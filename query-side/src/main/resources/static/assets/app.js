@@ -26,6 +26,74 @@ async function api(path, options = {}) {
   return response;
 }
 
+// ---- sign-in: a token from the local demo key (loopback only) or pasted from the configured issuer ----
+const ROLES = { COMMITTEE: '街道党工委', AUDITOR: '审计' };
+
+function tokenClaims(token) {
+  try {
+    const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(part), c => c.charCodeAt(0));
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch (ignored) {
+    return null;
+  }
+}
+
+function showWho() {
+  const who = document.getElementById('who');
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  const claims = token && tokenClaims(token);
+  if (!claims) {
+    who.replaceChildren();
+    return;
+  }
+  const roles = (claims.roles || (claims.realm_access && claims.realm_access.roles) || [])
+    .map(r => ROLES[r] || r).join('、');
+  who.replaceChildren(`${claims.preferred_username || claims.sub}（${roles}） `,
+    el('a', { href: '#/', id: 'sign-out', onclick: event => {
+      event.preventDefault();
+      sessionStorage.removeItem(TOKEN_KEY);
+      live.stop();
+      navigate();
+    } }, '退出'));
+}
+
+async function signIn() {
+  live.stop();
+  const role = el('select', { id: 'sign-in-role' },
+    Object.entries(ROLES).map(([code, label]) => el('option', { value: code }, label)));
+  const name = el('input', { id: 'sign-in-name', value: 'committee', maxlength: 64, size: 16 });
+  const pasted = el('textarea', { id: 'sign-in-token', rows: 3, cols: 48, placeholder: 'eyJ…' });
+  const message = el('p', { class: 'error', id: 'sign-in-error' });
+  const use = token => {
+    sessionStorage.setItem(TOKEN_KEY, token);
+    showWho();
+    navigate();
+  };
+  const local = async () => {
+    message.textContent = '';
+    const response = await fetch('/api/auth/token', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ role: role.value, subject: name.value.trim() || 'committee' }),
+    });
+    const answer = await response.json().catch(() => null);
+    if (response.ok && answer && answer.access_token) use(answer.access_token);
+    else message.textContent = '本地演示登录不可用：' + ((answer && answer.detail) || ('HTTP ' + response.status))
+      + '。请粘贴身份认证服务签发的令牌。';
+  };
+  page().replaceChildren(el('section', { class: 'sign-in' },
+    el('h2', {}, '登录'),
+    el('p', { class: 'muted' }, '看板仅供街道党工委和审计人员使用。'),
+    el('h3', {}, '本地演示（仅限本机访问、使用内置签名密钥时）'),
+    el('p', {}, el('label', {}, '角色 ', role), ' ', el('label', {}, '姓名 ', name), ' ',
+      el('button', { id: 'sign-in-local', onclick: local }, '登录')),
+    el('h3', {}, '使用身份认证服务（如 Keycloak）签发的令牌'),
+    el('p', {}, pasted),
+    el('p', {}, el('button', { id: 'sign-in-paste', onclick: () => pasted.value.trim() && use(pasted.value.trim()) },
+      '使用此令牌')),
+    message));
+}
+
 async function json(path) {
   return (await api(path)).json();
 }
@@ -558,6 +626,12 @@ function navigate(extra) {
 }
 
 async function render(path, params, refresh) {
+  showWho();
+  if (!sessionStorage.getItem(TOKEN_KEY)) { // nothing but the sign-in until there is a token
+    await signIn();
+    document.body.dataset.ready = 'signin';
+    return;
+  }
   const [name, ...rest] = path.split('/');
   const handler = ROUTES[name] || overview;
   const route = ROUTES[name] ? (name || 'overview') : 'overview';
@@ -574,7 +648,13 @@ async function render(path, params, refresh) {
     document.body.dataset.ready = route;
     document.body.dataset.renders = String(Number(document.body.dataset.renders || 0) + 1);
   } catch (e) {
-    const text = e instanceof ApiError && e.status === 401 ? '请先登录（令牌缺失或已过期）。'
+    if (e instanceof ApiError && e.status === 401) { // expired or foreign token: sign in again
+      sessionStorage.removeItem(TOKEN_KEY);
+      await signIn();
+      document.body.dataset.ready = 'signin';
+      return;
+    }
+    const text = e instanceof ApiError && e.status === 403 ? '无权查看此页：看板需要街道党工委或审计角色。'
       : e instanceof ApiError && e.status === 404 ? '未找到：' + e.message : '加载失败：' + e.message;
     page().replaceChildren(el('p', { class: 'error' }, text));
     document.body.dataset.ready = 'error';

@@ -28,6 +28,7 @@ class QueryAccess {
                         "/api/members/*/history/verify", "/api/organizations/tree")
                 .hasAnyRole(committee, auditor, secretary, leader)
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(committee, auditor)
+                .requestMatchers(HttpMethod.POST, "/api/exports").hasAnyRole(committee, auditor)
                 .requestMatchers("/api/**").hasRole(committee);
     }
 }
