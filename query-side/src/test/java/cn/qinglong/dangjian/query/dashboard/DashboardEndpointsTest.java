@@ -156,7 +156,9 @@ class DashboardEndpointsTest extends QuerySideTest {
 
     private HttpResponse<byte[]> post(String json) throws IOException, InterruptedException {
         return CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/exports"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json.strip()))
+                .header("Content-Type", "application/json")
+                .header("Authorization", Http.committeeAuthorization("http://localhost:" + port + "/api", "export-test"))
+                .POST(HttpRequest.BodyPublishers.ofString(json.strip()))
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }

@@ -207,7 +207,7 @@ class PersonalDataErasureTest extends IntegrationClientTest {
         try {
             var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                     "http://localhost:" + port + "/api/members/" + member + "/history")).header("Accept", "text/csv")
-                    .build();
+                    .header("Authorization", query.authorization()).build();
             return java.net.http.HttpClient.newHttpClient()
                     .send(request, java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
         } catch (java.io.IOException e) {
