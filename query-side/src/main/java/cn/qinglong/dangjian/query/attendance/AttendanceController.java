@@ -9,6 +9,7 @@ import static com.mongodb.client.model.Filters.lte;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.ViewAnswers;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import cn.qinglong.dangjian.query.web.InvalidParameter;
 import cn.qinglong.dangjian.query.web.NotFound;
@@ -36,8 +37,11 @@ class AttendanceController {
 
     private final ProjectionRuntime runtime;
 
-    AttendanceController(ProjectionRuntime runtime) {
+    private final ViewAnswers answers;
+
+    AttendanceController(ProjectionRuntime runtime, ViewAnswers answers) {
         this.runtime = runtime;
+        this.answers = answers;
     }
 
     record StudyDayAttendance(String studyDayId, String branchId, LocalDate date, String topic, boolean cancelled,
@@ -55,6 +59,10 @@ class AttendanceController {
     @ReadsView(AttendanceProjection.NAME)
     StudyDayAttendance studyDay(@PathVariable String id) {
         String studyDayId = QueryParams.id("id", id);
+        return answers.answer(AttendanceProjection.NAME, () -> figures(studyDayId), "study-day", studyDayId);
+    }
+
+    private StudyDayAttendance figures(String studyDayId) {
         ViewCollections views = runtime.views(AttendanceProjection.NAME);
         Document studyDay = views.get(AttendanceProjection.STUDY_DAYS).find(eq("_id", studyDayId)).first();
         if (studyDay == null || studyDay.getString("date") == null) {
@@ -87,6 +95,11 @@ class AttendanceController {
         if (!Set.of("month", "mode", "branch").contains(grouping)) {
             throw new InvalidParameter("by", "must be one of [month, mode, branch]");
         }
+        return answers.answer(AttendanceProjection.NAME, () -> rates(branch, start, end, grouping), "rates", branch,
+                start, end, grouping);
+    }
+
+    private Rates rates(String branch, LocalDate start, LocalDate end, String grouping) {
         ViewCollections views = runtime.views(AttendanceProjection.NAME);
         List<Bson> filters = new ArrayList<>();
         filters.add(eq("cancelled", false));

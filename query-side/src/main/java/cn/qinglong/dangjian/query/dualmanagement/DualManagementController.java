@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.eq;
 import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.ViewAnswers;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import com.mongodb.client.model.Sorts;
@@ -25,8 +26,11 @@ class DualManagementController {
 
     private final ProjectionRuntime runtime;
 
-    DualManagementController(ProjectionRuntime runtime) {
+    private final ViewAnswers answers;
+
+    DualManagementController(ProjectionRuntime runtime, ViewAnswers answers) {
         this.runtime = runtime;
+        this.answers = answers;
     }
 
     record Item(String memberId, String name, String originBranchId, String residenceBranchId, String communityId,
@@ -45,6 +49,11 @@ class DualManagementController {
         String community = QueryParams.id("communityId", communityId);
         String origin = QueryParams.id("originBranchId", originBranchId);
         QueryParams.Paging paging = QueryParams.paging(page, size);
+        return answers.answer(DualManagementProjection.NAME, () -> dualManagement(community, origin, paging),
+                "dual-management", community, origin, paging);
+    }
+
+    private Answer dualManagement(String community, String origin, QueryParams.Paging paging) {
         List<Bson> filters = new ArrayList<>(List.of(eq("dualManaged", true), eq("status", MembershipStatus.ACTIVE.name())));
         if (community != null) {
             filters.add(eq("residence.communityId", community));

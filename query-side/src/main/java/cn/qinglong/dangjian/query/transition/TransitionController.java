@@ -7,6 +7,7 @@ import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.ViewAnswers;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import cn.qinglong.dangjian.query.web.Today;
@@ -32,10 +33,12 @@ class TransitionController {
 
     private final ProjectionRuntime runtime;
     private final Today today;
+    private final ViewAnswers answers;
 
-    TransitionController(ProjectionRuntime runtime, Today today) {
+    TransitionController(ProjectionRuntime runtime, Today today, ViewAnswers answers) {
         this.runtime = runtime;
         this.today = today;
+        this.answers = answers;
     }
 
     record Item(String memberId, String name, Integer age, String branchId, String areaId, String groupId,
@@ -57,12 +60,17 @@ class TransitionController {
         String area = QueryParams.id("areaId", areaId);
         String group = NO_GROUP.equals(groupId) ? NO_GROUP : QueryParams.id("groupId", groupId);
         QueryParams.Paging paging = QueryParams.paging(page, size);
+        LocalDate date = today.date();
+        return answers.answer(TransitionProjection.NAME, () -> transition(area, group, paging, date), "transition",
+                area, group, paging, date);
+    }
+
+    private Answer transition(String area, String group, QueryParams.Paging paging, LocalDate date) {
         List<Bson> filters = new ArrayList<>(List.of(eq("residence.status", ResidenceStatus.TRANSITION.name()),
                 eq("status", MembershipStatus.ACTIVE.name())));
         if (area != null) {
             filters.add(eq("areaId", area));
         }
-        LocalDate date = today.date();
         List<Item> all = new ArrayList<>();
         runtime.views(TransitionProjection.NAME).get(MemberFoldProjection.MEMBERS).find(and(filters)).forEach(d -> {
             String memberGroup = d.getString("groupId");
