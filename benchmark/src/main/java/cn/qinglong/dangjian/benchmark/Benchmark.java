@@ -33,7 +33,7 @@ public final class Benchmark {
     static final int QUERY_PORT = 48081;
     static final int STAND_IN_PORT = 48017;
     /** The stand-in keeps every generation of every view in its heap; a rebuild briefly holds two of each. */
-    static final String STAND_IN_XMX = "-Xmx6g";
+    static final String STAND_IN_XMX = "-Xmx8g";
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final Options options;

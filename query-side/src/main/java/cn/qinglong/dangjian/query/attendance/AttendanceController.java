@@ -15,6 +15,7 @@ import cn.qinglong.dangjian.query.web.InvalidParameter;
 import cn.qinglong.dangjian.query.web.NotFound;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
+import com.mongodb.client.model.Projections;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -36,6 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
 class AttendanceController {
 
     private final ProjectionRuntime runtime;
+
+    /** What {@link AttendanceFigures} reads of a member: a fraction of the member document. */
+    private static final Bson FIGURES = Projections.include(AttendanceProjection.DAILY_HISTORY,
+            AttendanceProjection.ATTENDED, AttendanceProjection.EXCUSED);
 
     private final ViewAnswers answers;
 
@@ -69,7 +74,8 @@ class AttendanceController {
             throw new NotFound("study day", studyDayId);
         }
         AttendanceFigures figures = AttendanceFigures.of(studyDay, views.get(MemberFoldProjection.MEMBERS)
-                .find(eq(AttendanceProjection.DAILY_HISTORY + ".branchId", studyDay.getString("branchId"))));
+                .find(eq(AttendanceProjection.DAILY_HISTORY + ".branchId", studyDay.getString("branchId")))
+                .projection(FIGURES));
         return new StudyDayAttendance(studyDayId, studyDay.getString("branchId"),
                 LocalDate.parse(studyDay.getString("date")), studyDay.getString("topic"),
                 Boolean.TRUE.equals(studyDay.getBoolean("cancelled")), figures.expected().size(),
@@ -118,7 +124,7 @@ class AttendanceController {
         Map<String, Map<String, Document>> membersByBranch = new TreeMap<>();
         if (!branches.isEmpty()) {
             for (Document member : views.get(MemberFoldProjection.MEMBERS)
-                    .find(in(AttendanceProjection.DAILY_HISTORY + ".branchId", branches))) {
+                    .find(in(AttendanceProjection.DAILY_HISTORY + ".branchId", branches)).projection(FIGURES)) {
                 for (Document entry : member.getList(AttendanceProjection.DAILY_HISTORY, Document.class, List.of())) {
                     String b = entry.getString("branchId");
                     if (b != null && branches.contains(b)) {
