@@ -61,7 +61,8 @@ class DualManagementController {
         if (origin != null) {
             filters.add(eq("branchId", origin));
         }
-        List<Item> all = new ArrayList<>();
+        List<Item> items = new ArrayList<>();
+        int[] total = {0};
         Map<String, Integer> byCommunity = new TreeMap<>();
         Map<String, Integer> byOrigin = new TreeMap<>();
         runtime.views(DualManagementProjection.NAME).get(MemberFoldProjection.MEMBERS).find(and(filters))
@@ -71,11 +72,13 @@ class DualManagementController {
                     Item item = new Item(d.getString("_id"), d.getString("name"), d.getString("branchId"),
                             d.getString("residenceBranchId"), residence.getString("communityId"),
                             d.getString("buildingGroupId"), since == null ? null : LocalDate.parse(since));
-                    all.add(item);
+                    if (total[0] >= paging.skip() && items.size() < paging.size()) {
+                        items.add(item);
+                    }
+                    total[0]++;
                     byCommunity.merge(String.valueOf(item.communityId()), 1, Integer::sum);
                     byOrigin.merge(item.originBranchId(), 1, Integer::sum);
                 });
-        List<Item> items = all.stream().skip(paging.skip()).limit(paging.size()).toList();
-        return new Answer(items, paging.page(), paging.size(), all.size(), byCommunity, byOrigin);
+        return new Answer(List.copyOf(items), paging.page(), paging.size(), total[0], byCommunity, byOrigin);
     }
 }
