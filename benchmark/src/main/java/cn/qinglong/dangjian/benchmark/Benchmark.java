@@ -31,9 +31,6 @@ public final class Benchmark {
 
     static final int COMMAND_PORT = 48080;
     static final int QUERY_PORT = 48081;
-    static final int STAND_IN_PORT = 48017;
-    /** The stand-in keeps every generation of every view in its heap; a rebuild briefly holds two of each. */
-    static final String STAND_IN_XMX = "-Xmx8g";
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final Options options;
@@ -47,7 +44,10 @@ public final class Benchmark {
     private Postgres pg;
     private Service command;
     private Service query;
+    /** The stand-in keeps every generation of every view in its heap; a rebuild briefly holds two of each. */
+    static final String STAND_IN_XMX = "-Xmx8g";
     private Service standIn;
+    private int standInPort;
     private String mongoUri;
     private String mongoDatabase = "dangjian";
     private LoadResult mongoCeiling;
@@ -214,7 +214,7 @@ public final class Benchmark {
         if (options.mongoUri() != null) {
             return options.mongoUri();
         }
-        return standIn == null ? null : "mongodb://127.0.0.1:" + STAND_IN_PORT;
+        return standIn == null ? null : "mongodb://127.0.0.1:" + standInPort;
     }
 
     private Path jfr(String service) {
@@ -238,7 +238,10 @@ public final class Benchmark {
             Path own = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]);
             Path copy = Files.copy(own, Files.createDirectories(work.resolve("bin")).resolve("benchmark.jar"),
                     StandardCopyOption.REPLACE_EXISTING);
-            standIn = Service.standInMongo(copy, STAND_IN_PORT, STAND_IN_XMX, options.out());
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                standInPort = free.getLocalPort();
+            }
+            standIn = Service.standInMongo(copy, standInPort, STAND_IN_XMX, options.out());
             standIn.awaitListening(Duration.ofMinutes(1));
         }
         Path jar = copyJar("query-side", Files.createDirectories(work.resolve("bin")));
