@@ -48,6 +48,10 @@ public final class Benchmark {
     private Postgres pg;
     private Service command;
     private Service query;
+    /** The stand-in keeps every generation of every view in its heap; a rebuild briefly holds two of each. */
+    static final String STAND_IN_XMX = "-Xmx8g";
+    private Service standIn;
+    private int standInPort;
     private String mongoUri;
     private String mongoDatabase = "dangjian";
     private LoadResult mongoCeiling;
@@ -156,9 +160,12 @@ public final class Benchmark {
                         + Machine.memory() + " memory, " + Machine.cpuModel())
                 .header("JDK", Machine.jdk())
                 .header("load average at the start", Machine.loadAverage() + " (1, 5, 15 min; the machine is shared)")
-                .header("read models", options.mongoUri() == null
-                        ? "mongo-java-server, the query side's in-process stand-in (H2 file backend), default"
-                        : "real MongoDB from MONGODB_URI")
+                .header("read models", options.mongoUri() != null ? "real MongoDB from MONGODB_URI"
+                        : options.inProcessStandIn()
+                        ? "mongo-java-server, the query side's in-process stand-in (H2 file backend, --in-process-mongo)"
+                        : "mongo-java-server with its memory backend in a process of its own (" + STAND_IN_XMX
+                        + "), reached through MONGODB_URI like a real MongoDB; the default of the benchmark, not of "
+                        + "the service (whose embedded default is the H2 file backend)")
                 .header("services", "command side on :" + COMMAND_PORT + ", query side on :" + QUERY_PORT
                         + ", separate JVMs from the executable jars, " + Service.XMX + " each")
                 .header("data set", String.format(Locale.ROOT, "%,d members, %,d events, organisations and study "
@@ -195,14 +202,23 @@ public final class Benchmark {
         env.put("EVENTSTORE_JDBC_USER", pg.user);
         env.put("EVENTSTORE_JDBC_PASSWORD", pg.password);
         env.put("DATA_DIR", work.resolve("query-data").toAbsolutePath().toString());
-        if (options.mongoUri() != null) {
-            env.put("MONGODB_URI", options.mongoUri());
+        String external = externalMongo();
+        if (external != null) {
+            env.put("MONGODB_URI", external);
             mongoDatabase = runId;
             env.put("MONGODB_DATABASE", mongoDatabase);
         } else {
             env.put("MONGODB_URI", "");
         }
         return env;
+    }
+
+    /** The read models' server when it is not inside the query side: a real MongoDB, or the stand-in's process. */
+    private String externalMongo() {
+        if (options.mongoUri() != null) {
+            return options.mongoUri();
+        }
+        return standIn == null ? null : "mongodb://127.0.0.1:" + standInPort;
     }
 
     private Path jfr(String service) {
@@ -222,11 +238,21 @@ public final class Benchmark {
      * first build of every view from the whole store can be timed on its own.
      */
     private void startQuerySide() throws Exception {
+        if (options.mongoUri() == null && !options.inProcessStandIn()) {
+            Path own = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]);
+            Path copy = Files.copy(own, Files.createDirectories(work.resolve("bin")).resolve("benchmark.jar"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                standInPort = free.getLocalPort();
+            }
+            standIn = Service.standInMongo(copy, standInPort, STAND_IN_XMX, options.out());
+            standIn.awaitListening(Duration.ofMinutes(1));
+        }
         Path jar = copyJar("query-side", Files.createDirectories(work.resolve("bin")));
         query = Service.start("query-side", jar, QUERY_PORT, serviceEnvironment(), options.out(), jfr("query-side"));
         query.awaitHealthy(Duration.ofMinutes(3));
-        if (options.mongoUri() != null) {
-            mongoUri = options.mongoUri();
+        if (externalMongo() != null) {
+            mongoUri = externalMongo();
         } else {
             List<Integer> ports = new ArrayList<>(query.listeningPorts());
             ports.remove(Integer.valueOf(QUERY_PORT));
@@ -236,6 +262,7 @@ public final class Benchmark {
             mongoUri = "mongodb://127.0.0.1:" + ports.get(0);
         }
         report.header("MongoDB endpoint", options.mongoUri() != null ? "MONGODB_URI (database " + mongoDatabase + ")"
+                : standIn != null ? mongoUri + " (the stand-in's process, database " + mongoDatabase + ")"
                 : mongoUri + " (found on the query side's process)");
     }
 
@@ -535,9 +562,15 @@ public final class Benchmark {
             target(service.name + " within -Xmx512m", String.format(Locale.ROOT, "peak heap %.0f MiB, peak RSS %.0f MiB",
                     heap, service.statusMiB("VmHWM")), !oom && !(heap > 512));
         }
+        if (standIn != null) {
+            Report.row(table, standIn.name + " (not a service: the read models' server)", STAND_IN_XMX.substring(4),
+                    standIn.peakHeapMiB(), standIn.statusMiB("VmHWM"), standIn.statusMiB("VmRSS"), standIn.gcCount(),
+                    Files.readString(options.out().resolve(standIn.name + ".log")).contains("OutOfMemoryError")
+                            ? "yes" : "no");
+        }
         table.notes().add("Peak heap: the largest occupancy the unified GC log (-Xlog:gc) shows before or after a "
                 + "collection. RSS from /proc/<pid>/status; it includes metaspace, code cache, thread stacks and, "
-                + "for the query side with the stand-in, the in-process MongoDB's H2 page cache.");
+                + "for the query side with --in-process-mongo, the in-process MongoDB's H2 page cache.");
         if (!ok) {
             throw new IllegalStateException("a service ran out of memory or exceeded its heap");
         }
@@ -590,6 +623,9 @@ public final class Benchmark {
                 }
                 service.close();
             }
+        }
+        if (standIn != null) {
+            standIn.close();
         }
         if (options.mongoUri() != null && mongoUri != null && !"dangjian".equals(mongoDatabase)) {
             try (var client = com.mongodb.client.MongoClients.create(mongoUri)) {

@@ -9,11 +9,13 @@ import java.time.Duration;
  */
 record Options(boolean smoke, int members, long events, Duration levelTime, int levelCount, Duration queryTime,
                int queryCount, Duration rebuildTime, int[] commandClients, int queryClients, boolean jfr, Path out,
-               Path jars, String pgServer, String pgUser, String pgPassword, String mongoUri) {
+               Path jars, String pgServer, String pgUser, String pgPassword, String mongoUri,
+               boolean inProcessStandIn) {
 
     static Options parse(String[] args) {
         boolean smoke = false;
         boolean jfr = false;
+        boolean inProcess = false;
         Integer members = null;
         Long events = null;
         Integer seconds = null;
@@ -23,6 +25,7 @@ record Options(boolean smoke, int members, long events, Duration levelTime, int 
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
                 case "--jfr" -> jfr = true;
+                case "--in-process-mongo" -> inProcess = true;
                 case "--members" -> members = Integer.parseInt(args[++i]);
                 case "--events" -> events = Long.parseLong(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
@@ -31,12 +34,14 @@ record Options(boolean smoke, int members, long events, Duration levelTime, int 
                 case "--help", "-h" -> {
                     System.out.println("""
                             usage: java -jar benchmark/target/benchmark.jar [--smoke] [--members N] [--events N]
-                                   [--seconds S] [--jfr] [--out DIR] [--jars REPO_ROOT]
+                                   [--seconds S] [--jfr] [--in-process-mongo] [--out DIR] [--jars REPO_ROOT]
                               --smoke     seconds, a few hundred events: proves every phase works
                               --members   members in the generated subdistrict (default 100000)
                               --events    events generated for the rebuild (default 1000000)
                               --seconds   time bound of each load level (default 20)
                               --jfr       record both services with Java Flight Recorder and summarise the samples
+                              --in-process-mongo  read models in the query side's own stand-in (H2 file backend, its
+                                          default) instead of mongo-java-server's memory backend in a process of its own
                             env: BENCH_PG_URL (jdbc:postgresql://127.0.0.1:5432/), BENCH_PG_USER (postgres),
                                  BENCH_PG_PASSWORD, MONGODB_URI (a real MongoDB instead of the in-process stand-in)""");
                     System.exit(0);
@@ -52,7 +57,7 @@ record Options(boolean smoke, int members, long events, Duration levelTime, int 
                 Duration.ofSeconds(smoke ? 1 : Math.max(5, s / 2)), smoke ? 100 : 20_000,
                 Duration.ofMinutes(smoke ? 3 : 15), new int[] {1, 8, 32}, 16, jfr, out, jars,
                 env("BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/"), env("BENCH_PG_USER", "postgres"),
-                env("BENCH_PG_PASSWORD", ""), mongo == null || mongo.isBlank() ? null : mongo);
+                env("BENCH_PG_PASSWORD", ""), mongo == null || mongo.isBlank() ? null : mongo, inProcess);
     }
 
     private static String env(String name, String fallback) {

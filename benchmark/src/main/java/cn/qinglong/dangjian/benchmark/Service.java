@@ -42,16 +42,29 @@ final class Service implements AutoCloseable {
 
     static Service start(String name, Path jar, int port, Map<String, String> env, Path workDir, Path jfrFile)
             throws IOException {
+        return start(name, List.of("-jar", jar.toString()), XMX, port, env, workDir, jfrFile);
+    }
+
+    /** The read models' stand-in ({@link StandInMongo}) from the benchmark's own jar, listening on {@code port}. */
+    static Service standInMongo(Path benchmarkJar, int port, String xmx, Path workDir) throws IOException {
+        return start("mongo-stand-in", List.of("-cp", benchmarkJar.toString(),
+                "-Dloader.main=" + StandInMongo.class.getName(),
+                "org.springframework.boot.loader.launch.PropertiesLauncher", Integer.toString(port)), xmx, port,
+                Map.of(), workDir, null);
+    }
+
+    private static Service start(String name, List<String> launch, String xmx, int port, Map<String, String> env,
+                                 Path workDir, Path jfrFile) throws IOException {
         workDir = Files.createDirectories(workDir).toAbsolutePath();
         Path log = workDir.resolve(name + ".log");
         // One file, no rotation: the peak heap is read from it, and an earlier run's log must not linger beside it.
         Path gcLog = workDir.resolve(name + "-gc.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                XMX, "-Xlog:gc:file=" + gcLog + "::filecount=0"));
+                xmx, "-Xlog:gc:file=" + gcLog + "::filecount=0"));
         if (jfrFile != null) {
             command.add("-XX:StartFlightRecording=filename=" + jfrFile + ",settings=profile,dumponexit=true");
         }
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(launch);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
@@ -92,6 +105,22 @@ final class Service implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException(name + " did not become healthy within " + timeout + "; see " + log);
+    }
+
+    /** Waits until something accepts connections on the port (a server without a health endpoint). */
+    void awaitListening(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException(name + " did not listen on " + port + " within " + timeout + "; see " + log);
     }
 
     /** A VmHWM / VmRSS style line of /proc/<pid>/status, in MiB. */

@@ -97,6 +97,21 @@ class ViewRulesTest extends QuerySideTest {
         assertThat(dashboard.get("activeMembers").asInt()).isEqualTo(4);
     }
 
+    @Test
+    @DisplayName("transition paging: longest waiting first, and pages of one item add up to the whole list and its summary")
+    void transitionPages() {
+        JsonNode whole = get("/transition?areaId=" + scenario.area).json();
+        assertThat(ids(whole.get("items"))).containsExactly(scenario.eldest, scenario.needy);
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            JsonNode one = get("/transition?areaId=" + scenario.area + "&size=1&page=" + page).json();
+            assertThat(one.get("total").asInt()).isEqualTo(2);
+            assertThat(one.get("summary")).isEqualTo(whole.get("summary"));
+            paged.addAll(ids(one.get("items")));
+        }
+        assertThat(paged).containsExactly(scenario.eldest, scenario.needy);
+    }
+
     private static List<String> ids(JsonNode array) {
         List<String> ids = new ArrayList<>();
         array.forEach(node -> ids.add(node.isString() ? node.asString() : node.get("memberId").asString()));

@@ -9,11 +9,13 @@ import static com.mongodb.client.model.Filters.lte;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.ViewAnswers;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import cn.qinglong.dangjian.query.web.InvalidParameter;
 import cn.qinglong.dangjian.query.web.NotFound;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
+import com.mongodb.client.model.Projections;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -36,8 +38,15 @@ class AttendanceController {
 
     private final ProjectionRuntime runtime;
 
-    AttendanceController(ProjectionRuntime runtime) {
+    /** What {@link AttendanceFigures} reads of a member: a fraction of the member document. */
+    private static final Bson FIGURES = Projections.include(AttendanceProjection.DAILY_HISTORY,
+            AttendanceProjection.ATTENDED, AttendanceProjection.EXCUSED);
+
+    private final ViewAnswers answers;
+
+    AttendanceController(ProjectionRuntime runtime, ViewAnswers answers) {
         this.runtime = runtime;
+        this.answers = answers;
     }
 
     record StudyDayAttendance(String studyDayId, String branchId, LocalDate date, String topic, boolean cancelled,
@@ -55,13 +64,18 @@ class AttendanceController {
     @ReadsView(AttendanceProjection.NAME)
     StudyDayAttendance studyDay(@PathVariable String id) {
         String studyDayId = QueryParams.id("id", id);
+        return answers.answer(AttendanceProjection.NAME, () -> figures(studyDayId), "study-day", studyDayId);
+    }
+
+    private StudyDayAttendance figures(String studyDayId) {
         ViewCollections views = runtime.views(AttendanceProjection.NAME);
         Document studyDay = views.get(AttendanceProjection.STUDY_DAYS).find(eq("_id", studyDayId)).first();
         if (studyDay == null || studyDay.getString("date") == null) {
             throw new NotFound("study day", studyDayId);
         }
         AttendanceFigures figures = AttendanceFigures.of(studyDay, views.get(MemberFoldProjection.MEMBERS)
-                .find(eq(AttendanceProjection.DAILY_HISTORY + ".branchId", studyDay.getString("branchId"))));
+                .find(eq(AttendanceProjection.DAILY_HISTORY + ".branchId", studyDay.getString("branchId")))
+                .projection(FIGURES));
         return new StudyDayAttendance(studyDayId, studyDay.getString("branchId"),
                 LocalDate.parse(studyDay.getString("date")), studyDay.getString("topic"),
                 Boolean.TRUE.equals(studyDay.getBoolean("cancelled")), figures.expected().size(),
@@ -87,6 +101,11 @@ class AttendanceController {
         if (!Set.of("month", "mode", "branch").contains(grouping)) {
             throw new InvalidParameter("by", "must be one of [month, mode, branch]");
         }
+        return answers.answer(AttendanceProjection.NAME, () -> rates(branch, start, end, grouping), "rates", branch,
+                start, end, grouping);
+    }
+
+    private Rates rates(String branch, LocalDate start, LocalDate end, String grouping) {
         ViewCollections views = runtime.views(AttendanceProjection.NAME);
         List<Bson> filters = new ArrayList<>();
         filters.add(eq("cancelled", false));
@@ -105,7 +124,7 @@ class AttendanceController {
         Map<String, Map<String, Document>> membersByBranch = new TreeMap<>();
         if (!branches.isEmpty()) {
             for (Document member : views.get(MemberFoldProjection.MEMBERS)
-                    .find(in(AttendanceProjection.DAILY_HISTORY + ".branchId", branches))) {
+                    .find(in(AttendanceProjection.DAILY_HISTORY + ".branchId", branches)).projection(FIGURES)) {
                 for (Document entry : member.getList(AttendanceProjection.DAILY_HISTORY, Document.class, List.of())) {
                     String b = entry.getString("branchId");
                     if (b != null && branches.contains(b)) {

@@ -38,7 +38,8 @@ class AttendanceProjection extends MemberFoldProjection {
     @Override
     public void createIndexes(ViewCollections views) {
         views.get(MEMBERS).createIndex(Indexes.ascending(DAILY_HISTORY + ".branchId"));
-        views.get(STUDY_DAYS).createIndex(Indexes.ascending("branchId"));
+        views.get(STUDY_DAYS).createIndex(Indexes.ascending("branchId", "date"));
+        views.get(STUDY_DAYS).createIndex(Indexes.ascending("date"));
     }
 
     @Override

@@ -10,6 +10,7 @@ import static com.mongodb.client.model.Filters.or;
 import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.ViewAnswers;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import cn.qinglong.dangjian.query.web.Today;
@@ -32,10 +33,12 @@ class CareController {
 
     private final ProjectionRuntime runtime;
     private final Today today;
+    private final ViewAnswers answers;
 
-    CareController(ProjectionRuntime runtime, Today today) {
+    CareController(ProjectionRuntime runtime, Today today, ViewAnswers answers) {
         this.runtime = runtime;
         this.today = today;
+        this.answers = answers;
     }
 
     record Item(String memberId, String name, Integer age, String branchId, String dailyBranchId,
@@ -57,6 +60,10 @@ class CareController {
         int window = days == null ? 90 : QueryParams.intInRange("days", days, 1, 3650);
         QueryParams.Paging paging = QueryParams.paging(page, size);
         LocalDate date = today.date();
+        return answers.answer(CareProjection.NAME, () -> overdue(window, paging, date), "overdue", window, paging, date);
+    }
+
+    private Answer overdue(int window, QueryParams.Paging paging, LocalDate date) {
         // Filtered, sorted and paged by the store, so a page costs one page of documents however many members
         // there are. Dates are ISO strings, whose order is their chronological order.
         Bson overdue = and(eq("status", MembershipStatus.ACTIVE.name()),

@@ -4,6 +4,8 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberVisitedByHelper;
 import cn.qinglong.dangjian.kernel.member.MemberState;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
+import cn.qinglong.dangjian.query.projection.ViewCollections;
+import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +17,12 @@ class CareProjection extends MemberFoldProjection {
 
     CareProjection() {
         super(NAME);
+    }
+
+    /** The overdue list filters active members and sorts by the latest visit. */
+    @Override
+    public void createIndexes(ViewCollections views) {
+        views.get(MEMBERS).createIndex(Indexes.ascending("status", "lastVisitOn", "_id"));
     }
 
     /** The kind of the latest visit, so the list can tell a condolence call from a talk. */

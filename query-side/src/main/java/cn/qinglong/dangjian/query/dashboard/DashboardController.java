@@ -11,6 +11,7 @@ import cn.qinglong.dangjian.query.organization.OrganizationTree;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.ViewAnswers;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import cn.qinglong.dangjian.query.web.NotFound;
 import cn.qinglong.dangjian.query.web.QueryParams;
@@ -34,10 +35,12 @@ class DashboardController {
 
     private final ProjectionRuntime runtime;
     private final Today today;
+    private final ViewAnswers answers;
 
-    DashboardController(ProjectionRuntime runtime, Today today) {
+    DashboardController(ProjectionRuntime runtime, Today today, ViewAnswers answers) {
         this.runtime = runtime;
         this.today = today;
+        this.answers = answers;
     }
 
     record Indicator(String difficulty, String label, String indicator, long numerator, long denominator,
@@ -55,6 +58,11 @@ class DashboardController {
     @ReadsView(DashboardProjection.NAME)
     Dashboard difficulties(@RequestParam(required = false) String organizationId) {
         String id = QueryParams.id("organizationId", organizationId);
+        LocalDate date = today.date();
+        return answers.answer(DashboardProjection.NAME, () -> difficulties(id, date), "difficulties", id, date);
+    }
+
+    private Dashboard difficulties(String id, LocalDate date) {
         ViewCollections views = runtime.views(DashboardProjection.NAME);
         OrganizationTree tree = OrganizationTree.read(views.get(DashboardProjection.ORGANIZATIONS));
         Set<String> scope = new LinkedHashSet<>();
@@ -69,7 +77,6 @@ class DashboardController {
             tree.roots().forEach(root -> scope.addAll(tree.subtree(root)));
             name = tree.roots().size() == 1 ? tree.get(tree.roots().get(0)).getString("name") : null;
         }
-        LocalDate date = today.date();
         long[] n = new long[Difficulty.values().length];
         long active = 0;
         long inTransition = 0;

@@ -11,6 +11,8 @@ import cn.qinglong.dangjian.query.projection.Envelope;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.OrganizationDocuments;
 import cn.qinglong.dangjian.query.projection.StudyDayDocuments;
+import cn.qinglong.dangjian.query.projection.ViewCollections;
+import com.mongodb.client.model.Indexes;
 import java.time.LocalDate;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,13 @@ class DashboardProjection extends MemberFoldProjection {
 
     DashboardProjection() {
         super(NAME, ORGANIZATIONS, STUDY_DAYS);
+    }
+
+    /** Active members by daily-management branch; study days held by branch and date. */
+    @Override
+    public void createIndexes(ViewCollections views) {
+        views.get(MEMBERS).createIndex(Indexes.ascending("dailyBranchId", "status"));
+        views.get(STUDY_DAYS).createIndex(Indexes.ascending("branchId", "date"));
     }
 
     @Override

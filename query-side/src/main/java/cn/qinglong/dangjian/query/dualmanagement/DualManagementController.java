@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.eq;
 import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.ViewAnswers;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import com.mongodb.client.model.Sorts;
@@ -25,8 +26,11 @@ class DualManagementController {
 
     private final ProjectionRuntime runtime;
 
-    DualManagementController(ProjectionRuntime runtime) {
+    private final ViewAnswers answers;
+
+    DualManagementController(ProjectionRuntime runtime, ViewAnswers answers) {
         this.runtime = runtime;
+        this.answers = answers;
     }
 
     record Item(String memberId, String name, String originBranchId, String residenceBranchId, String communityId,
@@ -45,6 +49,11 @@ class DualManagementController {
         String community = QueryParams.id("communityId", communityId);
         String origin = QueryParams.id("originBranchId", originBranchId);
         QueryParams.Paging paging = QueryParams.paging(page, size);
+        return answers.answer(DualManagementProjection.NAME, () -> dualManagement(community, origin, paging),
+                "dual-management", community, origin, paging);
+    }
+
+    private Answer dualManagement(String community, String origin, QueryParams.Paging paging) {
         List<Bson> filters = new ArrayList<>(List.of(eq("dualManaged", true), eq("status", MembershipStatus.ACTIVE.name())));
         if (community != null) {
             filters.add(eq("residence.communityId", community));
@@ -52,7 +61,8 @@ class DualManagementController {
         if (origin != null) {
             filters.add(eq("branchId", origin));
         }
-        List<Item> all = new ArrayList<>();
+        List<Item> items = new ArrayList<>();
+        int[] total = {0};
         Map<String, Integer> byCommunity = new TreeMap<>();
         Map<String, Integer> byOrigin = new TreeMap<>();
         runtime.views(DualManagementProjection.NAME).get(MemberFoldProjection.MEMBERS).find(and(filters))
@@ -62,11 +72,13 @@ class DualManagementController {
                     Item item = new Item(d.getString("_id"), d.getString("name"), d.getString("branchId"),
                             d.getString("residenceBranchId"), residence.getString("communityId"),
                             d.getString("buildingGroupId"), since == null ? null : LocalDate.parse(since));
-                    all.add(item);
+                    if (total[0] >= paging.skip() && items.size() < paging.size()) {
+                        items.add(item);
+                    }
+                    total[0]++;
                     byCommunity.merge(String.valueOf(item.communityId()), 1, Integer::sum);
                     byOrigin.merge(item.originBranchId(), 1, Integer::sum);
                 });
-        List<Item> items = all.stream().skip(paging.skip()).limit(paging.size()).toList();
-        return new Answer(items, paging.page(), paging.size(), all.size(), byCommunity, byOrigin);
+        return new Answer(List.copyOf(items), paging.page(), paging.size(), total[0], byCommunity, byOrigin);
     }
 }

@@ -21,7 +21,8 @@ class DualManagementProjection extends MemberFoldProjection {
 
     @Override
     public void createIndexes(ViewCollections views) {
-        views.get(MEMBERS).createIndex(Indexes.ascending("dualManaged"));
+        views.get(MEMBERS).createIndex(Indexes.ascending("dualManaged", "residence.communityId"));
+        views.get(MEMBERS).createIndex(Indexes.ascending("dualManaged", "branchId"));
     }
 
     @Override

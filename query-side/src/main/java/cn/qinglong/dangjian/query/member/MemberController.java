@@ -12,6 +12,7 @@ import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.ViewAnswers;
 import cn.qinglong.dangjian.query.web.NotFound;
 import cn.qinglong.dangjian.query.web.Page;
 import cn.qinglong.dangjian.query.web.QueryParams;
@@ -36,11 +37,13 @@ class MemberController {
     private final ProjectionRuntime runtime;
     private final Today today;
     private final MemberReach reach;
+    private final ViewAnswers answers;
 
-    MemberController(ProjectionRuntime runtime, Today today, MemberReach reach) {
+    MemberController(ProjectionRuntime runtime, Today today, MemberReach reach, ViewAnswers answers) {
         this.runtime = runtime;
         this.today = today;
         this.reach = reach;
+        this.answers = answers;
     }
 
     @GetMapping("/{id}")
@@ -99,6 +102,11 @@ class MemberController {
         QueryParams.Paging paging = QueryParams.paging(page, size);
         Bson filter = and(filters);
         LocalDate date = today.date();
+        return answers.answer(MemberProjection.NAME, () -> roster(filter, paging, date), "roster",
+                filter.toBsonDocument().toJson(), paging, date);
+    }
+
+    private Page<MemberView> roster(Bson filter, QueryParams.Paging paging, LocalDate date) {
         List<MemberView> items = new ArrayList<>();
         members().find(filter).sort(Sorts.ascending("_id")).skip(paging.skip()).limit(paging.size())
                 .forEach(document -> items.add(MemberView.of(MemberDocuments.state(document), date)));

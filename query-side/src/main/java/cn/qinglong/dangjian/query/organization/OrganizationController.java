@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.ViewAnswers;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import cn.qinglong.dangjian.query.web.Today;
@@ -25,10 +26,12 @@ class OrganizationController {
 
     private final ProjectionRuntime runtime;
     private final Today today;
+    private final ViewAnswers answers;
 
-    OrganizationController(ProjectionRuntime runtime, Today today) {
+    OrganizationController(ProjectionRuntime runtime, Today today, ViewAnswers answers) {
         this.runtime = runtime;
         this.today = today;
+        this.answers = answers;
     }
 
     /**
@@ -45,9 +48,14 @@ class OrganizationController {
     @GetMapping("/tree")
     @ReadsView(OrganizationProjection.NAME)
     Tree tree() {
+        LocalDate date = today.date();
+        return answers.answer(OrganizationProjection.NAME, () -> tree(date), "tree", date);
+    }
+
+    private Tree tree(LocalDate date) {
         ViewCollections views = runtime.views(OrganizationProjection.NAME);
         OrganizationTree tree = OrganizationTree.read(views.get(OrganizationProjection.ORGANIZATIONS));
-        String sixty = today.bornOnOrBefore(60);
+        String sixty = date.minusYears(60).toString();
         Map<String, long[]> counts = new HashMap<>();
         long[] total = new long[2];
         views.get(MemberFoldProjection.MEMBERS).find(eq("status", MembershipStatus.ACTIVE.name()))
@@ -71,7 +79,7 @@ class OrganizationController {
                     }
                 });
         List<Node> roots = tree.roots().stream().map(id -> node(tree, id, counts)).toList();
-        return new Tree(today.date(), total[0], total[1], roots);
+        return new Tree(date, total[0], total[1], roots);
     }
 
     private static Node node(OrganizationTree tree, String id, Map<String, long[]> counts) {

@@ -4,6 +4,8 @@ import cn.qinglong.dangjian.kernel.organization.OrganizationEvent;
 import cn.qinglong.dangjian.query.projection.Envelope;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.OrganizationDocuments;
+import cn.qinglong.dangjian.query.projection.ViewCollections;
+import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +18,12 @@ class OrganizationProjection extends MemberFoldProjection {
 
     OrganizationProjection() {
         super(NAME, ORGANIZATIONS);
+    }
+
+    /** The tree counts active members. */
+    @Override
+    public void createIndexes(ViewCollections views) {
+        views.get(MEMBERS).createIndex(Indexes.ascending("status"));
     }
 
     @Override

@@ -7,6 +7,7 @@ import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.ViewAnswers;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import cn.qinglong.dangjian.query.web.Today;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -32,10 +34,12 @@ class TransitionController {
 
     private final ProjectionRuntime runtime;
     private final Today today;
+    private final ViewAnswers answers;
 
-    TransitionController(ProjectionRuntime runtime, Today today) {
+    TransitionController(ProjectionRuntime runtime, Today today, ViewAnswers answers) {
         this.runtime = runtime;
         this.today = today;
+        this.answers = answers;
     }
 
     record Item(String memberId, String name, Integer age, String branchId, String areaId, String groupId,
@@ -57,13 +61,26 @@ class TransitionController {
         String area = QueryParams.id("areaId", areaId);
         String group = NO_GROUP.equals(groupId) ? NO_GROUP : QueryParams.id("groupId", groupId);
         QueryParams.Paging paging = QueryParams.paging(page, size);
+        LocalDate date = today.date();
+        return answers.answer(TransitionProjection.NAME, () -> transition(area, group, paging, date), "transition",
+                area, group, paging, date);
+    }
+
+    private Answer transition(String area, String group, QueryParams.Paging paging, LocalDate date) {
         List<Bson> filters = new ArrayList<>(List.of(eq("residence.status", ResidenceStatus.TRANSITION.name()),
                 eq("status", MembershipStatus.ACTIVE.name())));
         if (area != null) {
             filters.add(eq("areaId", area));
         }
-        LocalDate date = today.date();
-        List<Item> all = new ArrayList<>();
+        // Only the requested page's worth of items is held: the longest-waiting skip + size in a bounded heap.
+        Comparator<Item> order = Comparator.comparing((Item i) -> i.daysWaiting() == null ? -1 : i.daysWaiting())
+                .reversed().thenComparing(Item::memberId);
+        int keep = paging.skip() + paging.size();
+        PriorityQueue<Item> first = new PriorityQueue<>(order.reversed());
+        Map<String, Integer> byArea = new TreeMap<>();
+        Map<String, Integer> byGroup = new TreeMap<>();
+        long[] counts = new long[3];
+        Integer[] oldest = {null};
         runtime.views(TransitionProjection.NAME).get(MemberFoldProjection.MEMBERS).find(and(filters)).forEach(d -> {
             String memberGroup = d.getString("groupId");
             if (group != null && !(NO_GROUP.equals(group) ? memberGroup == null : group.equals(memberGroup))) {
@@ -73,23 +90,27 @@ class TransitionController {
             String relocated = d.getString("relocatedOn");
             LocalDate relocatedOn = relocated == null ? null : LocalDate.parse(relocated);
             Document residence = d.get("residence", new Document());
-            all.add(new Item(d.getString("_id"), d.getString("name"),
+            Item item = new Item(d.getString("_id"), d.getString("name"),
                     birth == null ? null : Period.between(LocalDate.parse(birth), date).getYears(),
                     d.getString("branchId"), d.getString("areaId"), memberGroup, residence.getString("address"),
-                    relocatedOn, relocatedOn == null ? null : ChronoUnit.DAYS.between(relocatedOn, date)));
+                    relocatedOn, relocatedOn == null ? null : ChronoUnit.DAYS.between(relocatedOn, date));
+            counts[0]++;
+            counts[1] += item.groupId() == null ? 1 : 0;
+            counts[2] += item.age() != null && item.age() >= 60 ? 1 : 0;
+            if (item.age() != null && (oldest[0] == null || item.age() > oldest[0])) {
+                oldest[0] = item.age();
+            }
+            byArea.merge(item.areaId() == null ? NO_GROUP : item.areaId(), 1, Integer::sum);
+            byGroup.merge(item.groupId() == null ? NO_GROUP : item.groupId(), 1, Integer::sum);
+            first.add(item);
+            if (first.size() > keep) {
+                first.poll();
+            }
         });
-        all.sort(Comparator.comparing((Item i) -> i.daysWaiting() == null ? -1 : i.daysWaiting()).reversed()
-                .thenComparing(Item::memberId));
-        Map<String, Integer> byArea = new TreeMap<>();
-        Map<String, Integer> byGroup = new TreeMap<>();
-        all.forEach(i -> {
-            byArea.merge(i.areaId() == null ? NO_GROUP : i.areaId(), 1, Integer::sum);
-            byGroup.merge(i.groupId() == null ? NO_GROUP : i.groupId(), 1, Integer::sum);
-        });
-        Summary summary = new Summary(all.size(), all.stream().filter(i -> i.groupId() == null).count(),
-                all.stream().filter(i -> i.age() != null && i.age() >= 60).count(),
-                all.stream().map(Item::age).filter(a -> a != null).max(Integer::compare).orElse(null), byArea, byGroup);
-        return new Answer(all.stream().skip(paging.skip()).limit(paging.size()).toList(), paging.page(),
-                paging.size(), all.size(), summary);
+        List<Item> sorted = new ArrayList<>(first);
+        sorted.sort(order);
+        Summary summary = new Summary(counts[0], counts[1], counts[2], oldest[0], byArea, byGroup);
+        return new Answer(sorted.stream().skip(paging.skip()).limit(paging.size()).toList(), paging.page(),
+                paging.size(), counts[0], summary);
     }
 }

@@ -17,6 +17,6 @@ class TransitionProjection extends MemberFoldProjection {
 
     @Override
     public void createIndexes(ViewCollections views) {
-        views.get(MEMBERS).createIndex(Indexes.ascending("residence.status"));
+        views.get(MEMBERS).createIndex(Indexes.ascending("residence.status", "areaId"));
     }
 }

@@ -1,0 +1,121 @@
+package cn.qinglong.dangjian.query.projection;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers that a view computes over many documents (counts, rates, summaries, pages), kept while the view stays
+ * as it is. A view changes only through its processor, which stores its tokens after each batch's writes, so the
+ * generation plus the stored tokens of every segment of its processor (read from the shared token store, so
+ * segments claimed by other nodes count too) name one state of the view: an answer computed after reading that
+ * state includes every event up to it. Once the tokens move, the next request computes afresh; concurrent
+ * requests for the same answer wait for one computation instead of each scanning the store.
+ *
+ * <p>A view that keeps changing (live writes) rarely hits; what this saves is repeated reads of a view between
+ * two batches, such as a dashboard many people open.
+ */
+@Component
+public class ViewAnswers {
+
+    static final String TOKENS = "trackingtokens";
+
+    private final ProjectionRuntime runtime;
+    private final MongoDatabase database;
+    private final int maxAnswersPerView;
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+
+    private record Slot(String state, Map<List<Object>, CompletableFuture<Object>> answers) {
+    }
+
+    public ViewAnswers(ProjectionRuntime runtime, MongoDatabase database,
+                       @Value("${query.answers.max-per-view:128}") int maxAnswersPerView) {
+        this.runtime = runtime;
+        this.database = database;
+        this.maxAnswersPerView = maxAnswersPerView;
+    }
+
+    /**
+     * The answer for {@code inputs} (the endpoint and every input it depends on, including today's date where it
+     * counts) in the view's current state, computing it at most once per state.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T answer(String view, Supplier<T> compute, Object... inputs) {
+        if (maxAnswersPerView <= 0) {
+            return compute.get();
+        }
+        List<Object> key = Arrays.asList(inputs);
+        String state = state(view);
+        if (state == null) {
+            return compute.get();
+        }
+        Slot slot = slots.compute(view, (v, s) -> s != null && s.state().equals(state) ? s
+                : new Slot(state, new ConcurrentHashMap<>()));
+        CompletableFuture<Object> existing = slot.answers().get(key);
+        if (existing == null) {
+            if (slot.answers().size() >= maxAnswersPerView) {
+                return compute.get();
+            }
+            CompletableFuture<Object> mine = new CompletableFuture<>();
+            existing = slot.answers().putIfAbsent(key, mine);
+            if (existing == null) {
+                try {
+                    T answer = compute.get();
+                    mine.complete(answer);
+                    return answer;
+                } catch (RuntimeException | Error e) {
+                    slot.answers().remove(key, mine);
+                    mine.completeExceptionally(e);
+                    throw e;
+                }
+            }
+        }
+        try {
+            return (T) existing.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** The generation and the stored token of each segment; {@code null} while no segment has stored one. */
+    String state(String view) {
+        int generation = runtime.views(view).generation();
+        List<String> tokens = new ArrayList<>();
+        database.getCollection(TOKENS).find(eq("processorName", ProjectionRuntime.processorName(view, generation)))
+                .sort(Sorts.ascending("segment")).forEach(d -> tokens.add(d.get("segment") + "=" + token(d.get("token"))));
+        return tokens.isEmpty() ? null : generation + ":" + String.join(",", tokens);
+    }
+
+    private static String token(Object token) {
+        if (token instanceof Binary binary) {
+            return Base64.getEncoder().encodeToString(binary.getData());
+        }
+        if (token instanceof byte[] bytes) {
+            return Base64.getEncoder().encodeToString(bytes);
+        }
+        return String.valueOf(token);
+    }
+
+    /** How many answers are kept for the view's current state (for tests). */
+    int kept(String view) {
+        Slot slot = slots.get(view);
+        return slot == null ? 0 : slot.answers().size();
+    }
+}
