@@ -32,8 +32,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ViewAnswers {
 
-    static final String TOKENS = "trackingtokens";
-
     private final ProjectionRuntime runtime;
     private final MongoDatabase database;
     private final int maxAnswersPerView;
@@ -98,7 +96,7 @@ public class ViewAnswers {
     String state(String view) {
         int generation = runtime.views(view).generation();
         List<String> tokens = new ArrayList<>();
-        database.getCollection(TOKENS).find(eq("processorName", ProjectionRuntime.processorName(view, generation)))
+        database.getCollection(StoredTokens.COLLECTION).find(eq("processorName", ProjectionRuntime.processorName(view, generation)))
                 .sort(Sorts.ascending("segment")).forEach(d -> tokens.add(d.get("segment") + "=" + token(d.get("token"))));
         return tokens.isEmpty() ? null : generation + ":" + String.join(",", tokens);
     }
