@@ -327,6 +327,23 @@ class QueryAccessTest extends QuerySideTest {
     }
 
     @Test
+    @DisplayName("a group leader of G sees the group's members through the cross-branch views, and no one else of A or B")
+    void groupLeaderOfGSeesOnlyTheGroup() {
+        Http leader = as(Principal.GROUP_LEADER_OF_G);
+        JsonNode transition = leader.get("/transition").json();
+        assertThat(ids(transition)).containsExactly(p + "-ma");
+        assertThat(transition.get("total").asInt()).isEqualTo(1);
+        assertThat(ids(leader.get("/care/overdue").json())).containsExactly(p + "-ma");
+        assertThat(ids(leader.get("/dual-management").json())).isEmpty();
+        assertThat(expectedByKey(leader.get("/attendance/rates?by=branch").json())).isEqualTo(Map.of(a(), 1L));
+        assertThat(leader.get("/dashboard/difficulties").json().get("activeMembers").asInt()).isEqualTo(1);
+        for (String path : List.of("/transition", "/dual-management", "/care/overdue", "/attendance/rates?by=branch",
+                "/dashboard/difficulties")) {
+            assertThat(leader.get(path).text()).as(path).doesNotContain(p + "-ma2", p + "-mb");
+        }
+    }
+
+    @Test
     @DisplayName("a kept answer is never served to a caller of another scope: the committee's, then each secretary's, then the committee's again")
     void keptAnswersArePerScope() {
         Http secretaryOfB = query.as("BRANCH_SECRETARY", b());
