@@ -31,7 +31,7 @@ public class MemberReach {
     }
 
     /** The roster filter that keeps a scoped caller to their members; null when the caller reaches everyone. */
-    public Bson filter() {
+    Bson filter() {
         Caller caller = Caller.current();
         if (caller.subdistrictWide()) {
             return null;
