@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
+import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
 import cn.qinglong.dangjian.query.projection.ViewAnswers;
@@ -43,10 +44,12 @@ class AttendanceController {
             AttendanceProjection.ATTENDED, AttendanceProjection.EXCUSED);
 
     private final ViewAnswers answers;
+    private final MemberReach reach;
 
-    AttendanceController(ProjectionRuntime runtime, ViewAnswers answers) {
+    AttendanceController(ProjectionRuntime runtime, ViewAnswers answers, MemberReach reach) {
         this.runtime = runtime;
         this.answers = answers;
+        this.reach = reach;
     }
 
     record StudyDayAttendance(String studyDayId, String branchId, LocalDate date, String topic, boolean cancelled,
@@ -60,6 +63,10 @@ class AttendanceController {
     record Rates(String by, LocalDate from, LocalDate to, String branchId, int studyDays, List<RateRow> items) {
     }
 
+    /**
+     * One study day's figures. For a branch secretary or group leader, a study day of a branch their scope does not
+     * name is unknown (404), and the figures count only the members in their reach.
+     */
     @GetMapping("/api/study-days/{id}/attendance")
     @ReadsView(AttendanceProjection.NAME)
     StudyDayAttendance studyDay(@PathVariable String id) {
@@ -70,11 +77,12 @@ class AttendanceController {
     private StudyDayAttendance figures(String studyDayId) {
         ViewCollections views = runtime.views(AttendanceProjection.NAME);
         Document studyDay = views.get(AttendanceProjection.STUDY_DAYS).find(eq("_id", studyDayId)).first();
-        if (studyDay == null || studyDay.getString("date") == null) {
+        if (studyDay == null || studyDay.getString("date") == null
+                || !reach.reachesOrganization(studyDay.getString("branchId"))) {
             throw new NotFound("study day", studyDayId);
         }
         AttendanceFigures figures = AttendanceFigures.of(studyDay, views.get(MemberFoldProjection.MEMBERS)
-                .find(eq(AttendanceProjection.DAILY_HISTORY + ".branchId", studyDay.getString("branchId")))
+                .find(reach.narrow(eq(AttendanceProjection.DAILY_HISTORY + ".branchId", studyDay.getString("branchId"))))
                 .projection(FIGURES));
         return new StudyDayAttendance(studyDayId, studyDay.getString("branchId"),
                 LocalDate.parse(studyDay.getString("date")), studyDay.getString("topic"),
@@ -85,7 +93,9 @@ class AttendanceController {
 
     /**
      * Attendance over the study days held (not cancelled) from {@code from} to {@code to}, grouped by month, by
-     * branch, or by mode (then expected is every expected member and attended those who came by that mode).
+     * branch, or by mode (then expected is every expected member and attended those who came by that mode). For a
+     * branch secretary or group leader only the members in their reach count, and only the study days at which one
+     * of them was expected (so {@code studyDays} and the rows leave out branches that are not theirs).
      */
     @GetMapping("/api/attendance/rates")
     @ReadsView(AttendanceProjection.NAME)
@@ -101,11 +111,12 @@ class AttendanceController {
         if (!Set.of("month", "mode", "branch").contains(grouping)) {
             throw new InvalidParameter("by", "must be one of [month, mode, branch]");
         }
-        return answers.answer(AttendanceProjection.NAME, () -> rates(branch, start, end, grouping), "rates", branch,
-                start, end, grouping);
+        boolean everyone = reach.subdistrictWide();
+        return answers.answer(AttendanceProjection.NAME, () -> rates(branch, start, end, grouping, everyone), "rates",
+                branch, start, end, grouping);
     }
 
-    private Rates rates(String branch, LocalDate start, LocalDate end, String grouping) {
+    private Rates rates(String branch, LocalDate start, LocalDate end, String grouping, boolean everyone) {
         ViewCollections views = runtime.views(AttendanceProjection.NAME);
         List<Bson> filters = new ArrayList<>();
         filters.add(eq("cancelled", false));
@@ -124,7 +135,7 @@ class AttendanceController {
         Map<String, Map<String, Document>> membersByBranch = new TreeMap<>();
         if (!branches.isEmpty()) {
             for (Document member : views.get(MemberFoldProjection.MEMBERS)
-                    .find(in(AttendanceProjection.DAILY_HISTORY + ".branchId", branches)).projection(FIGURES)) {
+                    .find(reach.narrow(in(AttendanceProjection.DAILY_HISTORY + ".branchId", branches))).projection(FIGURES)) {
                 for (Document entry : member.getList(AttendanceProjection.DAILY_HISTORY, Document.class, List.of())) {
                     String b = entry.getString("branchId");
                     if (b != null && branches.contains(b)) {
@@ -134,9 +145,14 @@ class AttendanceController {
             }
         }
         Map<String, long[]> rows = new TreeMap<>();
+        int counted = 0;
         for (Document studyDay : studyDays) {
             AttendanceFigures figures = AttendanceFigures.of(studyDay,
                     membersByBranch.getOrDefault(studyDay.getString("branchId"), Map.of()).values());
+            if (!everyone && figures.expected().isEmpty()) {
+                continue;
+            }
+            counted++;
             switch (grouping) {
                 case "mode" -> {
                     for (StudyMode mode : StudyMode.values()) {
@@ -152,7 +168,7 @@ class AttendanceController {
         List<RateRow> items = rows.entrySet().stream()
                 .map(e -> new RateRow(e.getKey(), e.getValue()[0], e.getValue()[1], rate(e.getValue()[1], e.getValue()[0])))
                 .toList();
-        return new Rates(grouping, start, end, branch, studyDays.size(), items);
+        return new Rates(grouping, start, end, branch, counted, items);
     }
 
     private static void add(Map<String, long[]> rows, String key, long expected, long attended) {

@@ -4,8 +4,10 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.ne;
 
+import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
 import cn.qinglong.dangjian.query.web.InvalidParameter;
+import cn.qinglong.dangjian.query.web.NotFound;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import com.mongodb.client.model.Sorts;
@@ -21,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StudyDayListController {
 
     private final ProjectionRuntime runtime;
+    private final MemberReach reach;
 
-    StudyDayListController(ProjectionRuntime runtime) {
+    StudyDayListController(ProjectionRuntime runtime, MemberReach reach) {
         this.runtime = runtime;
+        this.reach = reach;
     }
 
     record Item(String studyDayId, String branchId, LocalDate date, String topic, List<String> modes,
@@ -33,12 +37,16 @@ class StudyDayListController {
     record Answer(String branchId, List<Item> items) {
     }
 
+    /** For a branch secretary or group leader, a branch their scope does not name is unknown (404). */
     @GetMapping("/api/study-days")
     @ReadsView(AttendanceProjection.NAME)
     Answer studyDays(@RequestParam(required = false) String branchId) {
         String branch = QueryParams.id("branchId", branchId);
         if (branch == null) {
             throw new InvalidParameter("branchId", "is required");
+        }
+        if (!reach.reachesOrganization(branch)) {
+            throw new NotFound("organization", branch);
         }
         List<Item> items = new ArrayList<>();
         runtime.views(AttendanceProjection.NAME).get(AttendanceProjection.STUDY_DAYS)

@@ -8,6 +8,7 @@ import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
 import cn.qinglong.dangjian.kernel.member.MembershipStatus;
+import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
 import cn.qinglong.dangjian.query.projection.ViewAnswers;
@@ -34,11 +35,13 @@ class CareController {
     private final ProjectionRuntime runtime;
     private final Today today;
     private final ViewAnswers answers;
+    private final MemberReach reach;
 
-    CareController(ProjectionRuntime runtime, Today today, ViewAnswers answers) {
+    CareController(ProjectionRuntime runtime, Today today, ViewAnswers answers, MemberReach reach) {
         this.runtime = runtime;
         this.today = today;
         this.answers = answers;
+        this.reach = reach;
     }
 
     record Item(String memberId, String name, Integer age, String branchId, String dailyBranchId,
@@ -51,7 +54,8 @@ class CareController {
 
     /**
      * The care rule: a member with any recorded care need, or aged 80 or more, is overdue when never visited or
-     * last visited more than {@code days} days ago. Never-visited first, then the longest since a visit.
+     * last visited more than {@code days} days ago. Never-visited first, then the longest since a visit. A branch
+     * secretary or group leader lists and counts only the members in their reach.
      */
     @GetMapping("/api/care/overdue")
     @ReadsView(CareProjection.NAME)
@@ -66,9 +70,9 @@ class CareController {
     private Answer overdue(int window, QueryParams.Paging paging, LocalDate date) {
         // Filtered, sorted and paged by the store, so a page costs one page of documents however many members
         // there are. Dates are ISO strings, whose order is their chronological order.
-        Bson overdue = and(eq("status", MembershipStatus.ACTIVE.name()),
+        Bson overdue = reach.narrow(and(eq("status", MembershipStatus.ACTIVE.name()),
                 or(exists("needs.0", true), lte("birthDate", date.minusYears(CARE_AGE).toString())),
-                or(eq("lastVisitOn", null), lt("lastVisitOn", date.minusDays(window).toString())));
+                or(eq("lastVisitOn", null), lt("lastVisitOn", date.minusDays(window).toString()))));
         var members = runtime.views(CareProjection.NAME).get(MemberFoldProjection.MEMBERS);
         List<Item> items = new ArrayList<>();
         members.find(overdue).sort(Sorts.ascending("lastVisitOn", "_id")).skip(paging.skip()).limit(paging.size())

@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Filters.in;
 import cn.qinglong.dangjian.kernel.member.MemberState;
 import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
+import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.organization.OrganizationTree;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
@@ -17,6 +18,7 @@ import cn.qinglong.dangjian.query.web.NotFound;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import cn.qinglong.dangjian.query.web.Today;
+import cn.qinglong.dangjian.security.Caller;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -36,11 +38,13 @@ class DashboardController {
     private final ProjectionRuntime runtime;
     private final Today today;
     private final ViewAnswers answers;
+    private final MemberReach reach;
 
-    DashboardController(ProjectionRuntime runtime, Today today, ViewAnswers answers) {
+    DashboardController(ProjectionRuntime runtime, Today today, ViewAnswers answers, MemberReach reach) {
         this.runtime = runtime;
         this.today = today;
         this.answers = answers;
+        this.reach = reach;
     }
 
     record Indicator(String difficulty, String label, String indicator, long numerator, long denominator,
@@ -52,7 +56,10 @@ class DashboardController {
 
     /**
      * The eight indicators for one organization and everything below it (members by their daily-management
-     * branch); without {@code organizationId}, for the whole subdistrict.
+     * branch); without {@code organizationId}, for the whole subdistrict. For a branch secretary or group leader,
+     * an organization outside their scope (the organisations {@code org_scope} names and everything below them) is
+     * unknown (404), the member indicators count only the members in their reach, and "holding activities" only
+     * the branches of their scope.
      */
     @GetMapping("/api/dashboard/difficulties")
     @ReadsView(DashboardProjection.NAME)
@@ -66,9 +73,12 @@ class DashboardController {
         ViewCollections views = runtime.views(DashboardProjection.NAME);
         OrganizationTree tree = OrganizationTree.read(views.get(DashboardProjection.ORGANIZATIONS));
         Set<String> scope = new LinkedHashSet<>();
+        Caller caller = Caller.current();
+        Set<String> reachable = new LinkedHashSet<>();
+        caller.orgScope().stream().filter(tree::contains).forEach(o -> reachable.addAll(tree.subtree(o)));
         String name;
         if (id != null) {
-            if (!tree.contains(id)) {
+            if (!tree.contains(id) || !caller.subdistrictWide() && !reachable.contains(id)) {
                 throw new NotFound("organization", id);
             }
             scope.addAll(tree.subtree(id));
@@ -81,7 +91,7 @@ class DashboardController {
         long active = 0;
         long inTransition = 0;
         for (Document d : views.get(MemberFoldProjection.MEMBERS)
-                .find(and(eq("status", MembershipStatus.ACTIVE.name()), in("dailyBranchId", scope)))) {
+                .find(reach.narrow(and(eq("status", MembershipStatus.ACTIVE.name()), in("dailyBranchId", scope))))) {
             MemberState m = MemberDocuments.state(d);
             active++;
             count(n, Difficulty.ATTENDING_ORGANIZATIONAL_LIFE, within(m.lastAttendanceOn(), date.minusDays(90)));
@@ -96,6 +106,9 @@ class DashboardController {
             count(n, Difficulty.VANGUARD_ROLE, m.vanguardActivities() > 0 || m.householdsLinked() > 0);
             count(n, Difficulty.KNOWING_PERFORMANCE, m.contactCardCompleteOn(date)
                     && within(date(d, "lastEvaluatedOn"), date.minusMonths(12)));
+        }
+        if (!caller.subdistrictWide()) {
+            scope.retainAll(reachable);
         }
         long branches = scope.stream().filter(o -> "BRANCH".equals(tree.get(o).getString("level"))
                 && tree.get(o).getString("dissolvedOn") == null).count();

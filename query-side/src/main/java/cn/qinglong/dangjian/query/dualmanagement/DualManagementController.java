@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import cn.qinglong.dangjian.kernel.member.MembershipStatus;
+import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
 import cn.qinglong.dangjian.query.projection.ViewAnswers;
@@ -27,10 +28,12 @@ class DualManagementController {
     private final ProjectionRuntime runtime;
 
     private final ViewAnswers answers;
+    private final MemberReach reach;
 
-    DualManagementController(ProjectionRuntime runtime, ViewAnswers answers) {
+    DualManagementController(ProjectionRuntime runtime, ViewAnswers answers, MemberReach reach) {
         this.runtime = runtime;
         this.answers = answers;
+        this.reach = reach;
     }
 
     record Item(String memberId, String name, String originBranchId, String residenceBranchId, String communityId,
@@ -41,6 +44,7 @@ class DualManagementController {
                   Map<String, Integer> byOriginBranch) {
     }
 
+    /** A branch secretary or group leader lists, counts and summarises only the members in their reach. */
     @GetMapping("/api/dual-management")
     @ReadsView(DualManagementProjection.NAME)
     Answer dualManagement(@RequestParam(required = false) String communityId,
@@ -65,7 +69,7 @@ class DualManagementController {
         int[] total = {0};
         Map<String, Integer> byCommunity = new TreeMap<>();
         Map<String, Integer> byOrigin = new TreeMap<>();
-        runtime.views(DualManagementProjection.NAME).get(MemberFoldProjection.MEMBERS).find(and(filters))
+        runtime.views(DualManagementProjection.NAME).get(MemberFoldProjection.MEMBERS).find(reach.narrow(and(filters)))
                 .sort(Sorts.ascending("_id")).forEach(d -> {
                     Document residence = d.get("residence", new Document());
                     String since = d.getString("dualSince");

@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.query.member;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.or;
@@ -37,6 +38,26 @@ public class MemberReach {
         }
         List<String> scope = List.copyOf(caller.orgScope());
         return or(FIELDS.stream().map(field -> in(field, scope)).toList());
+    }
+
+    /** {@code filter} narrowed to the caller's members (unchanged for the committee and auditors). */
+    public Bson narrow(Bson filter) {
+        Bson reach = filter();
+        return reach == null ? filter : and(filter, reach);
+    }
+
+    /** Whether the caller reads everyone (committee, auditors) rather than a scope. */
+    public boolean subdistrictWide() {
+        return Caller.current().subdistrictWide();
+    }
+
+    /**
+     * Whether an organisation's own records (a branch's study days) are the caller's: everyone's for the
+     * committee and auditors, for a scoped caller only the organisations their {@code org_scope} names.
+     */
+    public boolean reachesOrganization(String organizationId) {
+        Caller caller = Caller.current();
+        return caller.subdistrictWide() || caller.orgScope().contains(organizationId);
     }
 
     boolean reaches(Document member) {

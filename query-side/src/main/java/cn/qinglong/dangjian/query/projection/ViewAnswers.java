@@ -2,6 +2,7 @@ package cn.qinglong.dangjian.query.projection;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import cn.qinglong.dangjian.security.Caller;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
@@ -25,6 +26,9 @@ import org.springframework.stereotype.Component;
  * segments claimed by other nodes count too) name one state of the view: an answer computed after reading that
  * state includes every event up to it. Once the tokens move, the next request computes afresh; concurrent
  * requests for the same answer wait for one computation instead of each scanning the store.
+ *
+ * <p>Answers are kept per caller's reach (see {@link #reach()}), so a scoped caller's narrowed answer is never
+ * served to anyone else, nor anyone else's to them.
  *
  * <p>A view that keeps changing (live writes) rarely hits; what this saves is repeated reads of a view between
  * two batches, such as a dashboard many people open.
@@ -56,7 +60,9 @@ public class ViewAnswers {
         if (maxAnswersPerView <= 0) {
             return compute.get();
         }
-        List<Object> key = Arrays.asList(inputs);
+        List<Object> key = new ArrayList<>(inputs.length + 1);
+        key.add(reach());
+        key.addAll(Arrays.asList(inputs));
         String state = state(view);
         if (state == null) {
             return compute.get();
@@ -90,6 +96,21 @@ public class ViewAnswers {
             }
             throw e;
         }
+    }
+
+    /**
+     * Whose answer it is: the views narrow what a branch secretary or group leader reads to their scope, so an
+     * answer is kept per scope and one caller's is never served to another. The committee and auditors, who read
+     * everything, share theirs.
+     */
+    private static Object reach() {
+        Caller caller;
+        try {
+            caller = Caller.current();
+        } catch (IllegalStateException noCaller) {
+            return "no caller";
+        }
+        return caller.subdistrictWide() ? "subdistrict" : List.copyOf(caller.orgScope());
     }
 
     /** The generation and the stored token of each segment; {@code null} while no segment has stored one. */

@@ -8,10 +8,10 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Who may read which view. The committee and auditors read everything (only the committee rebuilds projections);
- * branch secretaries and group leaders read the roster, member views and histories, narrowed to their scope by
- * {@link cn.qinglong.dangjian.query.member.MemberReach}, and the organisation tree (counts, no members); the views
- * that list members across branches (attendance, dual management, transition, care, dashboard) are not theirs until
- * those are scoped too. Integration clients read the event stream only.
+ * branch secretaries and group leaders read the roster, member views and histories, and the views that list or count
+ * members across branches (attendance, study days, dual management, transition, care, dashboard), each narrowed to
+ * their scope by {@link cn.qinglong.dangjian.query.member.MemberReach}, and the organisation tree (counts, no
+ * members). Integration clients read the event stream only.
  */
 @Configuration
 class QueryAccess {
@@ -25,7 +25,9 @@ class QueryAccess {
         return rules -> rules
                 .requestMatchers(HttpMethod.GET, "/api/events/stream").hasAnyRole(committee, auditor, Role.INTEGRATION.name())
                 .requestMatchers(HttpMethod.GET, "/api/members", "/api/members/*", "/api/members/*/history",
-                        "/api/members/*/history/verify", "/api/organizations/tree")
+                        "/api/members/*/history/verify", "/api/organizations/tree", "/api/attendance/rates",
+                        "/api/study-days", "/api/study-days/*/attendance", "/api/dual-management", "/api/transition",
+                        "/api/care/overdue", "/api/dashboard/difficulties")
                 .hasAnyRole(committee, auditor, secretary, leader)
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(committee, auditor)
                 .requestMatchers(HttpMethod.POST, "/api/exports").hasAnyRole(committee, auditor)

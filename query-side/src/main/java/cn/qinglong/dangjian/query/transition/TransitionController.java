@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 
 import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
+import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
 import cn.qinglong.dangjian.query.projection.ViewAnswers;
@@ -35,11 +36,13 @@ class TransitionController {
     private final ProjectionRuntime runtime;
     private final Today today;
     private final ViewAnswers answers;
+    private final MemberReach reach;
 
-    TransitionController(ProjectionRuntime runtime, Today today, ViewAnswers answers) {
+    TransitionController(ProjectionRuntime runtime, Today today, ViewAnswers answers, MemberReach reach) {
         this.runtime = runtime;
         this.today = today;
         this.answers = answers;
+        this.reach = reach;
     }
 
     record Item(String memberId, String name, Integer age, String branchId, String areaId, String groupId,
@@ -53,7 +56,10 @@ class TransitionController {
     record Answer(List<Item> items, int page, int size, long total, Summary summary) {
     }
 
-    /** Longest waiting first. Areas and groups missing from a member count under "none". */
+    /**
+     * Longest waiting first. Areas and groups missing from a member count under "none". A branch secretary or group
+     * leader lists and summarises only the members in their reach.
+     */
     @GetMapping("/api/transition")
     @ReadsView(TransitionProjection.NAME)
     Answer transition(@RequestParam(required = false) String areaId, @RequestParam(required = false) String groupId,
@@ -81,7 +87,7 @@ class TransitionController {
         Map<String, Integer> byGroup = new TreeMap<>();
         long[] counts = new long[3];
         Integer[] oldest = {null};
-        runtime.views(TransitionProjection.NAME).get(MemberFoldProjection.MEMBERS).find(and(filters)).forEach(d -> {
+        runtime.views(TransitionProjection.NAME).get(MemberFoldProjection.MEMBERS).find(reach.narrow(and(filters))).forEach(d -> {
             String memberGroup = d.getString("groupId");
             if (group != null && !(NO_GROUP.equals(group) ? memberGroup == null : group.equals(memberGroup))) {
                 return;

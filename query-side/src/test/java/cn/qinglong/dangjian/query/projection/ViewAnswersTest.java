@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import tools.jackson.databind.JsonNode;
 
 /** Answers computed over many documents are kept only while the view they were computed from is unchanged. */
@@ -98,6 +101,43 @@ class ViewAnswersTest extends QuerySideTest {
             return "ok";
         }, "failing", position)).isEqualTo("ok");
         assertThat(computed).hasValue(2);
+    }
+
+    @Test
+    @DisplayName("answers are kept per caller's scope: a secretary is never served the committee's or another scope's answer; committee and auditors share theirs")
+    void keptPerScope() {
+        long position = append(new Scenario("answers-scope", LocalDate.now(ZoneId.of("Asia/Shanghai"))).log);
+        runtime.awaitPosition(List.of(VIEW), position, java.time.Duration.ofSeconds(15));
+        AtomicInteger computed = new AtomicInteger();
+        java.util.function.Function<String, String> ask = who -> answers.answer(VIEW, () -> {
+            computed.incrementAndGet();
+            return who;
+        }, "scoped", position);
+        try {
+            signIn("COMMITTEE");
+            assertThat(ask.apply("committee")).isEqualTo("committee");
+            signIn("AUDITOR");
+            assertThat(ask.apply("auditor")).isEqualTo("committee");
+            signIn("BRANCH_SECRETARY", "branch-x");
+            assertThat(ask.apply("secretary of x")).isEqualTo("secretary of x");
+            signIn("BRANCH_SECRETARY", "branch-y");
+            assertThat(ask.apply("secretary of y")).isEqualTo("secretary of y");
+            signIn("BRANCH_SECRETARY", "branch-x", "branch-y");
+            assertThat(ask.apply("secretary of x and y")).isEqualTo("secretary of x and y");
+            signIn("BRANCH_SECRETARY", "branch-x");
+            assertThat(ask.apply("again")).isEqualTo("secretary of x");
+            signIn("COMMITTEE");
+            assertThat(ask.apply("again")).isEqualTo("committee");
+            assertThat(computed).hasValue(4);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static void signIn(String role, String... orgScope) {
+        Jwt jwt = Jwt.withTokenValue("test").header("alg", "none").subject("test-" + role)
+                .claim("roles", List.of(role)).claim("org_scope", List.of(orgScope)).build();
+        SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt));
     }
 
     private Http.Response tree(long position) {
