@@ -27,7 +27,14 @@ async function api(path, options = {}) {
 }
 
 // ---- sign-in: a token from the local demo key (loopback only) or pasted from the configured issuer ----
-const ROLES = { COMMITTEE: '街道党工委', AUDITOR: '审计' };
+const ROLES = { COMMITTEE: '街道党工委', AUDITOR: '审计', BRANCH_SECRETARY: '党支部书记', GROUP_LEADER: '党小组长' };
+const SCOPED = ['BRANCH_SECRETARY', 'GROUP_LEADER'];
+
+function tokenRoles() {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  const claims = token && tokenClaims(token);
+  return (claims && (claims.roles || (claims.realm_access && claims.realm_access.roles))) || [];
+}
 
 function tokenClaims(token) {
   try {
@@ -47,8 +54,7 @@ function showWho() {
     who.replaceChildren();
     return;
   }
-  const roles = (claims.roles || (claims.realm_access && claims.realm_access.roles) || [])
-    .map(r => ROLES[r] || r).join('、');
+  const roles = tokenRoles().map(r => ROLES[r] || r).join('、');
   who.replaceChildren(`${claims.preferred_username || claims.sub}（${roles}） `,
     el('a', { href: '#/', id: 'sign-out', onclick: event => {
       event.preventDefault();
@@ -63,6 +69,9 @@ async function signIn() {
   const role = el('select', { id: 'sign-in-role' },
     Object.entries(ROLES).map(([code, label]) => el('option', { value: code }, label)));
   const name = el('input', { id: 'sign-in-name', value: 'committee', maxlength: 64, size: 16 });
+  const scope = el('input', { id: 'sign-in-scope', maxlength: 400, size: 24, placeholder: '如 ql-r3-b1（多个用逗号分隔）' });
+  const scopeLabel = el('label', { hidden: true }, '所辖组织 ', scope);
+  role.addEventListener('change', () => { scopeLabel.hidden = !SCOPED.includes(role.value); });
   const pasted = el('textarea', { id: 'sign-in-token', rows: 3, cols: 48, placeholder: 'eyJ…' });
   const message = el('p', { class: 'error', id: 'sign-in-error' });
   const use = token => {
@@ -74,7 +83,8 @@ async function signIn() {
     message.textContent = '';
     const response = await fetch('/api/auth/token', {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ role: role.value, subject: name.value.trim() || 'committee' }),
+      body: JSON.stringify({ role: role.value, subject: name.value.trim() || 'committee',
+        orgScope: SCOPED.includes(role.value) ? scope.value.split(/[,，\s]+/).filter(Boolean) : [] }),
     });
     const answer = await response.json().catch(() => null);
     if (response.ok && answer && answer.access_token) use(answer.access_token);
@@ -83,9 +93,9 @@ async function signIn() {
   };
   page().replaceChildren(el('section', { class: 'sign-in' },
     el('h2', {}, '登录'),
-    el('p', { class: 'muted' }, '看板仅供街道党工委和审计人员使用。'),
+    el('p', { class: 'muted' }, '街道党工委和审计人员查看全街道；党支部书记、党小组长只看到所辖组织的党员。'),
     el('h3', {}, '本地演示（仅限本机访问、使用内置签名密钥时）'),
-    el('p', {}, el('label', {}, '角色 ', role), ' ', el('label', {}, '姓名 ', name), ' ',
+    el('p', {}, el('label', {}, '角色 ', role), ' ', el('label', {}, '姓名 ', name), ' ', scopeLabel, ' ',
       el('button', { id: 'sign-in-local', onclick: local }, '登录')),
     el('h3', {}, '使用身份认证服务（如 Keycloak）签发的令牌'),
     el('p', {}, pasted),
@@ -294,7 +304,9 @@ async function overview(params) {
       { header: '分子', value: i => i.numerator },
       { header: '分母', value: i => i.denominator },
     ], difficulties.items));
-  live.follow(position, p => navigate({ minPosition: p }));
+  if (tokenRoles().some(r => r === 'COMMITTEE' || r === 'AUDITOR')) { // the event stream is not scoped
+    live.follow(position, p => navigate({ minPosition: p }));
+  }
 }
 
 async function attendance(params) {
@@ -654,7 +666,7 @@ async function render(path, params, refresh) {
       document.body.dataset.ready = 'signin';
       return;
     }
-    const text = e instanceof ApiError && e.status === 403 ? '无权查看此页：看板需要街道党工委或审计角色。'
+    const text = e instanceof ApiError && e.status === 403 ? '无权查看此页：您的角色不能查看这些数据。'
       : e instanceof ApiError && e.status === 404 ? '未找到：' + e.message : '加载失败：' + e.message;
     page().replaceChildren(el('p', { class: 'error' }, text));
     document.body.dataset.ready = 'error';

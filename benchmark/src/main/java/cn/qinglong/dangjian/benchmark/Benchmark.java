@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,6 +43,8 @@ public final class Benchmark {
     private final Report report = new Report();
     private final String runId = "bench_" + System.currentTimeMillis();
     private final Path work = Path.of(System.getProperty("java.io.tmpdir"), runId);
+    /** The run's master key: the generator and both services must wrap and unwrap members' keys with the same one. */
+    private final String masterKey = newMasterKey();
     private final Map<Integer, LoadResult> txCeilings = new LinkedHashMap<>();
     private final Map<String, Instant[]> windows = new LinkedHashMap<>();
     private final LocalDate today = LocalDate.now(ZONE);
@@ -92,7 +96,7 @@ public final class Benchmark {
             phase("ceilings: PostgreSQL", this::postgresCeilings);
             try {
                 phase("event store schema", () -> generator = new EventGenerator(
-                        pg.url() + "?reWriteBatchedInserts=true", pg.user, pg.password));
+                        pg.url() + "?reWriteBatchedInserts=true", pg.user, pg.password, masterKey));
                 phase("command side start", this::startCommandSide);
                 phase("generate events", () -> generate(generator));
             } finally {
@@ -201,6 +205,7 @@ public final class Benchmark {
         env.put("EVENTSTORE_JDBC_URL", pg.url());
         env.put("EVENTSTORE_JDBC_USER", pg.user);
         env.put("EVENTSTORE_JDBC_PASSWORD", pg.password);
+        env.put("EVENTSTORE_MASTER_KEY", masterKey);
         env.put("DATA_DIR", work.resolve("query-data").toAbsolutePath().toString());
         String external = externalMongo();
         if (external != null) {
@@ -661,5 +666,11 @@ public final class Benchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String newMasterKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 }

@@ -37,7 +37,7 @@ final class EventGenerator implements AutoCloseable {
     private final String traceId = UUID.randomUUID().toString();
 
     /** Starts the event store wiring against {@code jdbcUrl}; Flyway creates the schema there. */
-    EventGenerator(String jdbcUrl, String user, String password) {
+    EventGenerator(String jdbcUrl, String user, String password, String masterKey) {
         context = new SpringApplicationBuilder(EventStoreOnly.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
@@ -46,6 +46,7 @@ final class EventGenerator implements AutoCloseable {
                         "--spring.datasource.url=" + jdbcUrl,
                         "--spring.datasource.username=" + user,
                         "--spring.datasource.password=" + (password == null ? "" : password),
+                        "--eventstore.master-key=" + masterKey,
                         "--spring.main.banner-mode=off",
                         "--logging.level.root=WARN",
                         "--spring.datasource.hikari.maximum-pool-size=4");

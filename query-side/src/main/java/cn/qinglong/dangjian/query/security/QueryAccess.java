@@ -30,7 +30,7 @@ class QueryAccess {
                         "/api/care/overdue", "/api/dashboard/difficulties")
                 .hasAnyRole(committee, auditor, secretary, leader)
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(committee, auditor)
-                .requestMatchers(HttpMethod.POST, "/api/exports").hasAnyRole(committee, auditor)
+                .requestMatchers(HttpMethod.POST, "/api/exports").hasAnyRole(committee, auditor, secretary, leader)
                 .requestMatchers("/api/**").hasRole(committee);
     }
 }

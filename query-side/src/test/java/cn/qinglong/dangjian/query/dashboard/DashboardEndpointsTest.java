@@ -51,6 +51,18 @@ class DashboardEndpointsTest extends QuerySideTest {
     }
 
     @Test
+    @DisplayName("every role that reads views may export the rows it read; integration clients may not")
+    void exportsAreForEveryReaderButIntegrationClients() {
+        Http http = new Http("http://localhost:" + port + "/api");
+        String table = "{\"title\":\"t\",\"columns\":[\"姓名\"],\"rows\":[[\"张建国\"]]}";
+        assertThat(http.as("AUDITOR").post("/exports", table).status()).isEqualTo(200);
+        assertThat(http.as("BRANCH_SECRETARY", "ql-r3-b1").post("/exports", table).status()).isEqualTo(200);
+        assertThat(http.as("GROUP_LEADER", "ql-v1-t1").post("/exports", table).status()).isEqualTo(200);
+        assertThat(http.as("INTEGRATION").post("/exports", table).status()).isEqualTo(403);
+        assertThat(http.anonymous().post("/exports", table).status()).isEqualTo(401);
+    }
+
+    @Test
     @DisplayName("an export is one sheet named after the title: the headers in bold on the first row, then every row, numbers as numbers")
     void exportIsAWorkbook() throws Exception {
         HttpResponse<byte[]> response = post("""
