@@ -3,13 +3,16 @@ package cn.qinglong.dangjian.query.projection;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Projections.include;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * A view made of documents that each belong to exactly one event stream (a member, an organization, a study day),
@@ -25,14 +29,16 @@ import org.bson.Document;
  * spans streams (counts, rates) is computed when the view is read.
  *
  * <p>A batch costs one read per collection (the documents it touches) and one unordered bulk write. Each write
- * replaces a document only while its stored version is older than the written one, so a writer that read it
- * before someone else moved it on (a node that lost its segment's claim during a long pause, and still finishes
- * its batch) never takes it back.
+ * replaces a document only while its stored version is still the one read; when someone moved it on meanwhile (a
+ * node that lost its segment's claim during a long pause, and still finishes its batch), the write is retried
+ * against the version now stored if that is still older (the document folded up to a later event of the same stream
+ * holds everything the older one does), and dropped otherwise, so a document is never taken back.
  */
 public abstract class FoldingProjection implements Projection {
 
     public static final String VERSION = "_v";
     private static final int DUPLICATE_KEY = 11000;
+    static final Bson VERSION_INDEX = Indexes.ascending("_id", VERSION);
 
     /** The document an event changes. */
     public record Target(String collection, String key) {
@@ -65,10 +71,12 @@ public abstract class FoldingProjection implements Projection {
         for (Document document : collection.find(in("_id", byKey.keySet()))) {
             current.put(document.getString("_id"), document);
         }
-        List<WriteModel<Document>> writes = new ArrayList<>();
+        Map<String, Long> stored = new HashMap<>();
+        current.forEach((key, document) -> stored.put(key, version(document)));
+        Map<String, Document> pending = new HashMap<>();
         byKey.forEach((key, events) -> {
             Document document = current.get(key);
-            long version = document == null ? -1 : ((Number) document.get(VERSION)).longValue();
+            long version = document == null ? -1 : version(document);
             boolean changed = false;
             for (Envelope event : events) {
                 if (event.sequence() <= version) {
@@ -79,21 +87,48 @@ public abstract class FoldingProjection implements Projection {
                 changed = true;
             }
             if (changed) {
-                writes.add(new ReplaceOneModel<>(and(eq("_id", key), lt(VERSION, version)), document,
-                        new ReplaceOptions().upsert(true)));
+                pending.put(key, document);
             }
         });
-        if (writes.isEmpty()) {
-            return;
+        while (!pending.isEmpty() && !compareAndSet(collection, pending, stored)) {
+            stored.clear();
+            for (Document document : collection.find(in("_id", pending.keySet())).projection(include(VERSION))) {
+                stored.put(document.getString("_id"), version(document));
+            }
+            pending.keySet().removeIf(key -> stored.containsKey(key) && stored.get(key) >= version(pending.get(key)));
         }
+    }
+
+    /**
+     * Replaces each document only if its stored version is still the one read (inserts it if there was none). Answers
+     * whether every write went through; if not, someone moved a document on meanwhile and the caller reads again.
+     * Equality on {@code _id} and {@code _v} (not {@code _v < n}) lets the unique {@link #VERSION_INDEX} serve it.
+     */
+    private static boolean compareAndSet(MongoCollection<Document> collection, Map<String, Document> pending,
+                                         Map<String, Long> stored) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        pending.forEach((key, document) -> writes.add(stored.containsKey(key)
+                ? new ReplaceOneModel<>(and(eq("_id", key), eq(VERSION, stored.get(key))), document)
+                : new InsertOneModel<>(document)));
         try {
-            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            BulkWriteResult result = collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            return result.getMatchedCount() + result.getInsertedCount() == writes.size();
         } catch (MongoBulkWriteException e) {
-            // the document is already further along: its upsert collided with the newer document's _id
+            // an insert collided with a document someone else inserted meanwhile
             if (!e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
                 throw e;
             }
+            return false;
         }
+    }
+
+    /** Every folding collection gets it: the stand-in only serves a query whose keys equal a unique index's. */
+    static void createVersionIndex(MongoCollection<Document> collection) {
+        collection.createIndex(VERSION_INDEX, new IndexOptions().unique(true));
+    }
+
+    private static long version(Document document) {
+        return ((Number) document.get(VERSION)).longValue();
     }
 
     private static Document stamp(String key, long version, Document folded) {

@@ -421,6 +421,9 @@ public class ProjectionRuntime implements SmartLifecycle {
     private Generation start(Projection projection, int number) {
         String processorName = processorName(projection.name(), number);
         ViewCollections views = new ViewCollections(database, projection.name(), number);
+        if (projection instanceof FoldingProjection) {
+            projection.collections().forEach(collection -> FoldingProjection.createVersionIndex(views.get(collection)));
+        }
         projection.createIndexes(views);
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(named(processorName + "-coordinator"));
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(settings.segments(), named(processorName + "-worker"));
