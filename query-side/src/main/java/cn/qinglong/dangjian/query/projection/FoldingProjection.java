@@ -1,7 +1,5 @@
 package cn.qinglong.dangjian.query.projection;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Projections.include;
 
@@ -102,13 +100,14 @@ public abstract class FoldingProjection implements Projection {
     /**
      * Replaces each document only if its stored version is still the one read (inserts it if there was none). Answers
      * whether every write went through; if not, someone moved a document on meanwhile and the caller reads again.
-     * Equality on {@code _id} and {@code _v} (not {@code _v < n}) lets the unique {@link #VERSION_INDEX} serve it.
+     * The filter is a plain {@code {_id, _v}} document, not {@code Filters.and} (which renders as {@code $and}), and an
+ * equality, not {@code _v < n}: only that lets the stand-in serve it from the unique {@link #VERSION_INDEX}.
      */
     private static boolean compareAndSet(MongoCollection<Document> collection, Map<String, Document> pending,
                                          Map<String, Long> stored) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         pending.forEach((key, document) -> writes.add(stored.containsKey(key)
-                ? new ReplaceOneModel<>(and(eq("_id", key), eq(VERSION, stored.get(key))), document)
+                ? new ReplaceOneModel<>(new Document("_id", key).append(VERSION, stored.get(key)), document)
                 : new InsertOneModel<>(document)));
         try {
             BulkWriteResult result = collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
