@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.crypto.SecretKey;
-import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
@@ -36,20 +35,19 @@ import tools.jackson.databind.node.ObjectNode;
  * publisher) reads through this serializer, so none of them handles ciphertext or keys; and the chain hash covers
  * the stored bytes, which erasure never touches, so every chain still verifies after an erasure.
  */
-final class PersonalDataSerializer implements Serializer {
+final class PersonalDataSerializer extends DelegatingSerializer {
 
     private static final String ENCRYPTED = "$encrypted";
     private static final String ERASED = "$erased";
     private static final String MEMBER_ID = "memberId";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final Serializer delegate;
     private final MemberKeys keys;
     /** A plain mapper: it re-writes the delegate's compact JSON unchanged apart from the sealed values. */
     private final JsonMapper json = JsonMapper.builder().build();
 
     PersonalDataSerializer(Serializer delegate, MemberKeys keys) {
-        this.delegate = delegate;
+        super(delegate);
         this.keys = keys;
     }
 
@@ -184,25 +182,5 @@ final class PersonalDataSerializer implements Serializer {
     private Class<?> classOrNull(SerializedType type) {
         Class<?> resolved = delegate.classForType(type);
         return resolved == UnknownSerializedType.class ? null : resolved;
-    }
-
-    @Override
-    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
-        return delegate.canSerializeTo(expectedRepresentation);
-    }
-
-    @Override
-    public Class classForType(SerializedType type) {
-        return delegate.classForType(type);
-    }
-
-    @Override
-    public SerializedType typeForClass(Class type) {
-        return delegate.typeForClass(type);
-    }
-
-    @Override
-    public Converter getConverter() {
-        return delegate.getConverter();
     }
 }

@@ -5,9 +5,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.SecretKey;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 
@@ -17,16 +15,15 @@ import org.axonframework.serialization.SimpleSerializedObject;
  * a member's personal data deletes the member's snapshots in the same transaction ({@link MemberKeys#erase}), so
  * no copy of it outlives the member's key. Snapshots stored unsealed earlier still read.
  */
-public final class SealedSnapshotSerializer implements Serializer {
+public final class SealedSnapshotSerializer extends DelegatingSerializer {
 
     private static final byte[] PREFIX = "{\"$sealed\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SUFFIX = "\"}".getBytes(StandardCharsets.US_ASCII);
 
-    private final Serializer delegate;
     private final SecretKey key;
 
     public SealedSnapshotSerializer(Serializer delegate, MasterKey master) {
-        this.delegate = delegate;
+        super(delegate);
         this.key = master.derive("snapshots");
     }
 
@@ -61,25 +58,5 @@ public final class SealedSnapshotSerializer implements Serializer {
         return data.length > PREFIX.length + SUFFIX.length
                 && Arrays.equals(data, 0, PREFIX.length, PREFIX, 0, PREFIX.length)
                 && Arrays.equals(data, data.length - SUFFIX.length, data.length, SUFFIX, 0, SUFFIX.length);
-    }
-
-    @Override
-    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
-        return delegate.canSerializeTo(expectedRepresentation);
-    }
-
-    @Override
-    public Class classForType(SerializedType type) {
-        return delegate.classForType(type);
-    }
-
-    @Override
-    public SerializedType typeForClass(Class type) {
-        return delegate.typeForClass(type);
-    }
-
-    @Override
-    public Converter getConverter() {
-        return delegate.getConverter();
     }
 }
