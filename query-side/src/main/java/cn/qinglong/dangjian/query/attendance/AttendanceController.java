@@ -8,6 +8,7 @@ import static com.mongodb.client.model.Filters.lte;
 
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
 import cn.qinglong.dangjian.query.member.MemberReach;
+import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
 import cn.qinglong.dangjian.query.projection.ViewAnswers;
@@ -21,9 +22,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -45,6 +48,8 @@ class AttendanceController {
 
     private final ViewAnswers answers;
     private final MemberReach reach;
+    /** Beyond this many branches a rate reads most members anyway, and one query beats that many lookups. */
+    private static final int MAX_BRANCHES_BY_KEY = 8;
 
     AttendanceController(ProjectionRuntime runtime, ViewAnswers answers, MemberReach reach) {
         this.runtime = runtime;
@@ -81,9 +86,8 @@ class AttendanceController {
                 || !reach.reachesOrganization(studyDay.getString("branchId"))) {
             throw new NotFound("study day", studyDayId);
         }
-        AttendanceFigures figures = AttendanceFigures.of(studyDay, views.get(MemberFoldProjection.MEMBERS)
-                .find(reach.narrow(eq(AttendanceProjection.DAILY_HISTORY + ".branchId", studyDay.getString("branchId"))))
-                .projection(FIGURES));
+        AttendanceFigures figures = AttendanceFigures.of(studyDay,
+                membersOf(views, List.of(studyDay.getString("branchId"))));
         return new StudyDayAttendance(studyDayId, studyDay.getString("branchId"),
                 LocalDate.parse(studyDay.getString("date")), studyDay.getString("topic"),
                 Boolean.TRUE.equals(studyDay.getBoolean("cancelled")), figures.expected().size(),
@@ -134,8 +138,7 @@ class AttendanceController {
         studyDays.forEach(d -> branches.add(d.getString("branchId")));
         Map<String, Map<String, Document>> membersByBranch = new TreeMap<>();
         if (!branches.isEmpty()) {
-            for (Document member : views.get(MemberFoldProjection.MEMBERS)
-                    .find(reach.narrow(in(AttendanceProjection.DAILY_HISTORY + ".branchId", branches))).projection(FIGURES)) {
+            for (Document member : membersOf(views, branches)) {
                 for (Document entry : member.getList(AttendanceProjection.DAILY_HISTORY, Document.class, List.of())) {
                     String b = entry.getString("branchId");
                     if (b != null && branches.contains(b)) {
@@ -169,6 +172,33 @@ class AttendanceController {
                 .map(e -> new RateRow(e.getKey(), e.getValue()[0], e.getValue()[1], rate(e.getValue()[1], e.getValue()[0])))
                 .toList();
         return new Rates(grouping, start, end, branch, counted, items);
+    }
+
+    /**
+     * The members whose daily-branch history names one of the branches (their figures' fields only), maybe with a
+     * few that no longer do (callers check each member's history). For a subdistrict-wide caller and a few branches
+     * they come through the key index: one read by {@code _id}, then the members by {@code _id}, which every
+     * MongoDB serves from an index (the stand-in scans the whole collection for any other filter); otherwise, and
+     * for a view built before it kept that index, by a query on the history.
+     */
+    private Iterable<Document> membersOf(ViewCollections views, Collection<String> branches) {
+        if (reach.subdistrictWide() && branches.size() <= MAX_BRANCHES_BY_KEY) {
+            Set<String> ids = new TreeSet<>();
+            for (String branch : branches) {
+                Optional<Set<String>> members = KeyIndex.lookup(views.get(KeyIndex.COLLECTION),
+                        AttendanceProjection.DAILY_BRANCH_INDEX, branch);
+                if (members.isEmpty()) {
+                    ids = null;
+                    break;
+                }
+                ids.addAll(members.get());
+            }
+            if (ids != null) {
+                return views.get(MemberFoldProjection.MEMBERS).find(in("_id", ids)).projection(FIGURES);
+            }
+        }
+        return views.get(MemberFoldProjection.MEMBERS)
+                .find(reach.narrow(in(AttendanceProjection.DAILY_HISTORY + ".branchId", branches))).projection(FIGURES);
     }
 
     private static void add(Map<String, long[]> rows, String key, long expected, long attended) {

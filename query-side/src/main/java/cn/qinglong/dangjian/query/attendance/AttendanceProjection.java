@@ -8,13 +8,17 @@ import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayEvent;
 import cn.qinglong.dangjian.query.projection.Envelope;
+import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.StudyDayDocuments;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import com.mongodb.client.model.Indexes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -30,9 +34,25 @@ class AttendanceProjection extends MemberFoldProjection {
     static final String DAILY_HISTORY = "dailyHistory";
     static final String ATTENDED = "attended";
     static final String EXCUSED = "excused";
+    /** {@link KeyIndex}: the branches a member's daily-branch history names, so a study day finds its members. */
+    static final String DAILY_BRANCH_INDEX = "dailyBranch";
 
     AttendanceProjection() {
-        super(NAME, STUDY_DAYS);
+        super(NAME, STUDY_DAYS, KeyIndex.COLLECTION);
+    }
+
+    @Override
+    protected Map<String, Set<String>> keys(String collection, Document document) {
+        if (!MEMBERS.equals(collection)) {
+            return Map.of();
+        }
+        Set<String> branches = new TreeSet<>();
+        for (Document entry : list(document, DAILY_HISTORY)) {
+            if (entry.getString("branchId") != null) {
+                branches.add(entry.getString("branchId"));
+            }
+        }
+        return Map.of(DAILY_BRANCH_INDEX, branches);
     }
 
     @Override
@@ -40,6 +60,7 @@ class AttendanceProjection extends MemberFoldProjection {
         views.get(MEMBERS).createIndex(Indexes.ascending(DAILY_HISTORY + ".branchId"));
         views.get(STUDY_DAYS).createIndex(Indexes.ascending("branchId", "date"));
         views.get(STUDY_DAYS).createIndex(Indexes.ascending("date"));
+        KeyIndex.markCompleteIfEmpty(views.get(MEMBERS), views.get(KeyIndex.COLLECTION));
     }
 
     @Override

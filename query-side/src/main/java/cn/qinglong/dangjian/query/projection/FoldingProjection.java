@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -51,6 +52,14 @@ public abstract class FoldingProjection implements Projection {
      */
     protected abstract Document fold(String collection, Document current, Envelope event);
 
+    /**
+     * The values a document is looked up by, by {@link KeyIndex} name (none by default). A view that answers any
+     * gives its {@link KeyIndex#COLLECTION} among its collections.
+     */
+    protected Map<String, Set<String>> keys(String collection, Document document) {
+        return Map.of();
+    }
+
     @Override
     public final void apply(List<Envelope> batch, ViewCollections views) {
         Map<String, Map<String, List<Envelope>>> byCollection = new LinkedHashMap<>();
@@ -61,10 +70,11 @@ public abstract class FoldingProjection implements Projection {
                         .computeIfAbsent(target.key(), k -> new ArrayList<>()).add(event);
             }
         }
-        byCollection.forEach((collection, byKey) -> write(views.get(collection), collection, byKey));
+        byCollection.forEach((collection, byKey) -> write(views, collection, byKey));
     }
 
-    private void write(MongoCollection<Document> collection, String name, Map<String, List<Envelope>> byKey) {
+    private void write(ViewCollections views, String name, Map<String, List<Envelope>> byKey) {
+        MongoCollection<Document> collection = views.get(name);
         Map<String, Document> current = new HashMap<>();
         for (Document document : collection.find(in("_id", byKey.keySet()))) {
             current.put(document.getString("_id"), document);
@@ -72,9 +82,13 @@ public abstract class FoldingProjection implements Projection {
         Map<String, Long> stored = new HashMap<>();
         current.forEach((key, document) -> stored.put(key, version(document)));
         Map<String, Document> pending = new HashMap<>();
+        // each value a document gains or loses is marked with the event that changed it, so the index holds the same
+        // marks however the events were batched
+        KeyIndex.Changes changes = new KeyIndex.Changes();
         byKey.forEach((key, events) -> {
             Document document = current.get(key);
             long version = document == null ? -1 : version(document);
+            Map<String, Set<String>> keysBefore = document == null ? Map.of() : keys(name, document);
             boolean changed = false;
             for (Envelope event : events) {
                 if (event.sequence() <= version) {
@@ -82,12 +96,17 @@ public abstract class FoldingProjection implements Projection {
                 }
                 document = stamp(key, event.sequence(), fold(name, document, event));
                 version = event.sequence();
+                Map<String, Set<String>> keysAfter = keys(name, document);
+                changes.record(key, version, keysBefore, keysAfter);
+                keysBefore = keysAfter;
                 changed = true;
             }
             if (changed) {
                 pending.put(key, document);
             }
         });
+        // the index first: a write lost after it leaves a "present" entry readers check, never a missing one
+        changes.write(views.get(KeyIndex.COLLECTION));
         while (!pending.isEmpty() && !compareAndSet(collection, pending, stored)) {
             stored.clear();
             for (Document document : collection.find(in("_id", pending.keySet())).projection(include(VERSION))) {

@@ -1,0 +1,140 @@
+package cn.qinglong.dangjian.query.projection;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.bson.Document;
+
+/**
+ * Which documents of a folding view hold a value, kept as one document per value: {@code {_id: "<index>|<value>",
+ * m: {<document key>: 2 × version + present}}}. A view reads it by {@code _id} and then the documents by
+ * {@code _id $in}: two lookups every MongoDB serves from the {@code _id} index, including the stand-in, which
+ * ignores secondary indexes and scans a whole collection for any other filter.
+ *
+ * <p>Every change is a {@code $max} of {@code 2 × version + 1} (the document holds the value from that version on)
+ * or {@code 2 × version} (it no longer does), so the entry a later version of the document wrote always wins,
+ * whatever order the writes arrive in, and writing one again changes nothing. A node that lost its segment and
+ * still writes an old version can therefore leave a stale "present" entry, never hide a present one: the answer is a
+ * superset, and readers check each document they fetch.
+ */
+public final class KeyIndex {
+
+    /** The logical collection of a view that keeps its key indexes. */
+    public static final String COLLECTION = "keys";
+    private static final String MEMBERS = "m";
+    /** No entry id has this form: entries are {@code <index>|<value>}. */
+    private static final String COMPLETE = "complete";
+    /** Ids may contain '.', which a field name may not; no id contains this character, so the mapping reverses. */
+    private static final char DOT_STAND_IN = '\uFF0E';
+
+    private KeyIndex() {
+    }
+
+    /**
+     * Marks a generation's index complete: called when the view starts with no documents, so that its index is
+     * written from the first event on. A generation built before the view kept the index has documents and no mark,
+     * and is answered by query until it is rebuilt, since the entries later events add to it would be partial.
+     */
+    public static void markCompleteIfEmpty(MongoCollection<Document> documents, MongoCollection<Document> keys) {
+        if (documents.find().limit(1).first() == null) {
+            keys.updateOne(eq("_id", COMPLETE), new Document("$set", new Document("since", "the first event")),
+                    new UpdateOptions().upsert(true));
+        }
+    }
+
+    /**
+     * The keys of the documents that hold {@code value} in index {@code index}, and maybe a few that no longer do;
+     * empty when the index is not known complete (a view built before it kept the index), so that the caller falls
+     * back to a query of its own.
+     */
+    public static Optional<Set<String>> lookup(MongoCollection<Document> keys, String index, String value) {
+        Document entry = null;
+        boolean complete = false;
+        for (Document found : keys.find(in("_id", List.of(COMPLETE, id(index, value))))) {
+            if (COMPLETE.equals(found.getString("_id"))) {
+                complete = true;
+            } else {
+                entry = found;
+            }
+        }
+        if (!complete) {
+            return Optional.empty();
+        }
+        Set<String> found = new TreeSet<>();
+        if (entry == null) {
+            return Optional.of(found);
+        }
+        entry.get(MEMBERS, Document.class).forEach((field, mark) -> {
+            if (((Number) mark).longValue() % 2 == 1) {
+                found.add(field.replace(DOT_STAND_IN, '.'));
+            }
+        });
+        return Optional.of(found);
+    }
+
+    /** Collects the index changes of one batch, then writes them as one unordered bulk of upserts. */
+    static final class Changes {
+        private final Map<String, Document> maxByEntry = new LinkedHashMap<>();
+
+        /** The document {@code key} at {@code version}: its values {@code before} the batch and {@code after} it. */
+        void record(String key, long version, Map<String, Set<String>> before, Map<String, Set<String>> after) {
+            String field = MEMBERS + "." + key.replace('.', DOT_STAND_IN);
+            after.forEach((index, values) -> values.forEach(value -> {
+                if (!before.getOrDefault(index, Set.of()).contains(value)) {
+                    put(id(index, value), field, 2 * version + 1);
+                }
+            }));
+            before.forEach((index, values) -> values.forEach(value -> {
+                if (!after.getOrDefault(index, Set.of()).contains(value)) {
+                    put(id(index, value), field, 2 * version);
+                }
+            }));
+        }
+
+        private void put(String entry, String field, long mark) {
+            maxByEntry.computeIfAbsent(entry, e -> new Document()).merge(field, mark,
+                    (a, b) -> Math.max((Long) a, (Long) b));
+        }
+
+        /**
+         * Two segments may create the same entry at once; the loser's upsert fails on the {@code _id} key and is
+         * simply written again, now as an update ({@code $max} makes repeating any of them harmless).
+         */
+        void write(MongoCollection<Document> keys) {
+            if (maxByEntry.isEmpty()) {
+                return;
+            }
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            UpdateOptions upsert = new UpdateOptions().upsert(true);
+            maxByEntry.forEach((entry, marks) ->
+                    writes.add(new UpdateOneModel<>(eq("_id", entry), new Document("$max", marks), upsert)));
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    keys.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+                    return;
+                } catch (MongoBulkWriteException e) {
+                    if (attempt == 3 || !e.getWriteErrors().stream().allMatch(error -> error.getCode() == 11000)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    private static String id(String index, String value) {
+        return index + "|" + value;
+    }
+}

@@ -1,0 +1,63 @@
+package cn.qinglong.dangjian.query.attendance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qinglong.dangjian.query.projection.KeyIndex;
+import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.testing.Http;
+import cn.qinglong.dangjian.query.testing.QuerySideTest;
+import cn.qinglong.dangjian.query.testing.Scenario;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Study-day figures come through the attendance view's key index; a view built before it kept that index (no
+ * entries, no mark) must still answer, by query.
+ */
+class KeyIndexFallbackTest extends QuerySideTest {
+
+    @Autowired
+    ProjectionRuntime runtime;
+
+    @Test
+    @DisplayName("study-day figures and rates are the same through the key index and, without it, by query")
+    void sameAnswerWithoutTheKeyIndex() {
+        Scenario scenario = new Scenario("keys", LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        long position = append(scenario.log);
+        List<String> paths = List.of("/study-days/" + scenario.communityStudyDay + "/attendance",
+                "/study-days/" + scenario.villageStudyDay + "/attendance",
+                "/attendance/rates?branchId=" + scenario.communityBranch + "&by=mode",
+                "/attendance/rates?branchId=" + scenario.villageBranch + "&by=month");
+        List<JsonNode> byKeyIndex = paths.stream().map(path -> get(path, position)).toList();
+        assertThat(KeyIndex.lookup(runtime.views(AttendanceProjection.NAME).get(KeyIndex.COLLECTION),
+                AttendanceProjection.DAILY_BRANCH_INDEX, scenario.communityBranch)).get()
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.ITERABLE).contains(scenario.dual);
+        assertThat(byKeyIndex.get(0).get("expected").asInt()).isEqualTo(2);
+        assertThat(byKeyIndex.get(1).get("leftBehind").get(0).asString()).isEqualTo(scenario.needy);
+
+        // the figures are read through the index: an entry marked absent takes the member out of them
+        var keys = runtime.views(AttendanceProjection.NAME).get(KeyIndex.COLLECTION);
+        keys.updateOne(com.mongodb.client.model.Filters.eq("_id",
+                AttendanceProjection.DAILY_BRANCH_INDEX + "|" + scenario.communityBranch),
+                new org.bson.Document("$set", new org.bson.Document("m." + scenario.dual, 1_000_000L)));
+        // more events move the view's state on, so the answers kept for the old state are not reused
+        long later = append(new Scenario("keys-later", LocalDate.now(ZoneId.of("Asia/Shanghai"))).log);
+        assertThat(get(paths.get(0), later).get("expected").asInt()).isEqualTo(1);
+
+        keys.drop();
+        long latest = append(new Scenario("keys-latest", LocalDate.now(ZoneId.of("Asia/Shanghai"))).log);
+        List<JsonNode> byQuery = paths.stream().map(path -> get(path, latest)).toList();
+        assertThat(byQuery).isEqualTo(byKeyIndex);
+    }
+
+    private JsonNode get(String path, long position) {
+        Http.Response response = query.get(path + (path.contains("?") ? "&" : "?") + "minPosition=" + position);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.json();
+    }
+}
