@@ -23,6 +23,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -103,10 +104,19 @@ public class CommandDispatcher {
         Sent sent;
         try {
             sent = sendOnce(aggregateId, message);
-        } catch (RuleViolation | NotFound | IdConflict refused) {
-            return confirmOnTheStoredStream(aggregateId, message);
+        } catch (RuntimeException failure) {
+            if (refusal(failure) || refusal(failure.getCause())) {
+                return confirmOnTheStoredStream(aggregateId, message);
+            }
+            throw failure;
         }
         return sent.appended().isPresent() ? sent : confirmOnTheStoredStream(aggregateId, message);
+    }
+
+    /** A refusal that the aggregate's state decided, stale or not (an If-Match compares with its version). */
+    private static boolean refusal(Throwable failure) {
+        return failure instanceof RuleViolation || failure instanceof NotFound || failure instanceof IdConflict
+                || failure instanceof ConflictingAggregateVersionException;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinglong.dangjian.command.CommandSideApplication;
 import cn.qinglong.dangjian.command.shared.AggregateCache;
+import cn.qinglong.dangjian.eventstore.chain.ChainHash;
 import cn.qinglong.dangjian.eventstore.testing.TestEventStoreDatabase;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -116,13 +117,30 @@ class TwoNodesTest {
                 "{\"restoredOn\":\"2026-11-01\"}");
         assertThat(restored.status()).as("the second node judges on the stored stream: " + restored.text())
                 .isEqualTo(200);
+        dues(first, member, "2032-01", 200);
+        assertThat(second.getBean(AggregateCache.class).containsKey(member)).isTrue();
+        var current = http(second).post("/api/members/" + member + "/dues",
+                "{\"period\":\"2032-02\",\"amountFen\":200,\"paidOn\":\"2026-11-01\"}", "If-Match", "\"15\"");
+        assertThat(current.status()).as("If-Match of the stored version on a node that kept an older one: "
+                + current.text()).isEqualTo(200);
 
         JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
         assertThat(jdbc.queryForList("SELECT sequenceNumber FROM DomainEventEntry WHERE aggregateIdentifier = ? "
                 + "ORDER BY sequenceNumber", Long.class, member))
-                .isEqualTo(java.util.stream.LongStream.rangeClosed(0, 14).boxed().toList());
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(0, 16).boxed().toList());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ? "
-                + "AND payloadType LIKE '%DuesPaid'", Integer.class, member)).isEqualTo(12);
+                + "AND payloadType LIKE '%DuesPaid'", Integer.class, member)).isEqualTo(14);
+        String previous = ChainHash.GENESIS;
+        for (ChainHash.Row row : jdbc.query("""
+                        SELECT aggregateIdentifier, sequenceNumber, payloadType, payloadRevision, timeStamp, payload,
+                               metaData FROM DomainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber""",
+                (rs, n) -> new ChainHash.Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBytes(6), rs.getBytes(7)), member)) {
+            String stored = ChainHash.hashIn(row.metaData());
+            assertThat(stored).as("chain hash of event %d, appended by either node", row.sequenceNumber())
+                    .isEqualTo(ChainHash.compute(previous, row));
+            previous = stored;
+        }
     }
 
     private static void dues(ConfigurableApplicationContext node, String member, String period, int status) {
