@@ -14,11 +14,15 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * <p>A caller {@link #watch}es the command message's identifier, sends the command, then {@link #take}s the result.
  * Positions are handed over only once the command's unit of work committed; a rolled-back attempt (for example one
  * that lost a race and is retried with the same message) hands over nothing. A command that appended nothing to the
- * stream yields nothing, and the caller reads the stream's head itself.
+ * stream yields nothing, and the caller reads the stream's head itself, as it does for a position whose global index
+ * is {@link #UNKNOWN}.
  */
 public final class AppendedEvents {
 
-    /** The stream's last appended event: its sequence number and global index. */
+    /** The global index of an event the store did not report it for. */
+    public static final long UNKNOWN = -1;
+
+    /** The stream's last appended event: its sequence number and global index ({@link #UNKNOWN} if not reported). */
     public record Position(long sequenceNumber, long globalIndex) {
     }
 

@@ -2,6 +2,7 @@ package cn.qinglong.dangjian.eventstore;
 
 import cn.qinglong.dangjian.eventstore.chain.ChainHashingAppendStatement;
 import cn.qinglong.dangjian.eventstore.chain.ChainRememberingJdbcEventStorageEngine;
+import cn.qinglong.dangjian.eventstore.chain.KnownChainHeads;
 import cn.qinglong.dangjian.eventstore.personal.MasterKey;
 import cn.qinglong.dangjian.eventstore.personal.PersonalData;
 import cn.qinglong.dangjian.eventstore.personal.SealedSnapshotSerializer;
@@ -80,6 +81,7 @@ public class EventStoreAutoConfiguration {
                                                  MasterKey masterKey,
                                                  ObjectProvider<EventUpcasterChain> upcasters,
                                                  EventStoreProperties properties) {
+        KnownChainHeads heads = new KnownChainHeads(properties.chainHeadCacheSize());
         return new ChainRememberingJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
@@ -89,7 +91,7 @@ public class EventStoreAutoConfiguration {
                 .snapshotSerializer(new SealedSnapshotSerializer(serializer, masterKey))
                 .upcasterChain(upcasters.getIfAvailable(EventUpcasterChain::new))
                 .batchSize(properties.batchSize())
-                .appendEvents(new ChainHashingAppendStatement(appendedEvents)));
+                .appendEvents(new ChainHashingAppendStatement(appendedEvents, heads)), heads);
     }
 
     /**

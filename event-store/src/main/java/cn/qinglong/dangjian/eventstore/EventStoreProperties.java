@@ -12,11 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyCacheTtl   how long a member's key read for decryption is reused before it is read again (0: never);
  *                      an erasure on another node is noticed here within this time at the latest
  * @param keyCacheSize  how many members' keys that cache holds at most
+ * @param chainHeadCacheSize how many streams' last chain hashes this node remembers after its commits, so that the
+ *                      next append to such a stream need not read its predecessor (0: none)
  */
 @ConfigurationProperties("eventstore")
 public record EventStoreProperties(@DefaultValue("500") int batchSize,
                                    String masterKey,
                                    @DefaultValue("./data/master.key") String masterKeyFile,
                                    @DefaultValue("10s") Duration keyCacheTtl,
-                                   @DefaultValue("10000") int keyCacheSize) {
+                                   @DefaultValue("10000") int keyCacheSize,
+                                   @DefaultValue("10000") int chainHeadCacheSize) {
 }

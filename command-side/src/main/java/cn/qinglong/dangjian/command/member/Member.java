@@ -76,7 +76,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One party member's stream. Command handlers check the rules and apply; the event-sourcing handlers at the
  * bottom only assign state.
  */
-@Aggregate(snapshotTriggerDefinition = "memberSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "memberSnapshotTrigger", cache = "aggregateCache")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 class Member {
 

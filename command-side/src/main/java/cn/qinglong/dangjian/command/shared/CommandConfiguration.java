@@ -1,6 +1,7 @@
 package cn.qinglong.dangjian.command.shared;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,6 +30,13 @@ public class CommandConfiguration {
     @Bean
     Clock clock(@Value("${app.time-zone}") String zone) {
         return Clock.system(ZoneId.of(zone));
+    }
+
+    /** Members loaded by earlier commands, see {@link AggregateCache}; a size of 0 turns it off. */
+    @Bean
+    AggregateCache aggregateCache(@Value("${command.aggregate-cache.size}") int size,
+                                  @Value("${command.aggregate-cache.max-age}") Duration maxAge) {
+        return new AggregateCache(size, maxAge);
     }
 
     @Bean

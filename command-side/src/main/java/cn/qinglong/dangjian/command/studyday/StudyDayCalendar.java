@@ -3,29 +3,59 @@ package cn.qinglong.dangjian.command.studyday;
 import cn.qinglong.dangjian.command.shared.NotFound;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayEvent;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Reads a study day's facts from its own stream, for the member rules that depend on it. */
+/**
+ * Reads a study day's facts from its own stream, for the member rules that depend on it. The facts folded so far are
+ * kept with the sequence number they reach, so a later read asks the store only for the events after it (one indexed
+ * query, usually answering none) instead of folding the whole stream again: a rescheduling or cancellation is seen
+ * as soon as it is stored.
+ */
 @Component
 public class StudyDayCalendar {
 
-    private final EventStore eventStore;
+    private record Folded(StudyDayFacts facts, long lastSequenceNumber) {
+    }
 
-    public StudyDayCalendar(EventStore eventStore) {
+    private final EventStore eventStore;
+    private final Map<StudyDayId, Folded> folded;
+
+    public StudyDayCalendar(EventStore eventStore, @Value("${command.aggregate-cache.size}") int size) {
         this.eventStore = eventStore;
+        this.folded = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<StudyDayId, Folded> eldest) {
+                return size() > size;
+            }
+        };
     }
 
     public StudyDayFacts require(StudyDayId id) {
-        StudyDayFacts facts = null;
-        var stream = eventStore.readEvents(id.value());
+        Folded known;
+        synchronized (folded) {
+            known = folded.get(id);
+        }
+        StudyDayFacts facts = known == null ? null : known.facts();
+        long last = known == null ? -1 : known.lastSequenceNumber();
+        var stream = known == null ? eventStore.readEvents(id.value()) : eventStore.readEvents(id.value(), last + 1);
         while (stream.hasNext()) {
-            if (stream.next().getPayload() instanceof StudyDayEvent event) {
+            var message = stream.next();
+            last = message.getSequenceNumber();
+            if (message.getPayload() instanceof StudyDayEvent event) {
                 facts = StudyDayFacts.fold(facts, event);
             }
         }
         if (facts == null) {
             throw new NotFound("study day", id);
+        }
+        Folded now = new Folded(facts, last);
+        synchronized (folded) {
+            folded.merge(id, now, (earlier, later) ->
+                    later.lastSequenceNumber() >= earlier.lastSequenceNumber() ? later : earlier);
         }
         return facts;
     }

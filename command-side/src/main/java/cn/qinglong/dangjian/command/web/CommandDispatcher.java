@@ -1,9 +1,11 @@
 package cn.qinglong.dangjian.command.web;
 
 import cn.qinglong.dangjian.command.security.MemberScope;
+import cn.qinglong.dangjian.command.shared.AggregateCache;
 import cn.qinglong.dangjian.command.shared.CommandConfiguration;
 import cn.qinglong.dangjian.command.shared.IdConflict;
 import cn.qinglong.dangjian.command.shared.NotFound;
+import cn.qinglong.dangjian.command.shared.RuleViolation;
 import cn.qinglong.dangjian.eventstore.AppendedEvents;
 import cn.qinglong.dangjian.kernel.member.MemberCommand;
 import cn.qinglong.dangjian.kernel.organization.OrganizationCommand;
@@ -21,6 +23,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,14 +42,16 @@ public class CommandDispatcher {
     private final HttpServletRequest request;
     private final AppendedEvents appendedEvents;
     private final MemberScope scope;
+    private final AggregateCache aggregates;
 
     public CommandDispatcher(CommandGateway commandGateway, JdbcTemplate jdbc, HttpServletRequest request,
-                             AppendedEvents appendedEvents, MemberScope scope) {
+                             AppendedEvents appendedEvents, MemberScope scope, AggregateCache aggregates) {
         this.commandGateway = commandGateway;
         this.jdbc = jdbc;
         this.request = request;
         this.appendedEvents = appendedEvents;
         this.scope = scope;
+        this.aggregates = aggregates;
     }
 
     public ResponseEntity<Receipt> update(String aggregateId, Object command) {
@@ -93,6 +98,39 @@ public class CommandDispatcher {
         }
         CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command)
                 .withMetaData(MetaData.from(metadata));
+        if (!aggregates.containsKey(aggregateId)) {
+            return sendOnce(aggregateId, message);
+        }
+        Sent sent;
+        try {
+            sent = sendOnce(aggregateId, message);
+        } catch (RuntimeException failure) {
+            if (refusal(failure) || refusal(failure.getCause())) {
+                return confirmOnTheStoredStream(aggregateId, message);
+            }
+            throw failure;
+        }
+        return sent.appended().isPresent() ? sent : confirmOnTheStoredStream(aggregateId, message);
+    }
+
+    /** A refusal that the aggregate's state decided, stale or not (an If-Match compares with its version). */
+    private static boolean refusal(Throwable failure) {
+        return failure instanceof RuleViolation || failure instanceof NotFound || failure instanceof IdConflict
+                || failure instanceof ConflictingAggregateVersionException;
+    }
+
+    /**
+     * A command decided on a cached aggregate that appended nothing (a refusal, an idempotent repeat, a no-op) met no
+     * unique key that would have told it that another node changed the stream meanwhile; so it is decided once more
+     * on the stream as stored. Appending commands need no such check: a stale aggregate's append is refused and
+     * retried on the reloaded stream.
+     */
+    private Sent confirmOnTheStoredStream(String aggregateId, CommandMessage<Object> message) {
+        aggregates.remove(aggregateId);
+        return sendOnce(aggregateId, message);
+    }
+
+    private Sent sendOnce(String aggregateId, CommandMessage<Object> message) {
         appendedEvents.watch(message.getIdentifier());
         Object result;
         Optional<AppendedEvents.Position> appended;
@@ -133,7 +171,8 @@ public class CommandDispatcher {
      */
     private ResponseEntity<Receipt> respond(String aggregateId, Optional<AppendedEvents.Position> appended,
                                             HttpStatus status) {
-        Receipt receipt = appended.map(at -> new Receipt(aggregateId, at.sequenceNumber(), at.globalIndex()))
+        Receipt receipt = appended.filter(at -> at.globalIndex() != AppendedEvents.UNKNOWN)
+                .map(at -> new Receipt(aggregateId, at.sequenceNumber(), at.globalIndex()))
                 .orElseGet(() -> head(aggregateId));
         return ResponseEntity.status(status)
                 .header(HttpHeaders.ETAG, Versions.etag(receipt.version()))

@@ -90,7 +90,7 @@ class MemberRulesTest {
         fixture = new AggregateTestFixture<>(Member.class);
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource(new OrganizationDirectory(directory.store));
-        fixture.registerInjectableResource(new StudyDayCalendar(directory.store));
+        fixture.registerInjectableResource(new StudyDayCalendar(directory.store, 100));
         fixture.registerInjectableResource((PersonalDataShredder) destroyedKeys::add);
     }
 

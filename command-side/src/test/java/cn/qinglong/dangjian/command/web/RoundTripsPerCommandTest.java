@@ -2,6 +2,7 @@ package cn.qinglong.dangjian.command.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qinglong.dangjian.command.shared.AggregateCache;
 import cn.qinglong.dangjian.eventstore.chain.ChainHash;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -13,6 +14,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -21,19 +23,26 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * What one command asks of the store: the aggregate's load is also where the append finds the hash to chain onto,
+ * What one command asks of the store: a member kept in the aggregate cache is not read at all, and the hash to chain
+ * onto is the one this node committed last; otherwise the aggregate's load is also where the append finds that hash,
  * so the predecessor row is not read twice; a short batch of events ends the load; the receipt takes the version
  * and position of the appended event from its insert. The chain stays intact across loads from events, from a
  * snapshot with later events and from a snapshot alone.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(RoundTripsPerCommandTest.CountingDataSource.class)
-@TestPropertySource(properties = "member.snapshot-threshold=5")
+@TestPropertySource(properties = {"member.snapshot-threshold=5", "command.aggregate-cache.max-age=1h"})
 class RoundTripsPerCommandTest extends EventStoreBackedTest {
 
     private static final List<String> PREPARED = new CopyOnWriteArrayList<>();
     private static final String VISIT = """
             {"helperName":"楼栋党小组长","kind":"CARE_VISIT","visitedOn":"2026-11-01","notes":"round trips"}""";
+    private static final String ATTENDANCE = """
+            {"studyDayId":"%s","mode":"NEARBY","attendedOn":"%s"}""".formatted(Subdistrict.STUDY_DAY,
+            Subdistrict.STUDY_DAY_DATE);
+
+    @Autowired
+    AggregateCache aggregates;
 
     @BeforeAll
     void subdistrict() {
@@ -41,9 +50,10 @@ class RoundTripsPerCommandTest extends EventStoreBackedTest {
     }
 
     @Test
-    void a_command_reads_its_aggregate_once_and_does_not_read_the_predecessor_again_to_chain_onto_it() {
+    void a_command_on_a_member_not_in_the_cache_reads_its_aggregate_once_and_does_not_read_the_predecessor_again() {
         Subdistrict.register(http(), "m-round-trips");
         assertThat(http().post("/api/members/m-round-trips/care-visits", VISIT).status()).isEqualTo(200);
+        aggregates.removeAll();
 
         PREPARED.clear();
         var reply = http().post("/api/members/m-round-trips/care-visits", VISIT);
@@ -56,6 +66,41 @@ class RoundTripsPerCommandTest extends EventStoreBackedTest {
                 .isZero();
         assertThat(prepared("INSERT INTO DomainEventEntry")).isEqualTo(1);
         assertChainIntact("m-round-trips");
+    }
+
+    /**
+     * With the member cached, a dues payment is its insert alone; a care visit also reads the member's data key to
+     * seal the notes; an attendance also asks for the study day's events after those already folded.
+     */
+    @Test
+    void a_command_on_a_cached_member_reads_neither_the_member_nor_the_predecessor() {
+        Subdistrict.register(http(), "m-warm");
+        Subdistrict.register(http(), "m-warm-other");
+        assertThat(http().post("/api/members/m-warm-other/attendance", ATTENDANCE).status()).isEqualTo(200);
+
+        PREPARED.clear();
+        var dues = http().post("/api/members/m-warm/dues",
+                "{\"period\":\"2026-10\",\"amountFen\":200,\"paidOn\":\"2026-11-01\"}");
+        assertThat(dues.status()).as(dues.text()).isEqualTo(200);
+        assertThat(List.copyOf(PREPARED)).as("statements of a dues payment").hasSize(1)
+                .allMatch(sql -> sql.contains("INSERT INTO DomainEventEntry"));
+
+        PREPARED.clear();
+        var visit = http().post("/api/members/m-warm/care-visits", VISIT);
+        assertThat(visit.status()).as(visit.text()).isEqualTo(200);
+        assertThat(List.copyOf(PREPARED)).as("statements of a care visit").hasSize(2);
+        assertThat(prepared("INSERT INTO DomainEventEntry")).isEqualTo(1);
+        assertThat(prepared("SELECT wrapped_key FROM member_data_key")).isEqualTo(1);
+
+        PREPARED.clear();
+        var attendance = http().post("/api/members/m-warm/attendance", ATTENDANCE);
+        assertThat(attendance.status()).as(attendance.text()).isEqualTo(200);
+        assertThat(List.copyOf(PREPARED)).as("statements of an attendance").hasSize(2);
+        assertThat(prepared("INSERT INTO DomainEventEntry")).isEqualTo(1);
+        assertThat(prepared("FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber >= ?"))
+                .as("the study day's events after those folded").isEqualTo(1);
+        assertThat(attendance.json().path("version").asLong()).as("below the snapshot threshold").isEqualTo(3);
+        assertChainIntact("m-warm");
     }
 
     @Test

@@ -3,6 +3,8 @@ package cn.qinglong.dangjian.command.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinglong.dangjian.command.CommandSideApplication;
+import cn.qinglong.dangjian.command.shared.AggregateCache;
+import cn.qinglong.dangjian.eventstore.chain.ChainHash;
 import cn.qinglong.dangjian.eventstore.testing.TestEventStoreDatabase;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -21,8 +23,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Two command-side nodes (separate Axon configurations, so no shared in-memory lock) on one event store, racing on
- * the same members: the store's unique (stream, sequence) key and the retry settle every race.
+ * Two command-side nodes (separate Axon configurations, so no shared in-memory lock, each with its own aggregate
+ * cache) on one event store, racing on the same members: the store's unique (stream, sequence) key and the retry
+ * settle every race, and a member cached on one node while the other changed it is neither overwritten nor judged
+ * on its stale state.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodesTest {
@@ -35,7 +39,8 @@ class TwoNodesTest {
     private ConfigurableApplicationContext second;
 
     private ConfigurableApplicationContext node() {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--member.snapshot-threshold=10"));
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--member.snapshot-threshold=10",
+                "--command.aggregate-cache.max-age=1h"));
         database.springProperties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
         return new SpringApplicationBuilder(CommandSideApplication.class).run(arguments.toArray(String[]::new));
     }
@@ -88,5 +93,59 @@ class TwoNodesTest {
             assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT payload) FROM DomainEventEntry WHERE aggregateIdentifier = ? AND payloadType LIKE '%DuesPaid'",
                     Integer.class, member)).isEqualTo(PERIODS);
         }
+    }
+
+    @Test
+    @DisplayName("commands alternating between two nodes that both keep the member cached lose no update and refuse nothing wrongly")
+    void staleCachesLoseNoUpdate() {
+        String member = "m-stale";
+        Subdistrict.register(http(first), member);
+        dues(second, member, "2030-01", 200);
+        dues(first, member, "2030-02", 200);
+        for (int month = 1; month <= 10; month++) {
+            ConfigurableApplicationContext node = month % 2 == 0 ? first : second;
+            assertThat(node.getBean(AggregateCache.class).containsKey(member))
+                    .as("the member is cached on the node about to append").isTrue();
+            dues(node, member, "2031-%02d".formatted(month), 200);
+        }
+        dues(first, member, "2031-10", 422);
+
+        var lost = http(first).post("/api/members/" + member + "/contact-lost", "{\"since\":\"2026-10-01\"}");
+        assertThat(lost.status()).as(lost.text()).isEqualTo(200);
+        assertThat(second.getBean(AggregateCache.class).containsKey(member)).isTrue();
+        var restored = http(second).post("/api/members/" + member + "/contact-restored",
+                "{\"restoredOn\":\"2026-11-01\"}");
+        assertThat(restored.status()).as("the second node judges on the stored stream: " + restored.text())
+                .isEqualTo(200);
+        dues(first, member, "2032-01", 200);
+        assertThat(second.getBean(AggregateCache.class).containsKey(member)).isTrue();
+        var current = http(second).post("/api/members/" + member + "/dues",
+                "{\"period\":\"2032-02\",\"amountFen\":200,\"paidOn\":\"2026-11-01\"}", "If-Match", "\"15\"");
+        assertThat(current.status()).as("If-Match of the stored version on a node that kept an older one: "
+                + current.text()).isEqualTo(200);
+
+        JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+        assertThat(jdbc.queryForList("SELECT sequenceNumber FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                + "ORDER BY sequenceNumber", Long.class, member))
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(0, 16).boxed().toList());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                + "AND payloadType LIKE '%DuesPaid'", Integer.class, member)).isEqualTo(14);
+        String previous = ChainHash.GENESIS;
+        for (ChainHash.Row row : jdbc.query("""
+                        SELECT aggregateIdentifier, sequenceNumber, payloadType, payloadRevision, timeStamp, payload,
+                               metaData FROM DomainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber""",
+                (rs, n) -> new ChainHash.Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBytes(6), rs.getBytes(7)), member)) {
+            String stored = ChainHash.hashIn(row.metaData());
+            assertThat(stored).as("chain hash of event %d, appended by either node", row.sequenceNumber())
+                    .isEqualTo(ChainHash.compute(previous, row));
+            previous = stored;
+        }
+    }
+
+    private static void dues(ConfigurableApplicationContext node, String member, String period, int status) {
+        var reply = http(node).post("/api/members/" + member + "/dues",
+                "{\"period\":\"" + period + "\",\"amountFen\":200,\"paidOn\":\"2026-11-01\"}");
+        assertThat(reply.status()).as(period + ": " + reply.text()).isEqualTo(status);
     }
 }

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link ChainHash} over its predecessor in the same stream.
  *
  * <p>The predecessor's hash is read inside the appending transaction (usually by the aggregate's load in the same unit
- * of work, see {@link LoadedChainHeads}, else by a query here). Two nodes that append to one stream at once
+ * of work or by an earlier command on this node, see {@link KnownChainHeads}, else by a query here). Two nodes that append to one stream at once
  * both read the same predecessor and both try to insert the same (aggregateIdentifier, sequenceNumber); the store's
  * unique key lets one of them in, the other's command is retried on the reloaded stream and chains onto the winner.
  * So the chain never forks and no lock is needed beyond the one the store already has.
@@ -43,10 +43,15 @@ public final class ChainHashingAppendStatement implements AppendEventsStatementB
     private static final JsonMapper METADATA_JSON = JsonMapper.builder().build();
 
     private final AppendedEvents appendedEvents;
+    private final KnownChainHeads heads;
 
-    /** @param appendedEvents told where each event landed when the command being handled asked for it */
-    public ChainHashingAppendStatement(AppendedEvents appendedEvents) {
+    /**
+     * @param appendedEvents told where each event landed when the command being handled asked for it
+     * @param heads          the predecessors this node already knows, told of each appended event
+     */
+    public ChainHashingAppendStatement(AppendedEvents appendedEvents, KnownChainHeads heads) {
         this.appendedEvents = appendedEvents;
+        this.heads = heads;
     }
 
     @Override
@@ -81,6 +86,7 @@ public final class ChainHashingAppendStatement implements AppendEventsStatementB
                         payload.getType().getName(), payload.getType().getRevision(), timeStamp, payload.getData(),
                         hashedMetaData);
                 lastHashInBatch.put(stream, hash);
+                heads.appended(stream, event.getSequenceNumber(), hash);
 
                 insert.setString(1, event.getIdentifier());
                 insert.setString(2, stream);
@@ -122,16 +128,24 @@ public final class ChainHashingAppendStatement implements AppendEventsStatementB
                 });
     }
 
-    /** The events are stored either way; without readable keys the caller reads the stream's head itself. */
+    /**
+     * The events are stored either way; without readable keys each is reported with an unknown global index, and the
+     * caller reads the stream's head itself.
+     */
     private void report(PreparedStatement insert, EventSchema schema, List<DomainEventMessage<?>> rows) {
+        int reported = 0;
         try (ResultSet keys = insert.getGeneratedKeys()) {
             int column = keys.findColumn(schema.globalIndexColumn());
-            for (int i = 0; i < rows.size() && keys.next(); i++) {
-                DomainEventMessage<?> row = rows.get(i);
+            for (; reported < rows.size() && keys.next(); reported++) {
+                DomainEventMessage<?> row = rows.get(reported);
                 appendedEvents.appended(row.getAggregateIdentifier(), row.getSequenceNumber(), keys.getLong(column));
             }
         } catch (SQLException noKeys) {
-            // nothing reported
+            // reported below, without positions
+        }
+        for (; reported < rows.size(); reported++) {
+            DomainEventMessage<?> row = rows.get(reported);
+            appendedEvents.appended(row.getAggregateIdentifier(), row.getSequenceNumber(), AppendedEvents.UNKNOWN);
         }
     }
 
@@ -144,16 +158,17 @@ public final class ChainHashingAppendStatement implements AppendEventsStatementB
     /**
      * A stream's first event chains onto {@link ChainHash#GENESIS}. A later event's predecessor was read when the
      * aggregate was loaded, so it exists; if it carries no hash (written before chaining existed) the chain restarts.
-     * When that load read the predecessor row itself, its hash is taken from there instead of reading the row again.
+     * When that load read the predecessor row itself, or this node committed or read it before, its hash is taken from
+     * there instead of reading the row again.
      */
-    private static String previousHash(Connection connection, EventSchema schema, String stream, long sequence)
+    private String previousHash(Connection connection, EventSchema schema, String stream, long sequence)
             throws SQLException {
         if (sequence == 0) {
             return ChainHash.GENESIS;
         }
-        if (LoadedChainHeads.knowsPredecessor(stream, sequence)) {
-            String hash = LoadedChainHeads.hashBefore(stream);
-            return hash == null ? ChainHash.GENESIS : hash;
+        KnownChainHeads.Head known = heads.predecessor(stream, sequence);
+        if (known != null) {
+            return known.hash() == null ? ChainHash.GENESIS : known.hash();
         }
         String sql = "SELECT " + schema.metaDataColumn() + " FROM " + schema.domainEventTable() + " WHERE "
                 + schema.aggregateIdentifierColumn() + " = ? AND " + schema.sequenceNumberColumn() + " = ?";
