@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """CPU per command of one command-side jar: the benchmark's command mix, measured from /proc.
 
-Usage: scripts/command-cpu.py <command-side exec jar> <label> <port> <members> <clients>
+Usage: benchmark/command-cpu.py <command-side exec jar> <label> <port> <members> <clients>
 Creates a scratch PostgreSQL database (127.0.0.1:5432, user postgres, trust), starts the jar on it, sets up one
 branch and study day, registers the members, warms up on the first third of them and then measures attendance,
 care visit and dues for each of the other members in turn (as the benchmark does) with <clients> closed-loop
