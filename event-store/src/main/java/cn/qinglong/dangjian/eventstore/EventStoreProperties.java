@@ -12,11 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyCacheTtl   how long a member's key read for decryption is reused before it is read again (0: never);
  *                      an erasure on another node is noticed here within this time at the latest
  * @param keyCacheSize  how many members' keys that cache holds at most
+ * @param decodedCacheSize how many decoded payloads and metadata are kept, each for at most {@code keyCacheTtl}, for
+ *                      the next reader of the same stored event (every projection reads every event); 0: none
  */
 @ConfigurationProperties("eventstore")
 public record EventStoreProperties(@DefaultValue("500") int batchSize,
                                    String masterKey,
                                    @DefaultValue("./data/master.key") String masterKeyFile,
                                    @DefaultValue("10s") Duration keyCacheTtl,
-                                   @DefaultValue("10000") int keyCacheSize) {
+                                   @DefaultValue("10000") int keyCacheSize,
+                                   @DefaultValue("20000") int decodedCacheSize) {
 }
