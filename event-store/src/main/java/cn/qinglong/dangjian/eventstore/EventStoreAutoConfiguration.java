@@ -66,7 +66,7 @@ public class EventStoreAutoConfiguration {
                                      @Qualifier("eventSerializer") Serializer eventSerializer,
                                      EventStoreProperties properties) {
         return new PersonalData(eventSerializer, new JdbcTemplate(dataSource), masterKey, properties.keyCacheTtl(),
-                properties.keyCacheSize());
+                properties.keyCacheSize(), properties.decodedCacheSize());
     }
 
     @Bean

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyCacheSize  how many members' keys that cache holds at most
  * @param chainHeadCacheSize how many streams' last chain hashes this node remembers after its commits, so that the
  *                      next append to such a stream need not read its predecessor (0: none)
+ * @param decodedCacheSize how many decoded payloads and metadata are kept, each for at most {@code keyCacheTtl}, for
+ *                      the next reader of the same stored event (every projection reads every event); 0: none
  */
 @ConfigurationProperties("eventstore")
 public record EventStoreProperties(@DefaultValue("500") int batchSize,
@@ -21,5 +23,6 @@ public record EventStoreProperties(@DefaultValue("500") int batchSize,
                                    @DefaultValue("./data/master.key") String masterKeyFile,
                                    @DefaultValue("10s") Duration keyCacheTtl,
                                    @DefaultValue("10000") int keyCacheSize,
-                                   @DefaultValue("10000") int chainHeadCacheSize) {
+                                   @DefaultValue("10000") int chainHeadCacheSize,
+                                   @DefaultValue("20000") int decodedCacheSize) {
 }

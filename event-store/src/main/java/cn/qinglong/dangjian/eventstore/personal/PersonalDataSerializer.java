@@ -43,12 +43,18 @@ final class PersonalDataSerializer extends DelegatingSerializer {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final MemberKeys keys;
+    private final DecodedCache decoded;
     /** A plain mapper: it re-writes the delegate's compact JSON unchanged apart from the sealed values. */
     private final JsonMapper json = JsonMapper.builder().build();
 
     PersonalDataSerializer(Serializer delegate, MemberKeys keys) {
+        this(delegate, keys, new DecodedCache(0, java.time.Duration.ZERO));
+    }
+
+    PersonalDataSerializer(Serializer delegate, MemberKeys keys, DecodedCache decoded) {
         super(delegate);
         this.keys = keys;
+        this.decoded = decoded;
     }
 
     @Override
@@ -75,14 +81,43 @@ final class PersonalDataSerializer extends DelegatingSerializer {
         return delegate.getConverter().convert(stored, expectedRepresentation);
     }
 
+    /**
+     * Reads through the {@link DecodedCache}: the same stored bytes decode to the same (immutable) object, so the
+     * projections that each read the same event share one decryption and one parse.
+     */
     @Override
+    @SuppressWarnings("unchecked")
     public <S, T> T deserialize(SerializedObject<S> serialized) {
         Class<?> type = classOrNull(serialized.getType());
         if (type == MemberPersonalDataErased.class) {
             T event = delegate.deserialize(serialized);
             keys.forget(((MemberPersonalDataErased) event).memberId().value());
+            decoded.clear();
             return event;
         }
+        if (type == null || !decoded.enabled()) {
+            return decode(serialized, type);
+        }
+        byte[] data = delegate.getConverter().convert(serialized, byte[].class).getData();
+        DecodedCache.Key key = new DecodedCache.Key(serialized.getType().getName(),
+                serialized.getType().getRevision(), data);
+        Object cached = decoded.get(key);
+        if (cached != null) {
+            return (T) cached;
+        }
+        T value = decode(new SimpleSerializedObject<>(data, byte[].class, serialized.getType()), type);
+        if (value != null) {
+            decoded.put(key, value);
+        }
+        return value;
+    }
+
+    /** Forgets every decoded value: a key was destroyed. */
+    void forgetDecoded() {
+        decoded.clear();
+    }
+
+    private <S, T> T decode(SerializedObject<S> serialized, Class<?> type) {
         List<Path> paths = type == null ? List.of() : PersonalFields.of(type);
         if (paths.isEmpty()) {
             return delegate.deserialize(serialized);

@@ -145,6 +145,42 @@ class PersonalDataAtRestTest {
     }
 
     @Test
+    @DisplayName("an event read again is decoded once (the same object), until this node erases the member's key")
+    void decoded_events_are_shared_until_this_node_erases() {
+        MemberId member = newMember();
+        List<MemberEvent> events = history(member);
+        append(member, events);
+
+        List<MemberEvent> first = payloadsOf(member);
+        List<MemberEvent> second = payloadsOf(member);
+        assertThat(first).containsExactlyElementsOf(events);
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(second.get(i)).as("event %d", i).isSameAs(first.get(i));
+        }
+
+        transaction.executeWithoutResult(tx -> personalData.erase(member.value()));
+        assertThat(((MemberRegistered) payloadsOf(member).get(0)).phone()).isNull();
+    }
+
+    @Test
+    @DisplayName("reading an erasure another node recorded drops what was decoded with the destroyed key")
+    void reading_an_erasure_drops_decoded_events() {
+        MemberId member = newMember();
+        List<MemberEvent> events = history(member);
+        append(member, events);
+        assertThat(((MemberRegistered) payloadsOf(member).get(0)).phone()).isEqualTo(PHONE);
+
+        // another node destroys the key and records the erasure; this node only reads the event
+        jdbc.update("UPDATE member_data_key SET wrapped_key = NULL, erased_at = CURRENT_TIMESTAMP WHERE member_id = ?",
+                member.value());
+        append(member, events.size(), List.of(new MemberPersonalDataErased(member, DAY)));
+        assertThat(payloadsOf(member).get(events.size())).isEqualTo(new MemberPersonalDataErased(member, DAY));
+
+        assertThat(((MemberRegistered) payloadsOf(member).get(0)).phone()).isNull();
+        assertThat(((ContactCardUpdated) payloadsOf(member).get(2)).card().phone()).isNull();
+    }
+
+    @Test
     @DisplayName("no new personal data is recorded for a member whose data was erased")
     void no_key_is_created_again_after_erasure() {
         MemberId member = newMember();

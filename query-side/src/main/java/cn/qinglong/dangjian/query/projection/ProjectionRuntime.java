@@ -102,6 +102,8 @@ public class ProjectionRuntime implements SmartLifecycle {
         final ScheduledExecutorService coordinator;
         final ScheduledExecutorService workers;
         final ProjectionEventHandler handler;
+        /** A split of one of its segments is under way on this node. */
+        final java.util.concurrent.atomic.AtomicBoolean splitting = new java.util.concurrent.atomic.AtomicBoolean();
 
         Generation(int number, PooledStreamingEventProcessor processor, ScheduledExecutorService coordinator,
                    ScheduledExecutorService workers, ProjectionEventHandler handler) {
@@ -305,6 +307,7 @@ public class ProjectionRuntime implements SmartLifecycle {
                 if (pointer.building() != null) {
                     swapIfCaughtUp(projection.name(), pointer);
                 }
+                splitToConfiguredSegments(projection.name(), pointers.get(projection.name()));
                 cleanUpRetired(projection, pointer);
             }
             heartbeat();
@@ -322,7 +325,9 @@ public class ProjectionRuntime implements SmartLifecycle {
         Map<Integer, Generation> generations = local.computeIfAbsent(projection.name(), n -> new ConcurrentHashMap<>());
         for (int number : pointer.running()) {
             if (!generations.containsKey(number)) {
-                generations.put(number, start(projection, number));
+                boolean building = pointer.building() != null && pointer.building() == number;
+                generations.put(number, start(projection, number,
+                        building ? settings.rebuildSegments() : settings.segments()));
             }
         }
         for (Generation generation : List.copyOf(generations.values())) {
@@ -361,6 +366,39 @@ public class ProjectionRuntime implements SmartLifecycle {
             pointers.put(name, now);
             follow(projections.get(name), now);
         }
+    }
+
+    /**
+     * A generation is rebuilt on {@code rebuildSegments} segments, since a pooled processor offers every event to
+     * every segment's queue; once it answers, the node holding its widest segment splits that, one split at a time,
+     * until the generation has {@code segments}; {@link #balance()} then hands the new segments to the other nodes.
+     */
+    private void splitToConfiguredSegments(String name, Pointer pointer) {
+        Generation generation = local(name, pointer.active());
+        if (generation == null || generation.splitting.get() || !generation.processor.isRunning()) {
+            return;
+        }
+        int segments = storedTokens.positions(generation.processor.getName()).size();
+        if (segments == 0 || segments >= settings.segments()) {
+            return;
+        }
+        generation.processor.processingStatus().values().stream()
+                .filter(status -> !status.isErrorState())
+                .map(EventTrackerStatus::getSegment)
+                .min(java.util.Comparator.comparingInt(org.axonframework.eventhandling.Segment::getMask))
+                .ifPresent(segment -> {
+                    generation.splitting.set(true);
+                    generation.processor.splitSegment(segment.getSegmentId()).whenComplete((split, failure) -> {
+                        generation.splitting.set(false);
+                        if (failure != null || !Boolean.TRUE.equals(split)) {
+                            log.warn("could not split segment {} of {}: {}", segment.getSegmentId(),
+                                    generation.processor.getName(), failure == null ? "refused" : failure.toString());
+                        } else {
+                            log.info("split segment {} of {} ({} segments, {} wanted)", segment.getSegmentId(),
+                                    generation.processor.getName(), segments + 1, settings.segments());
+                        }
+                    });
+                });
     }
 
     /**
@@ -418,7 +456,8 @@ public class ProjectionRuntime implements SmartLifecycle {
         }
     }
 
-    private Generation start(Projection projection, int number) {
+    /** {@code segments}: how many segments its tokens get if it has none yet (the first node to start it). */
+    private Generation start(Projection projection, int number, int segments) {
         String processorName = processorName(projection.name(), number);
         ViewCollections views = new ViewCollections(database, projection.name(), number);
         if (projection instanceof FoldingProjection) {
@@ -426,7 +465,8 @@ public class ProjectionRuntime implements SmartLifecycle {
         }
         projection.createIndexes(views);
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(named(processorName + "-coordinator"));
-        ScheduledExecutorService workers = Executors.newScheduledThreadPool(settings.segments(), named(processorName + "-worker"));
+        ScheduledExecutorService workers = Executors.newScheduledThreadPool(Math.max(segments, settings.segments()),
+                named(processorName + "-worker"));
         ProjectionEventHandler handler = new ProjectionEventHandler(projection, views);
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(processorName)
@@ -440,7 +480,7 @@ public class ProjectionRuntime implements SmartLifecycle {
                 .transactionManager(NoTransactionManager.instance())
                 .coordinatorExecutor(coordinator)
                 .workerExecutor(workers)
-                .initialSegmentCount(settings.segments())
+                .initialSegmentCount(segments)
                 .tokenClaimInterval(settings.claimInterval().toMillis())
                 .claimExtensionThreshold(settings.claimExtension().toMillis())
                 .batchSize(settings.batchSize())

@@ -7,8 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param batchSize   events a processor hands to a projection at once (one bulk write per collection)
- * @param segments    segments (and worker threads) per processor, for processors started from now on (a running
- *                    generation keeps the segments its tokens were created with)
+ * @param segments    segments (and worker threads) per processor of an answering generation; a generation with
+ *                    fewer (a rebuilt one, or after this was raised) is split up to it by the nodes holding its
+ *                    widest segments; one with more keeps them
+ * @param rebuildSegments segments of a generation while it is being rebuilt: every segment of a pooled processor
+ *                    is offered every event, so a replay costs less on fewer; split up to {@code segments} once it
+ *                    answers
  * @param claimTimeout how long a segment's claim lasts without being extended: after a node's death its segments
  *                    wait this long before another node may take them. Claims are extended every tenth of it and
  *                    every node looks for unclaimed segments every fifth of it.
@@ -20,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("query.projections")
 public record ProjectionSettings(@DefaultValue("500") int batchSize, @DefaultValue("4") int segments,
+                                 @DefaultValue("1") int rebuildSegments,
                                  @DefaultValue("10s") Duration claimTimeout,
                                  @DefaultValue("100ms") Duration fetchDelay,
                                  @DefaultValue("500ms") Duration pointerRefresh,
@@ -27,6 +32,9 @@ public record ProjectionSettings(@DefaultValue("500") int batchSize, @DefaultVal
                                  @DefaultValue("") String nodeId) {
 
     public ProjectionSettings {
+        if (segments < 1 || rebuildSegments < 1) {
+            throw new IllegalArgumentException("a processor needs at least one segment");
+        }
         if (nodeId == null || nodeId.isBlank()) {
             nodeId = ManagementFactory.getRuntimeMXBean().getName();
         }

@@ -1,8 +1,11 @@
 package cn.qinglong.dangjian.query.admin;
 
+import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qinglong.dangjian.query.projection.ProjectionSettings;
 import cn.qinglong.dangjian.query.testing.Http;
+import com.mongodb.client.MongoDatabase;
 import cn.qinglong.dangjian.query.testing.QuerySideTest;
 import cn.qinglong.dangjian.query.testing.Scenario;
 import java.time.Duration;
@@ -13,9 +16,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class RebuildTest extends QuerySideTest {
+
+    @Autowired
+    MongoDatabase database;
+
+    @Autowired
+    ProjectionSettings settings;
 
     @Test
     @DisplayName("rebuilding every projection yields views equal to the live ones, and queries answer throughout")
@@ -48,6 +58,27 @@ class RebuildTest extends QuerySideTest {
         }
         assertThat(rebuilt(generations)).as("every projection swapped to its new generation").isTrue();
         assertThat(answers(paths, position)).as("answers after the swap").isEqualTo(live);
+
+        // rebuilt on rebuild-segments (1), then split up to segments (4) once answering
+        assertThat(settings.rebuildSegments()).isLessThan(settings.segments());
+        while (!split(generations) && System.nanoTime() < deadline) {
+            pause();
+        }
+        assertThat(split(generations)).as("every new generation split up to %d segments", settings.segments())
+                .isTrue();
+        long later = append(new Scenario("after-split", LocalDate.now(ZoneId.of("Asia/Shanghai"))).log);
+        answers(paths.subList(0, 1), later);
+    }
+
+    private boolean split(Map<String, Integer> before) {
+        for (JsonNode projection : query.get("/admin/projections").json()) {
+            String processor = projection.get("name").asString() + "-g" + projection.get("generation").asInt();
+            if (database.getCollection("trackingtokens").countDocuments(eq("processorName", processor))
+                    != settings.segments()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test
