@@ -16,12 +16,13 @@ import org.springframework.security.oauth2.jwt.JwtException;
  *
  * <p>Only a token the wrapped decoder accepted is kept, keyed by its exact text, so a tampered or differently signed
  * token is never a hit and goes through the full check. A kept token is served until the earlier of its {@code exp}
- * (never after it: then the wrapped decoder decides again, and refuses it) and {@code ttl} after it was verified.
- * The {@code ttl} bounds how long a change of trust is not seen: a signing key the issuer removed from its key set,
- * or another issuer configured, refuses a kept token only once its entry is older than {@code ttl}. Tokens without an
- * {@code exp}, and tokens bound to a client certificate ({@code cnf}), which the wrapped decoder checks against the
- * request, are never kept. At most {@code maxEntries} tokens are kept; beyond that, expired entries are dropped and
- * then arbitrary ones. {@code ttl} zero (or {@code maxEntries} zero) keeps nothing.
+ * and {@code ttl} after it was verified; from its {@code exp} on, the wrapped decoder decides every time (refusing it
+ * once past the usual clock skew) and it is not kept again. The {@code ttl} bounds how long a change of trust goes
+ * unseen: a kept token signed with a key the issuer has since withdrawn is refused once its entry is older than
+ * {@code ttl} (another issuer takes a restart, which empties what is kept). Tokens without an {@code exp}, and tokens
+ * bound to a client certificate ({@code cnf}), which the wrapped decoder checks against the request, are never kept.
+ * At most {@code maxEntries} tokens are kept; beyond that, expired entries are dropped and then arbitrary ones.
+ * {@code ttl} zero (or {@code maxEntries} zero) keeps nothing.
  */
 final class VerifiedTokens implements JwtDecoder {
 
