@@ -93,7 +93,7 @@ public class ViewAnswers {
     }
 
     public ViewAnswers(ProjectionRuntime runtime, MongoDatabase database,
-                       @Value("${query.answers.max-per-view:128}") int maxAnswersPerView) {
+                       @Value("${query.answers.max-per-view:256}") int maxAnswersPerView) {
         this.runtime = runtime;
         this.database = database;
         this.maxAnswersPerView = maxAnswersPerView;

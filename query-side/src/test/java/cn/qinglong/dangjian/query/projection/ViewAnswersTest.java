@@ -89,6 +89,21 @@ class ViewAnswersTest extends QuerySideTest {
     }
 
     @Test
+    @DisplayName("a branch's study days are computed from one read of its members, kept as one answer beside each study day's")
+    void studyDaysOfABranchShareOneRead() {
+        Scenario scenario = new Scenario("answers-branch", LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        long position = append(scenario.log);
+        Http.Response first = query.get("/study-days/" + scenario.villageStudyDay + "/attendance?minPosition=" + position);
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        assertThat(answers.kept("attendance")).as("the study day's answer and its branch's").isEqualTo(2);
+        Http.Response sibling = query.get("/study-days/" + scenario.cancelledStudyDay + "/attendance");
+        assertThat(sibling.status()).isEqualTo(200);
+        assertThat(sibling.json().get("cancelled").asBoolean()).isTrue();
+        assertThat(answers.kept("attendance")).as("the sibling's answer, from the branch's kept answer").isEqualTo(3);
+        assertThat(query.get("/study-days/" + scenario.villageStudyDay + "/attendance").text()).isEqualTo(first.text());
+    }
+
+    @Test
     @DisplayName("an answer is computed once per state of the view, however many ask for it at the same time")
     void computedOncePerState() throws Exception {
         long position = append(new Scenario("answers-once", LocalDate.now(ZoneId.of("Asia/Shanghai"))).log);
