@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -113,6 +114,12 @@ public class WebSecurityAutoConfiguration {
     @Bean
     public SecurityObservationSettings noSecurityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Spring Security's firewall, its header checks without a regex (see {@link HeaderCharacters}). */
+    @Bean
+    public WebSecurityCustomizer headerCharactersWithoutRegex() {
+        return web -> web.httpFirewall(HeaderCharacters.firewall());
     }
 
     @Bean
