@@ -39,6 +39,9 @@ public record Caller(String name, Set<Role> roles, Set<String> orgScope, boolean
 
     public static Caller current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof CallerAuthentication known) {
+            return known.caller();
+        }
         if (authentication instanceof JwtAuthenticationToken token) {
             return of(token.getToken());
         }

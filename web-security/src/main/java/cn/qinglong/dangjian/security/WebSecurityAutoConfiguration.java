@@ -14,13 +14,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -83,15 +85,42 @@ public class WebSecurityAutoConfiguration {
     @Bean
     public JwtDecoder jwtDecoder(SecuritySettings settings, ObjectProvider<LocalSigningKey> localKey) {
         if (settings.localKey()) {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(localKey.getObject().publicKey()).build();
-            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(LocalTokens.ISSUER));
-            return decoder;
+            return verifying(NimbusJwtDecoder.withPublicKey(localKey.getObject().publicKey()).build(),
+                    LocalTokens.ISSUER, settings, Clock.systemUTC());
         }
         NimbusJwtDecoder decoder = settings.jwkSetUri() == null || settings.jwkSetUri().isBlank()
                 ? NimbusJwtDecoder.withIssuerLocation(settings.issuerUri()).build()
                 : NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuerUri()));
-        return decoder;
+        return verifying(decoder, settings.issuerUri(), settings, Clock.systemUTC());
+    }
+
+    /**
+     * The decoder checks the default validators (issuer, timestamps on {@code clock}, type, certificate binding);
+     * tokens it accepted are kept for {@code app.security.token-cache-ttl} (see {@link VerifiedTokens}).
+     */
+    static JwtDecoder verifying(NimbusJwtDecoder decoder, String issuer, SecuritySettings settings, Clock clock) {
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+                List.of(timestamps, new JwtIssuerValidator(issuer))));
+        return VerifiedTokens.around(decoder, settings.tokenCacheTtl(), settings.tokenCacheSize(), clock);
+    }
+
+    /**
+     * No observation per security filter, per authentication and per authorization: with Micrometer present Spring
+     * Security wraps each of its filters in an observation (meters looked up, key values built, per filter and
+     * request), which showed prominently in profiles of the query phase. The HTTP server request observation (and its
+     * metrics) stays.
+     */
+    @Bean
+    public SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /** Spring Security's firewall, its header checks without a regex (see {@link HeaderCharacters}). */
+    @Bean
+    public WebSecurityCustomizer headerCharactersWithoutRegex() {
+        return web -> web.httpFirewall(HeaderCharacters.firewall());
     }
 
     @Bean
@@ -128,9 +157,6 @@ public class WebSecurityAutoConfiguration {
             ProblemResponses.write(response, 403, "forbidden", "Forbidden", "this role may not do that");
 
     static AbstractAuthenticationToken authentication(Jwt jwt) {
-        Caller caller = Caller.of(jwt);
-        return new JwtAuthenticationToken(jwt,
-                caller.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList(),
-                caller.name());
+        return new CallerAuthentication(jwt, Caller.of(jwt));
     }
 }

@@ -23,6 +23,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,10 @@ class AttendanceController {
         return answers.answer(AttendanceProjection.NAME, () -> figures(studyDayId), "study-day", studyDayId);
     }
 
+    /**
+     * A miss reads the branch's members once and computes every study day of the branch from them (kept as one
+     * answer), so a branch's study days cost one read of its members rather than one each.
+     */
     private StudyDayAttendance figures(String studyDayId) {
         ViewCollections views = runtime.views(AttendanceProjection.NAME);
         Document studyDay = views.get(AttendanceProjection.STUDY_DAYS).find(eq("_id", studyDayId)).first();
@@ -86,9 +91,35 @@ class AttendanceController {
                 || !reach.reachesOrganization(studyDay.getString("branchId"))) {
             throw new NotFound("study day", studyDayId);
         }
-        AttendanceFigures figures = AttendanceFigures.of(studyDay,
-                membersOf(views, List.of(studyDay.getString("branchId"))));
-        return new StudyDayAttendance(studyDayId, studyDay.getString("branchId"),
+        String branchId = studyDay.getString("branchId");
+        Map<String, StudyDayAttendance> ofBranch = answers.answer(AttendanceProjection.NAME,
+                () -> branchFigures(branchId), "study-days of branch", branchId);
+        StudyDayAttendance figures = ofBranch.get(studyDayId);
+        return figures != null ? figures : figures(studyDay, branchMembers(views, branchId));
+    }
+
+    private Map<String, StudyDayAttendance> branchFigures(String branchId) {
+        ViewCollections views = runtime.views(AttendanceProjection.NAME);
+        List<Document> members = branchMembers(views, branchId);
+        Map<String, StudyDayAttendance> figures = new HashMap<>();
+        for (Document studyDay : views.get(AttendanceProjection.STUDY_DAYS).find(eq("branchId", branchId))) {
+            if (studyDay.getString("date") != null) {
+                figures.put(studyDay.getString("_id"), figures(studyDay, members));
+            }
+        }
+        return figures;
+    }
+
+    /** What {@link AttendanceFigures} reads of every member of the branch in the caller's reach. */
+    private List<Document> branchMembers(ViewCollections views, String branchId) {
+        List<Document> members = new ArrayList<>();
+        membersOf(views, List.of(branchId)).forEach(members::add);
+        return members;
+    }
+
+    private static StudyDayAttendance figures(Document studyDay, List<Document> members) {
+        AttendanceFigures figures = AttendanceFigures.of(studyDay, members);
+        return new StudyDayAttendance(studyDay.getString("_id"), studyDay.getString("branchId"),
                 LocalDate.parse(studyDay.getString("date")), studyDay.getString("topic"),
                 Boolean.TRUE.equals(studyDay.getBoolean("cancelled")), figures.expected().size(),
                 figures.attended().size(), figures.byMode(), figures.excused().size(),

@@ -6,6 +6,8 @@ import cn.qinglong.dangjian.security.Caller;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -13,11 +15,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Answers that a view computes over many documents (counts, rates, summaries, pages), kept while the view stays
@@ -41,11 +46,54 @@ public class ViewAnswers {
     private final int maxAnswersPerView;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
 
-    private record Slot(String state, Map<List<Object>, CompletableFuture<Object>> answers) {
+    private record Slot(String state, Map<List<Object>, CompletableFuture<Kept>> answers) {
+    }
+
+    /** The request attribute naming the {@link Kept} answer the current request was given. */
+    public static final String KEPT = ViewAnswers.class.getName() + ".kept";
+
+    /**
+     * A kept answer and, once it has been written, its JSON: every request that is given the same answer is
+     * answered the same bytes, serialized once (see {@code KeptJson}).
+     */
+    public static final class Kept {
+        private final Object answer;
+        private volatile Written written;
+
+        /** The bytes and their entity tag. */
+        public record Written(byte[] json, String etag) {
+        }
+
+        Kept(Object answer) {
+            this.answer = answer;
+        }
+
+        public Object answer() {
+            return answer;
+        }
+
+        public Written written(Function<Object, byte[]> serializer) {
+            Written w = written;
+            if (w == null) {
+                byte[] json = serializer.apply(answer);
+                w = new Written(json, etag(json));
+                written = w;
+            }
+            return w;
+        }
+
+        private static String etag(byte[] json) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
+                return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + "\"";
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     public ViewAnswers(ProjectionRuntime runtime, MongoDatabase database,
-                       @Value("${query.answers.max-per-view:128}") int maxAnswersPerView) {
+                       @Value("${query.answers.max-per-view:256}") int maxAnswersPerView) {
         this.runtime = runtime;
         this.database = database;
         this.maxAnswersPerView = maxAnswersPerView;
@@ -55,7 +103,6 @@ public class ViewAnswers {
      * The answer for {@code inputs} (the endpoint and every input it depends on, including today's date where it
      * counts) in the view's current state, computing it at most once per state.
      */
-    @SuppressWarnings("unchecked")
     public <T> T answer(String view, Supplier<T> compute, Object... inputs) {
         if (maxAnswersPerView <= 0) {
             return compute.get();
@@ -69,18 +116,18 @@ public class ViewAnswers {
         }
         Slot slot = slots.compute(view, (v, s) -> s != null && s.state().equals(state) ? s
                 : new Slot(state, new ConcurrentHashMap<>()));
-        CompletableFuture<Object> existing = slot.answers().get(key);
+        CompletableFuture<Kept> existing = slot.answers().get(key);
         if (existing == null) {
             if (slot.answers().size() >= maxAnswersPerView) {
                 return compute.get();
             }
-            CompletableFuture<Object> mine = new CompletableFuture<>();
+            CompletableFuture<Kept> mine = new CompletableFuture<>();
             existing = slot.answers().putIfAbsent(key, mine);
             if (existing == null) {
                 try {
-                    T answer = compute.get();
-                    mine.complete(answer);
-                    return answer;
+                    Kept kept = new Kept(compute.get());
+                    mine.complete(kept);
+                    return given(kept);
                 } catch (RuntimeException | Error e) {
                     slot.answers().remove(key, mine);
                     mine.completeExceptionally(e);
@@ -89,13 +136,23 @@ public class ViewAnswers {
             }
         }
         try {
-            return (T) existing.join();
+            return given(existing.join());
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
             throw e;
         }
+    }
+
+    /** Tells the current request (if any) which kept answer it was given, so its JSON is written once per answer. */
+    @SuppressWarnings("unchecked")
+    private static <T> T given(Kept kept) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(KEPT, kept, RequestAttributes.SCOPE_REQUEST);
+        }
+        return (T) kept.answer();
     }
 
     /**

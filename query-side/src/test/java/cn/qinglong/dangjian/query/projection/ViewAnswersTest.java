@@ -59,6 +59,51 @@ class ViewAnswersTest extends QuerySideTest {
     }
 
     @Test
+    @DisplayName("a kept answer is written with an entity tag; If-None-Match with it is 304 without a body until the view changes")
+    void keptAnswersCarryAnEntityTag() {
+        Scenario scenario = new Scenario("answers-etag", LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        long position = append(scenario.log);
+        Http.Response first = tree(position);
+        String etag = first.header("ETag");
+        assertThat(etag).matches("\"[A-Za-z0-9_-]{22}\"");
+        assertThat(first.contentType()).startsWith("application/json");
+        Http.Response again = tree(position);
+        assertThat(again.header("ETag")).isEqualTo(etag);
+        assertThat(again.text()).isEqualTo(first.text());
+        assertThat(first.header("Content-Length")).isEqualTo(
+                String.valueOf(first.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+
+        Http.Response notModified = query.get("/organizations/tree", "If-None-Match", "\"other\", " + etag);
+        assertThat(notModified.status()).isEqualTo(304);
+        assertThat(notModified.text()).isEmpty();
+        assertThat(query.get("/organizations/tree", "If-None-Match", "\"other\"").status()).isEqualTo(200);
+
+        long next = append(new EventLog().add(new MemberRegistered(Scenario.mid("answers-etag-m-new"), "新党员",
+                Gender.F, LocalDate.of(1990, 5, 1), LocalDate.of(2015, 7, 1), Scenario.id(scenario.villageBranch),
+                Set.of(Category.RETIRED), new Residence(ResidenceStatus.ORIGINAL, null, null), null,
+                LocalDate.now().minusDays(1))));
+        Http.Response changed = query.get("/organizations/tree?minPosition=" + next, "If-None-Match", etag);
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.header("ETag")).isNotEqualTo(etag);
+        assertThat(root(changed.json(), scenario.committee).get("members").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("a branch's study days are computed from one read of its members, kept as one answer beside each study day's")
+    void studyDaysOfABranchShareOneRead() {
+        Scenario scenario = new Scenario("answers-branch", LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        long position = append(scenario.log);
+        Http.Response first = query.get("/study-days/" + scenario.villageStudyDay + "/attendance?minPosition=" + position);
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        assertThat(answers.kept("attendance")).as("the study day's answer and its branch's").isEqualTo(2);
+        Http.Response sibling = query.get("/study-days/" + scenario.cancelledStudyDay + "/attendance");
+        assertThat(sibling.status()).isEqualTo(200);
+        assertThat(sibling.json().get("cancelled").asBoolean()).isTrue();
+        assertThat(answers.kept("attendance")).as("the sibling's answer, from the branch's kept answer").isEqualTo(3);
+        assertThat(query.get("/study-days/" + scenario.villageStudyDay + "/attendance").text()).isEqualTo(first.text());
+    }
+
+    @Test
     @DisplayName("an answer is computed once per state of the view, however many ask for it at the same time")
     void computedOncePerState() throws Exception {
         long position = append(new Scenario("answers-once", LocalDate.now(ZoneId.of("Asia/Shanghai"))).log);
