@@ -23,7 +23,8 @@ public final class CommandSideLauncher {
         // the imported eventstore-defaults.properties, pointing the command side at ./data instead.
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.application.name=command-side",
                 "--member.snapshot-threshold=50", "--app.time-zone=Asia/Shanghai",
-                "--spring.jackson.deserialization.fail-on-unknown-properties=true"));
+                "--spring.jackson.deserialization.fail-on-unknown-properties=true",
+                "--command.aggregate-cache.size=10000", "--command.aggregate-cache.max-age=10s"));
         database.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandSideApplication.class)
                 .run(args.toArray(String[]::new));
