@@ -325,9 +325,12 @@ public class ProjectionRuntime implements SmartLifecycle {
         Map<Integer, Generation> generations = local.computeIfAbsent(projection.name(), n -> new ConcurrentHashMap<>());
         for (int number : pointer.running()) {
             if (!generations.containsKey(number)) {
-                boolean building = pointer.building() != null && pointer.building() == number;
+                // a generation being rebuilt, or one whose first build has not started (no tokens: a first start on
+                // an event store that may hold years of events), replays on few segments and is split once caught up
+                boolean replaying = pointer.building() != null && pointer.building() == number
+                        || storedTokens.positions(processorName(projection.name(), number)).isEmpty();
                 generations.put(number, start(projection, number,
-                        building ? settings.rebuildSegments() : settings.segments()));
+                        replaying ? settings.rebuildSegments() : settings.segments()));
             }
         }
         for (Generation generation : List.copyOf(generations.values())) {
@@ -369,9 +372,10 @@ public class ProjectionRuntime implements SmartLifecycle {
     }
 
     /**
-     * A generation is rebuilt on {@code rebuildSegments} segments, since a pooled processor offers every event to
-     * every segment's queue; once it answers, the node holding its widest segment splits that, one split at a time,
-     * until the generation has {@code segments}; {@link #balance()} then hands the new segments to the other nodes.
+     * A generation is rebuilt (or built the first time) on {@code rebuildSegments} segments, since a pooled processor
+     * offers every event to every segment's queue; once it answers and every segment has caught up with the store,
+     * the node holding its widest segment splits that, one split at a time, until the generation has
+     * {@code segments}; {@link #balance()} then hands the new segments to the other nodes.
      */
     private void splitToConfiguredSegments(String name, Pointer pointer) {
         Generation generation = local(name, pointer.active());
@@ -379,7 +383,8 @@ public class ProjectionRuntime implements SmartLifecycle {
             return;
         }
         int segments = storedTokens.positions(generation.processor.getName()).size();
-        if (segments == 0 || segments >= settings.segments()) {
+        if (segments == 0 || segments >= settings.segments() || generation.processor.processingStatus().values()
+                .stream().anyMatch(status -> !status.isCaughtUp())) {
             return;
         }
         generation.processor.processingStatus().values().stream()

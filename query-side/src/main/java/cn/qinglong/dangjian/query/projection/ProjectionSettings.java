@@ -10,9 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param segments    segments (and worker threads) per processor of an answering generation; a generation with
  *                    fewer (a rebuilt one, or after this was raised) is split up to it by the nodes holding its
  *                    widest segments; one with more keeps them
- * @param rebuildSegments segments of a generation while it is being rebuilt: every segment of a pooled processor
- *                    is offered every event, so a replay costs less on fewer; split up to {@code segments} once it
- *                    answers
+ * @param rebuildSegments segments of a generation while it is being rebuilt or built the first time: every segment
+ *                    of a pooled processor is offered every event, so a replay costs less on fewer; split up to
+ *                    {@code segments} once it answers and has caught up
  * @param claimTimeout how long a segment's claim lasts without being extended: after a node's death its segments
  *                    wait this long before another node may take them. Claims are extended every tenth of it and
  *                    every node looks for unclaimed segments every fifth of it.

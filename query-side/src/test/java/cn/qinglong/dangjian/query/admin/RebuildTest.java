@@ -70,6 +70,19 @@ class RebuildTest extends QuerySideTest {
         answers(paths.subList(0, 1), later);
     }
 
+    @Test
+    @DisplayName("a view's first build replays on rebuild-segments and every answering generation ends split up to segments")
+    void firstBuildIsSplitOnceCaughtUp() {
+        long position = append(new Scenario("first-build", LocalDate.now(ZoneId.of("Asia/Shanghai"))).log);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!split(generations()) && System.nanoTime() < deadline) {
+            pause();
+        }
+        assertThat(split(generations())).as("every answering generation split up to %d segments", settings.segments())
+                .isTrue();
+        assertThat(query.get("/organizations/tree?minPosition=" + position).header("X-View-Behind")).isNull();
+    }
+
     private boolean split(Map<String, Integer> before) {
         for (JsonNode projection : query.get("/admin/projections").json()) {
             String processor = projection.get("name").asString() + "-g" + projection.get("generation").asInt();
