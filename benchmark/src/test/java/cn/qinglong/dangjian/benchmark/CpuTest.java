@@ -1,6 +1,7 @@
 package cn.qinglong.dangjian.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.lang.management.ManagementFactory;
 import java.util.Map;
@@ -25,8 +26,9 @@ class CpuTest {
         double busy = usage.cpuSeconds().entrySet().stream().filter(e -> !Cpu.IDLE.equals(e.getKey()))
                 .mapToDouble(Map.Entry::getValue).sum();
         assertThat(busy).isGreaterThanOrEqualTo(usage.cpuSeconds().get("this JVM"));
-        assertThat(usage.millisPer("this JVM", 10)).isEqualTo(100 * usage.cpuSeconds().get("this JVM"));
-        assertThat(usage.cores("this JVM")).isEqualTo(usage.cpuSeconds().get("this JVM") / usage.wallSeconds());
+        assertThat(usage.millisPer("this JVM", 10)).isCloseTo(100 * usage.cpuSeconds().get("this JVM"), within(1e-9));
+        assertThat(usage.cores("this JVM")).isCloseTo(usage.cpuSeconds().get("this JVM") / usage.wallSeconds(),
+                within(1e-9));
     }
 
     /** Spins until this thread has used the given CPU time. */
