@@ -24,7 +24,10 @@ public final class CommandSideLauncher {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.application.name=command-side",
                 "--member.snapshot-threshold=50", "--app.time-zone=Asia/Shanghai",
                 "--spring.jackson.deserialization.fail-on-unknown-properties=true",
-                "--command.aggregate-cache.size=10000", "--command.aggregate-cache.max-age=10s"));
+                "--command.aggregate-cache.size=10000", "--command.aggregate-cache.max-age=10s",
+                // tests here write as fast as they can (FailoverTest's writers passed 6,000 a minute once commands on
+                // kept members got faster); the limit itself is the command side's own suite's to test
+                "--app.security.writes-per-minute=1000000"));
         database.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandSideApplication.class)
                 .run(args.toArray(String[]::new));
