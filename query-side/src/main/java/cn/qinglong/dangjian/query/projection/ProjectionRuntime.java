@@ -383,8 +383,7 @@ public class ProjectionRuntime implements SmartLifecycle {
             return;
         }
         int segments = storedTokens.positions(generation.processor.getName()).size();
-        if (segments == 0 || segments >= settings.segments() || generation.processor.processingStatus().values()
-                .stream().anyMatch(status -> !status.isCaughtUp())) {
+        if (segments == 0 || segments >= settings.segments() || !nearHead(generation)) {
             return;
         }
         generation.processor.processingStatus().values().stream()
@@ -404,6 +403,16 @@ public class ProjectionRuntime implements SmartLifecycle {
                         }
                     });
                 });
+    }
+
+    /**
+     * Whether every segment this node processes has caught up with the store, or is within a batch of its head: under
+     * a steady stream of new events a segment may never see the store without a next event, and must split anyway.
+     */
+    private boolean nearHead(Generation generation) {
+        long head = head();
+        return generation.processor.processingStatus().values().stream().allMatch(status -> status.isCaughtUp()
+                || status.getCurrentPosition().orElse(-1) >= head - settings.batchSize());
     }
 
     /**
