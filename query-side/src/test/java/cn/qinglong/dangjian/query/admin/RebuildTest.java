@@ -71,7 +71,7 @@ class RebuildTest extends QuerySideTest {
     }
 
     @Test
-    @DisplayName("a view's first build replays on rebuild-segments and every answering generation ends split up to segments")
+    @DisplayName("every answering generation, the first build included, ends split up to segments once near the head")
     void firstBuildIsSplitOnceCaughtUp() {
         long position = append(new Scenario("first-build", LocalDate.now(ZoneId.of("Asia/Shanghai"))).log);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
