@@ -30,6 +30,8 @@ public final class TestEventStoreDatabase {
     private final String password;
     /** Every service started on this database must use the same master key. */
     private final String masterKey = newMasterKey();
+    /** The checkpoint signing key of services on this database: generated there on first use, outside the store. */
+    private final Path checkpointKeyFile = newCheckpointKeyFile();
 
     private TestEventStoreDatabase(String url, String user, String password) {
         this.url = url;
@@ -81,11 +83,27 @@ public final class TestEventStoreDatabase {
         properties.put("spring.datasource.username", user);
         properties.put("spring.datasource.password", password);
         properties.put("eventstore.master-key", masterKey);
+        properties.put("checkpoints.signing-key-file", checkpointKeyFile.toString());
         return properties;
     }
 
     public String masterKey() {
         return masterKey;
+    }
+
+    private static Path newCheckpointKeyFile() {
+        try {
+            Path folder = Files.createTempDirectory("checkpoint-key");
+            folder.toFile().deleteOnExit();
+            folder.resolve("checkpoint.key").toFile().deleteOnExit();
+            return folder.resolve("checkpoint.key");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path checkpointKeyFile() {
+        return checkpointKeyFile;
     }
 
     private static String newMasterKey() {

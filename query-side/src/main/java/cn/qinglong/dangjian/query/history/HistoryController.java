@@ -1,6 +1,7 @@
 package cn.qinglong.dangjian.query.history;
 
 import cn.qinglong.dangjian.kernel.member.MemberId;
+import cn.qinglong.dangjian.query.audit.AuditProofs;
 import cn.qinglong.dangjian.query.member.MemberReach;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -31,7 +32,11 @@ class HistoryController {
     private final ZoneId zone;
     private final MemberReach reach;
 
-    HistoryController(MemberHistory history, @Value("${app.time-zone:Asia/Shanghai}") String zone, MemberReach reach) {
+    private final AuditProofs proofs;
+
+    HistoryController(MemberHistory history, @Value("${app.time-zone:Asia/Shanghai}") String zone, MemberReach reach,
+                      AuditProofs proofs) {
+        this.proofs = proofs;
         this.history = history;
         this.zone = ZoneId.of(zone);
         this.reach = reach;
@@ -67,6 +72,19 @@ class HistoryController {
     @GetMapping(value = "/verify", produces = MediaType.APPLICATION_JSON_VALUE)
     ChainVerification verify(@PathVariable String id) {
         return history.verify(memberId(id));
+    }
+
+    /**
+     * The member's stored events up to its last one in checkpoint {@code checkpoint} (the latest when absent), each
+     * with its inclusion path in that checkpoint's log tree, and the stream's head with its path in the heads tree:
+     * what the standalone verifier checks against the checkpoint an auditor kept.
+     */
+    @GetMapping(value = "/proof", produces = MediaType.APPLICATION_JSON_VALUE)
+    AuditProofs.HistoryProof proof(@PathVariable String id, @RequestParam(required = false) String checkpoint) {
+        String memberId = memberId(id);
+        Long number = checkpoint == null || checkpoint.isBlank() ? null
+                : (long) number("checkpoint", checkpoint, 0, 1, Integer.MAX_VALUE);
+        return proofs.history(memberId, number);
     }
 
     /** A member out of a scoped caller's reach is answered as unknown. */

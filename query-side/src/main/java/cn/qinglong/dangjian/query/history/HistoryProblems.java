@@ -43,6 +43,12 @@ class HistoryProblems {
         return respond(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
     }
 
+    /** A checkpoint that does not exist, or a member not in the checkpoint asked for (the history proof). */
+    @ExceptionHandler(cn.qinglong.dangjian.query.web.NotFound.class)
+    ResponseEntity<ProblemDetail> notFound(cn.qinglong.dangjian.query.web.NotFound e) {
+        return respond(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
+    }
+
     @ExceptionHandler(HistoryController.NotAcceptable.class)
     ResponseEntity<ProblemDetail> notAcceptable(HistoryController.NotAcceptable e) {
         return respond(problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable", e.getMessage()));

@@ -138,7 +138,7 @@ public final class AmqpPublisher implements SmartLifecycle {
         return events.size() == settings.batchSize();
     }
 
-    private static Message message(IntegrationEvent event) {
+    static Message message(IntegrationEvent event) {
         MessageProperties properties = new MessageProperties();
         properties.setContentType(CloudEventMapper.STRUCTURED_CONTENT_TYPE);
         properties.setContentEncoding(StandardCharsets.UTF_8.name());

@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.query.integration;
 
+import cn.qinglong.dangjian.eventstore.audit.Checkpoint;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
@@ -33,6 +34,37 @@ public final class CloudEventMapper {
     public CloudEventMapper(JsonMapper json) {
         this.json = json;
         this.redaction = new PersonalDataRedaction(json);
+    }
+
+    /** The CloudEvents type of a signed checkpoint (see the query side's audit package). */
+    public static final String CHECKPOINT_TYPE = "cn.qinglong.dangjian.audit.Checkpoint.v1";
+
+    /**
+     * A signed checkpoint as its own CloudEvent: {@code id} names its number and its content (a store rebuilt and
+     * re-signed gives a new id, so a consumer deduping by id keeps both and sees the fork), {@code subject} its number,
+     * {@code data} the checkpoint JSON the verifier reads, {@code position} the last global index it commits to.
+     */
+    public IntegrationEvent checkpoint(Checkpoint checkpoint) {
+        String digest = java.util.HexFormat.of().formatHex(sha256(checkpoint.signedBytes()), 0, 8);
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId("checkpoint-" + checkpoint.number() + "-" + digest)
+                .withType(CHECKPOINT_TYPE)
+                .withSource(java.net.URI.create("/dangjian/audit/checkpoints"))
+                .withSubject(Long.toString(checkpoint.number()))
+                .withTime(OffsetDateTime.ofInstant(java.time.Instant.parse(checkpoint.time()), ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(checkpoint.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .withExtension("position", checkpoint.coveredThrough())
+                .build();
+        return new IntegrationEvent(checkpoint.coveredThrough(), null, event, format.serialize(event));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public IntegrationEvent map(long position, EventMessage<?> message) {

@@ -1,6 +1,10 @@
 package cn.qinglong.dangjian.query.integration;
 
+import cn.qinglong.dangjian.query.audit.CheckpointPublication;
 import java.lang.management.ManagementFactory;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import java.time.Clock;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -74,6 +78,33 @@ public class IntegrationConfiguration {
             return new AmqpPublisher(integrationEventFeed, cloudEventMapper, integrationRabbitTemplate, lease,
                     properties.amqp());
         }
+    }
+
+    /** Checkpoints go to the same exchange, routing key = their CloudEvents type, once each, with confirms. */
+    @Bean
+    @Conditional(AmqpConfigured.class)
+    CheckpointPublication amqpCheckpointPublication(CloudEventMapper cloudEventMapper,
+                                                    RabbitTemplate integrationRabbitTemplate,
+                                                    IntegrationProperties properties) {
+        IntegrationProperties.Amqp settings = properties.amqp();
+        return checkpoint -> {
+            IntegrationEvent event = cloudEventMapper.checkpoint(checkpoint);
+            try {
+                new RabbitAdmin(integrationRabbitTemplate).declareExchange(
+                        new TopicExchange(settings.exchange(), true, false));
+                integrationRabbitTemplate.invoke(channel -> {
+                    channel.send(settings.exchange(), event.type(), AmqpPublisher.message(event));
+                    channel.waitForConfirmsOrDie(settings.confirmTimeout().toMillis());
+                    return null;
+                });
+                return true;
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(IntegrationConfiguration.class).warn(
+                        "Could not publish checkpoint {} to {}; trying again next round", checkpoint.number(),
+                        settings.exchange(), e);
+                return false;
+            }
+        };
     }
 
     static class AmqpConfigured implements Condition {

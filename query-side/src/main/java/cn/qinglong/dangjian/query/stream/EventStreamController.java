@@ -1,5 +1,7 @@
 package cn.qinglong.dangjian.query.stream;
 
+import cn.qinglong.dangjian.eventstore.audit.Checkpoint;
+import cn.qinglong.dangjian.query.audit.AuditStore;
 import cn.qinglong.dangjian.query.integration.CloudEventMapper;
 import cn.qinglong.dangjian.query.integration.EventFeed;
 import cn.qinglong.dangjian.query.integration.EventTypes;
@@ -36,7 +38,10 @@ class EventStreamController implements DisposableBean, SmartLifecycle {
     private final Set<Subscription> subscriptions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ExecutorService threads;
 
-    EventStreamController(EventFeed feed, CloudEventMapper mapper, IntegrationProperties properties) {
+    private final AuditStore audit;
+
+    EventStreamController(EventFeed feed, CloudEventMapper mapper, IntegrationProperties properties, AuditStore audit) {
+        this.audit = audit;
         this.feed = feed;
         this.mapper = mapper;
         this.settings = properties.stream();
@@ -57,6 +62,11 @@ class EventStreamController implements DisposableBean, SmartLifecycle {
         long afterPosition = position("after", after, problems);
         long resumeFrom = position("Last-Event-ID", lastEventId, problems);
         Set<Class<?>> wanted = types(types, problems);
+        boolean checkpoints = wanted.isEmpty() || wanted.contains(Checkpoint.class);
+        if (wanted.remove(Checkpoint.class) && wanted.isEmpty()) {
+            // checkpoints only: no event type matches this
+            wanted.add(Void.class);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSubscription(problems);
         }
@@ -66,7 +76,8 @@ class EventStreamController implements DisposableBean, SmartLifecycle {
         long start = lastEventId != null ? resumeFrom : afterPosition;
         EventStreamEmitter emitter = new EventStreamEmitter();
         Subscription[] self = new Subscription[1];
-        self[0] = new Subscription(feed, mapper, wanted, start, Caller.current().personalData(), settings, emitter, () -> {
+        self[0] = new Subscription(feed, mapper, wanted, start, Caller.current().personalData(), settings, emitter,
+                checkpoints ? audit : null, () -> {
             subscriptions.remove(self[0]);
             slots.release();
         });
@@ -99,6 +110,10 @@ class EventStreamController implements DisposableBean, SmartLifecycle {
         }
         for (String name : value.split(",")) {
             if (name.isBlank()) {
+                continue;
+            }
+            if (name.trim().equals("Checkpoint") || name.trim().equals(CloudEventMapper.CHECKPOINT_TYPE)) {
+                wanted.add(Checkpoint.class);
                 continue;
             }
             EventTypes.named(name.trim()).ifPresentOrElse(type -> wanted.add(type.payloadClass()),

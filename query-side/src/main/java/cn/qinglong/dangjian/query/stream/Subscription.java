@@ -1,5 +1,7 @@
 package cn.qinglong.dangjian.query.stream;
 
+import cn.qinglong.dangjian.eventstore.audit.Checkpoint;
+import cn.qinglong.dangjian.query.audit.AuditStore;
 import cn.qinglong.dangjian.query.integration.CloudEventMapper;
 import cn.qinglong.dangjian.query.integration.EventFeed;
 import cn.qinglong.dangjian.query.integration.IntegrationEvent;
@@ -38,10 +40,21 @@ final class Subscription {
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final Runnable onEnd;
     private final boolean personalData;
+    private final AuditStore audit;
     private long after;
+    private long checkpointsSent;
+    private long checkpointsLookedAt;
 
+    /**
+     * @param audit where signed checkpoints are read, or null when the client does not want them: they are sent as
+     *              their own CloudEvent type, without an SSE {@code id:} (the id stays the last event's position), once
+     *              the stream has passed the last event they commit to; a stream resuming at a position starts with
+     *              the newest checkpoint at or before it
+     */
     Subscription(EventFeed feed, CloudEventMapper mapper, Set<Class<?>> types, long after, boolean personalData,
-                 IntegrationProperties.Stream settings, EventStreamEmitter emitter, Runnable onEnd) {
+                 IntegrationProperties.Stream settings, EventStreamEmitter emitter, AuditStore audit,
+                 Runnable onEnd) {
+        this.audit = audit;
         this.feed = feed;
         this.personalData = personalData;
         this.mapper = mapper;
@@ -73,6 +86,9 @@ final class Subscription {
         try {
             // tells EventSource clients how soon to reconnect, and commits the response headers at once
             offer("retry: 1000\n\n");
+            if (audit != null && after > 0) {
+                checkpointsSent = Math.max(0, audit.lastNumberThrough(after) - 1);
+            }
             long lastOffer = System.nanoTime();
             while (open.get()) {
                 List<EventFeed.Entry> entries = feed.next(after, settings.batchSize());
@@ -83,6 +99,15 @@ final class Subscription {
                     after = entry.position();
                     if (types.isEmpty() || types.contains(entry.message().getPayloadType())) {
                         offer(frame(mapper.map(entry.position(), entry.message(), personalData)));
+                        lastOffer = System.nanoTime();
+                    }
+                }
+                if (audit != null && (!entries.isEmpty() || System.nanoTime() - checkpointsLookedAt >= 1_000_000_000L)) {
+                    checkpointsLookedAt = System.nanoTime();
+                    for (Checkpoint checkpoint : audit.after(checkpointsSent, after)) {
+                        offer("data: " + new String(mapper.checkpoint(checkpoint).structured(), StandardCharsets.UTF_8)
+                                + "\n\n");
+                        checkpointsSent = checkpoint.number();
                         lastOffer = System.nanoTime();
                     }
                 }

@@ -55,7 +55,7 @@ class SlowClientTest extends IntegrationClientTest {
         StalledConnection connection = new StalledConnection();
         CountDownLatch ended = new CountDownLatch(1);
         ExecutorService threads = Executors.newCachedThreadPool();
-        Subscription subscription = new Subscription(feed, mapper, Set.of(), 0, false, settings, connection, ended::countDown);
+        Subscription subscription = new Subscription(feed, mapper, Set.of(), 0, false, settings, connection, null, ended::countDown);
         subscription.start(threads);
 
         List<Long> positions = storedPositions();
