@@ -69,7 +69,8 @@ public class AuditStore {
             throw new IllegalStateException("a tree of " + size + " events needs a paged leaf store");
         }
         byte[] hashes = new byte[(int) size * MerkleTree.HASH];
-        TreeMap<String, Head> heads = new TreeMap<>(Leaf.STREAM_ORDER);
+        // a hash map while scanning (one entry a stream, touched once an event); sorted once at the end
+        java.util.HashMap<String, Head> heads = new java.util.HashMap<>();
         long[] count = {0};
         readOnly.executeWithoutResult(status -> jdbc.query(connection -> {
             var statement = connection.prepareStatement("SELECT leaf_index, aggregate_id, sequence_no, chain_hash "
@@ -100,11 +101,15 @@ public class AuditStore {
         byte[] headHashes = new byte[heads.size() * MerkleTree.HASH];
         TreeMap<String, Head> indexed = new TreeMap<>(Leaf.STREAM_ORDER);
         int i = 0;
-        for (var entry : heads.entrySet()) {
-            Head head = entry.getValue();
-            System.arraycopy(Leaf.hash(entry.getKey(), head.sequence(), head.chainHash()), 0, headHashes,
+        List<String> streams = heads.keySet().stream()
+                .map(stream -> java.util.Map.entry(stream.getBytes(java.nio.charset.StandardCharsets.UTF_8), stream))
+                .sorted((a, b) -> java.util.Arrays.compareUnsigned(a.getKey(), b.getKey()))
+                .map(java.util.Map.Entry::getValue).toList();
+        for (String stream : streams) {
+            Head head = heads.get(stream);
+            System.arraycopy(Leaf.hash(stream, head.sequence(), head.chainHash()), 0, headHashes,
                     i * MerkleTree.HASH, MerkleTree.HASH);
-            indexed.put(entry.getKey(), new Head(head.sequence(), head.chainHash(), i));
+            indexed.put(stream, new Head(head.sequence(), head.chainHash(), i));
             i++;
         }
         return new Trees(size, new MerkleTree(hashes, (int) size), new MerkleTree(headHashes, heads.size()), indexed);

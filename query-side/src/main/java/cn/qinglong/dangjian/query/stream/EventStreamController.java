@@ -62,7 +62,8 @@ class EventStreamController implements DisposableBean, SmartLifecycle {
         long afterPosition = position("after", after, problems);
         long resumeFrom = position("Last-Event-ID", lastEventId, problems);
         Set<Class<?>> wanted = types(types, problems);
-        boolean checkpoints = wanted.isEmpty() || wanted.contains(Checkpoint.class);
+        // opt-in, so a client that was written before checkpoints existed gets exactly the stream it had
+        boolean checkpoints = wanted.contains(Checkpoint.class);
         if (wanted.remove(Checkpoint.class) && wanted.isEmpty()) {
             // checkpoints only: no event type matches this
             wanted.add(Void.class);
