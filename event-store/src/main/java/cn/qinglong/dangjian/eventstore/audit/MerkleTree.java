@@ -48,6 +48,43 @@ public final class MerkleTree {
         }
     }
 
+    private MerkleTree(List<byte[]> levels, long size) {
+        this.levels.addAll(levels);
+        this.size = size;
+    }
+
+    /**
+     * This tree with {@code count} more leaves: only the new leaves' ancestors are hashed (the old tree is untouched,
+     * so proofs can go on being served from it meanwhile).
+     */
+    public MerkleTree extended(byte[] newLeafHashes, int count) {
+        long total = size + count;
+        if (total > Integer.MAX_VALUE / HASH) {
+            throw new IllegalArgumentException("too many leaves for one tree: " + total);
+        }
+        List<byte[]> grown = new ArrayList<>();
+        byte[] level = Arrays.copyOf(levels.get(0), (int) total * HASH);
+        System.arraycopy(newLeafHashes, 0, level, (int) size * HASH, count * HASH);
+        grown.add(level);
+        long countAt = total;
+        MessageDigest digest = sha256();
+        for (int j = 1; countAt > 1; j++) {
+            int parents = (int) (countAt / 2);
+            byte[] old = j < levels.size() ? levels.get(j) : new byte[0];
+            int kept = old.length / HASH;
+            byte[] next = Arrays.copyOf(old, parents * HASH);
+            byte[] below = grown.get(j - 1);
+            for (int i = Math.min(kept, parents); i < parents; i++) {
+                digest.update((byte) 1);
+                digest.update(below, 2 * i * HASH, 2 * HASH);
+                System.arraycopy(digest.digest(), 0, next, i * HASH, HASH);
+            }
+            grown.add(next);
+            countAt = parents;
+        }
+        return new MerkleTree(grown, total);
+    }
+
     public long size() {
         return size;
     }

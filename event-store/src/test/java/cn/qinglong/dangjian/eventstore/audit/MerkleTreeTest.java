@@ -55,6 +55,27 @@ class MerkleTreeTest {
     }
 
     @Test
+    void a_tree_extended_leaf_by_leaf_or_in_runs_is_the_tree_built_at_once() {
+        List<byte[]> data = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            data.add(("leaf " + i).getBytes(StandardCharsets.UTF_8));
+        }
+        MerkleTree whole = tree(data);
+        for (int step : new int[] {1, 3, 7, 16, 33}) {
+            MerkleTree grown = tree(data.subList(0, 1));
+            for (int from = 1; from < data.size(); from += step) {
+                int to = Math.min(data.size(), from + step);
+                MerkleTree before = grown;
+                grown = grown.extended(leafHashes(data.subList(from, to)), to - from);
+                assertThat(grown.root()).as("%d leaves in runs of %d", to, step).isEqualTo(tree(data.subList(0, to)).root());
+                assertThat(before.size()).as("the old tree is untouched").isEqualTo(from);
+            }
+            assertThat(hex(grown.inclusionPath(5, 70))).isEqualTo(hex(whole.inclusionPath(5, 70)));
+            assertThat(hex(grown.consistencyProof(21, 70))).isEqualTo(hex(whole.consistencyProof(21, 70)));
+        }
+    }
+
+    @Test
     void a_rewritten_leaf_gives_a_tree_that_does_not_extend_the_original() {
         List<byte[]> data = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -68,11 +89,15 @@ class MerkleTreeTest {
     }
 
     private static MerkleTree tree(List<byte[]> data) {
+        return new MerkleTree(leafHashes(data), data.size());
+    }
+
+    private static byte[] leafHashes(List<byte[]> data) {
         byte[] leaves = new byte[data.size() * MerkleTree.HASH];
         for (int i = 0; i < data.size(); i++) {
             System.arraycopy(MerkleTree.leafHash(data.get(i)), 0, leaves, i * MerkleTree.HASH, MerkleTree.HASH);
         }
-        return new MerkleTree(leaves, data.size());
+        return leaves;
     }
 
     // ---- RFC 9162 2.1.1, 2.1.3.1 and 2.1.4.1, literally ----

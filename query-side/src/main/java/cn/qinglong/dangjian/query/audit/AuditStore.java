@@ -65,38 +65,52 @@ public class AuditStore {
 
     /** Reads the first {@code size} leaves once, in order (one fetch at a time), and builds both trees. */
     Trees trees(long size) {
+        return extend(null, size);
+    }
+
+    /**
+     * The trees of the first {@code size} leaves, from {@code base} (the trees of a prefix, or null) and the leaves
+     * after it: only those are read and only their ancestors hashed; the heads tree is built again (one leaf a stream).
+     */
+    Trees extend(Trees base, long size) {
+        long from = base == null ? 0 : base.size();
         if (size > Integer.MAX_VALUE / MerkleTree.HASH) {
             throw new IllegalStateException("a tree of " + size + " events needs a paged leaf store");
         }
-        byte[] hashes = new byte[(int) size * MerkleTree.HASH];
+        int count = (int) (size - from);
+        byte[] hashes = new byte[count * MerkleTree.HASH];
         // a hash map while scanning (one entry a stream, touched once an event); sorted once at the end
         java.util.HashMap<String, Head> heads = new java.util.HashMap<>();
-        long[] count = {0};
+        if (base != null) {
+            heads.putAll(base.headsByStream());
+        }
+        long[] next = {from};
         readOnly.executeWithoutResult(status -> jdbc.query(connection -> {
             var statement = connection.prepareStatement("SELECT leaf_index, aggregate_id, sequence_no, chain_hash "
-                    + "FROM audit_leaf WHERE leaf_index < ? ORDER BY leaf_index");
+                    + "FROM audit_leaf WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index");
             statement.setFetchSize(5000);
-            statement.setLong(1, size);
+            statement.setLong(1, from);
+            statement.setLong(2, size);
             return statement;
         }, (ResultSet rs) -> {
             while (rs.next()) {
                 long index = rs.getLong(1);
-                if (index != count[0]) {
-                    throw new IllegalStateException("audit_leaf has no leaf " + count[0]);
+                if (index != next[0]) {
+                    throw new IllegalStateException("audit_leaf has no leaf " + next[0]);
                 }
                 String stream = rs.getString(2);
                 long sequence = rs.getLong(3);
                 String chainHash = rs.getString(4);
-                System.arraycopy(Leaf.hash(stream, sequence, chainHash), 0, hashes, (int) index * MerkleTree.HASH,
-                        MerkleTree.HASH);
+                System.arraycopy(Leaf.hash(stream, sequence, chainHash), 0, hashes,
+                        (int) (index - from) * MerkleTree.HASH, MerkleTree.HASH);
                 heads.merge(stream, new Head(sequence, chainHash, -1),
                         (a, b) -> b.sequence() > a.sequence() ? b : a);
-                count[0]++;
+                next[0]++;
             }
             return null;
         }));
-        if (count[0] != size) {
-            throw new IllegalStateException("audit_leaf holds " + count[0] + " leaves, not " + size);
+        if (next[0] != size) {
+            throw new IllegalStateException("audit_leaf holds " + next[0] + " leaves, not " + size);
         }
         byte[] headHashes = new byte[heads.size() * MerkleTree.HASH];
         TreeMap<String, Head> indexed = new TreeMap<>(Leaf.STREAM_ORDER);
@@ -112,27 +126,43 @@ public class AuditStore {
             indexed.put(stream, new Head(head.sequence(), head.chainHash(), i));
             i++;
         }
-        return new Trees(size, new MerkleTree(hashes, (int) size), new MerkleTree(headHashes, heads.size()), indexed);
+        MerkleTree log = base == null ? new MerkleTree(hashes, count) : base.log().extended(hashes, count);
+        return new Trees(size, log, new MerkleTree(headHashes, heads.size()), indexed);
     }
 
-    private Trees cached;
+    /** The trees this node built last, when they are those of {@code checkpoint}; else null. */
+    synchronized Trees cachedFor(Checkpoint checkpoint) {
+        for (Trees trees : new Trees[] {made, served}) {
+            if (trees != null && trees.size() == checkpoint.treeSize()
+                    && java.util.HexFormat.of().formatHex(trees.log().root()).equals(checkpoint.rootHash())) {
+                return trees;
+            }
+        }
+        return null;
+    }
+
+    /** The trees of the checkpoint this node made last, and of the checkpoint a proof was last asked for. */
+    private Trees made;
+    private Trees served;
 
     /**
-     * The trees of the checkpoint's leaves as the table holds them now, reusing the last ones built when they are of
+     * The trees of the checkpoint's leaves as the table holds them now, reusing those built last when they are of
      * that size and still give its root (otherwise built again, so a changed table shows in the proofs).
      */
     public Trees treesFor(Checkpoint checkpoint) {
-        synchronized (this) {
-            if (cached != null && cached.size() == checkpoint.treeSize()
-                    && java.util.HexFormat.of().formatHex(cached.log().root()).equals(checkpoint.rootHash())) {
-                return cached;
-            }
+        Trees known = cachedFor(checkpoint);
+        if (known != null) {
+            return known;
         }
-        return remember(trees(checkpoint.treeSize()));
+        Trees built = trees(checkpoint.treeSize());
+        synchronized (this) {
+            served = built;
+        }
+        return built;
     }
 
     synchronized Trees remember(Trees trees) {
-        cached = trees;
+        made = trees;
         return trees;
     }
 

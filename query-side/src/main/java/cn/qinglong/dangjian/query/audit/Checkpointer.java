@@ -35,8 +35,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * commit missed here would stay outside the tree for good (an outsider would see its proof fail) instead of being
  * sent again.
  *
- * <p>Before signing, the node checks that the leaves still give the root of the previous checkpoint; if someone
- * rewrote {@code audit_leaf}, it refuses to sign and says so, rather than signing the rewrite.
+ * <p>A node keeps the trees of the checkpoint it made last and grows them by the new leaves only, so a checkpoint
+ * costs the new events and one leaf a stream (the heads tree), not the whole log. When it has no such trees (it
+ * just started or took over) it reads every leaf, and before signing checks that they still give the previous
+ * checkpoint's root: if someone rewrote {@code audit_leaf}, it refuses to sign and says so, rather than signing the
+ * rewrite.
  */
 public class Checkpointer implements SmartLifecycle {
 
@@ -152,8 +155,11 @@ public class Checkpointer implements SmartLifecycle {
 
     private Checkpoint make(Optional<Checkpoint> latest, long size, long through) {
         long started = System.nanoTime();
-        AuditStore.Trees trees = store.trees(size);
-        if (latest.isPresent()) {
+        // the trees of the latest checkpoint, kept since this node made it, grow by the new leaves only; a node that
+        // has none (it just started, or took over) reads every leaf, and so checks the whole table once
+        AuditStore.Trees base = latest.map(store::cachedFor).orElse(null);
+        AuditStore.Trees trees = store.extend(base, size);
+        if (latest.isPresent() && base == null) {
             Checkpoint last = latest.get();
             String recomputed = HEX.formatHex(trees.log().rootOf(last.treeSize()));
             if (!recomputed.equals(last.rootHash())) {

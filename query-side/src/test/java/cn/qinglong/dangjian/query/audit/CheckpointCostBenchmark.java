@@ -75,12 +75,13 @@ class CheckpointCostBenchmark {
         started = System.nanoTime();
         Checkpoint second = made(checkpointer.round(true));
         long steady = millis(started);
-        report.append(String.format("next checkpoint, %,d new events taken in, trees of %,d rebuilt: %,d ms%n",
+        report.append(String.format("next checkpoint, %,d new events taken in, the trees grown to %,d: %,d ms%n",
                 second.treeSize() - first.treeSize(), second.treeSize(), steady));
         started = System.nanoTime();
         store.trees(second.treeSize());
         long treesOnly = millis(started);
-        report.append(String.format("  of which reading the %,d leaves and building both trees: %,d ms%n",
+        report.append(String.format("a node without the trees (just started, or took over): reading all %,d leaves "
+                        + "and building both trees: %,d ms%n",
                 second.treeSize(), treesOnly));
         started = System.nanoTime();
         AuditProofs proofs = new AuditProofs(store, jdbc);
