@@ -51,6 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -64,6 +65,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class CheckpointTest {
 
     private static final TestEventStoreDatabase DATABASE = TestEventStoreDatabase.create();
@@ -78,6 +80,9 @@ class CheckpointTest {
         registry.add("checkpoints.every", () -> "1000d");
         registry.add("checkpoints.poll-interval", () -> "1h");
         registry.add("checkpoints.gap-margin", () -> "0s");
+        // a context of its own, closed after the class: it holds few connections of the shared PostgreSQL meanwhile
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
     }
 
     @LocalServerPort
