@@ -124,7 +124,7 @@ async function all(path) {
   return { ...first, items };
 }
 
-// ---- words (DOMAIN.md's glossary, as the shared kernel's enums name them) ----
+// ---- words (docs/domain.md's glossary, as the shared kernel's enums name them) ----
 const WORDS = {
   level: { COMMITTEE: '街道党工委', GENERAL_BRANCH: '党总支', BRANCH: '党支部', GROUP: '党小组' },
   setting: { URBAN_COMMUNITY: '纯城市社区', RELOCATING_VILLAGE: '动迁村', RESETTLEMENT_COMMUNITY: '安置社区' },

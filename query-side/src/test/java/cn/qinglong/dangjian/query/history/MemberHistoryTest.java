@@ -182,7 +182,7 @@ class MemberHistoryTest extends HistoryTestSupport {
         assertThat(verification.get("headHash").asString()).matches("[0-9a-f]{64}");
     }
 
-    /** The README tells auditors how to recompute the hash by hand; this follows it with a bare MessageDigest. */
+    /** docs/auditors.md tells auditors how to recompute the hash by hand; this follows it with a bare MessageDigest. */
     @Test
     void each_stored_hash_is_the_sha256_of_the_documented_bytes_read_straight_from_the_table() throws Exception {
         String previous = "0".repeat(64);
