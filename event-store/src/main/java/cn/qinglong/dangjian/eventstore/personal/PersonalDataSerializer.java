@@ -1,7 +1,8 @@
 package cn.qinglong.dangjian.eventstore.personal;
 
-import cn.qinglong.dangjian.eventstore.personal.PersonalFields.Erased;
-import cn.qinglong.dangjian.eventstore.personal.PersonalFields.Path;
+import cn.qinglong.dangjian.kernel.common.PersonalData;
+import cn.qinglong.dangjian.kernel.common.PersonalData.Path;
+import cn.qinglong.dangjian.kernel.member.MemberEvent;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberPersonalDataErased;
 import java.util.Base64;
 import java.util.List;
@@ -22,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The event serializer of the store: Axon's Jackson 3 serializer, with the personal fields of member events
- * ({@link PersonalFields}) encrypted in the stored JSON. Each such field's value is replaced by
+ * (the components marked {@link cn.qinglong.dangjian.kernel.common.Personal}, read by {@link PersonalData#paths})
+ * encrypted in the stored JSON. Each such field's value is replaced by
  * {@code {"$encrypted":"<Base64 of nonce, ciphertext, tag>"}}: the AES-GCM seal of the value's JSON with the member's key ({@link MemberKeys}), bound to
  * the member, the event type and the field. Everything else of the payload stays readable JSON, exactly as before.
  *
@@ -59,7 +61,7 @@ final class PersonalDataSerializer extends DelegatingSerializer {
 
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
-        List<Path> paths = object == null ? List.of() : PersonalFields.of(object.getClass());
+        List<Path> paths = object == null ? List.of() : personalPaths(object.getClass());
         if (paths.isEmpty()) {
             return delegate.serialize(object, expectedRepresentation);
         }
@@ -118,7 +120,7 @@ final class PersonalDataSerializer extends DelegatingSerializer {
     }
 
     private <S, T> T decode(SerializedObject<S> serialized, Class<?> type) {
-        List<Path> paths = type == null ? List.of() : PersonalFields.of(type);
+        List<Path> paths = type == null ? List.of() : personalPaths(type);
         if (paths.isEmpty()) {
             return delegate.deserialize(serialized);
         }
@@ -139,13 +141,13 @@ final class PersonalDataSerializer extends DelegatingSerializer {
         JsonNode payload = json.readTree(storedPayload);
         Class<?> type = classOrNull(new SimpleSerializedType(payloadType, null));
         if (type != null && payload instanceof ObjectNode object) {
-            open(object, payloadType, PersonalFields.of(type), erased -> NODES.objectNode().put(ERASED, true));
+            open(object, payloadType, personalPaths(type), erased -> NODES.objectNode().put(ERASED, true));
         }
         return payload;
     }
 
     /** Opens the sealed values in place; answers whether there were any. */
-    private boolean open(ObjectNode payload, String type, List<Path> paths, Function<Erased, JsonNode> whenErased) {
+    private boolean open(ObjectNode payload, String type, List<Path> paths, Function<Path, JsonNode> whenErased) {
         JsonNode member = payload.get(MEMBER_ID);
         if (paths.isEmpty() || member == null || !member.isString()) {
             return false;
@@ -162,7 +164,7 @@ final class PersonalDataSerializer extends DelegatingSerializer {
                 key[0] = keys.forDecryption(memberId);
             }
             if (key[0].isEmpty()) {
-                return whenErased.apply(path.erased());
+                return whenErased.apply(path);
             }
             byte[] plain = Aead.open(key[0].get(), Base64.getDecoder().decode(seal.asString()),
                     associatedData(memberId, type, path));
@@ -170,8 +172,13 @@ final class PersonalDataSerializer extends DelegatingSerializer {
         });
     }
 
-    private static JsonNode erasedValue(Erased erased) {
-        return erased == Erased.EMPTY_ARRAY ? NODES.arrayNode() : NODES.nullNode();
+    private static JsonNode erasedValue(Path path) {
+        return path.emptyWhenErased() ? NODES.arrayNode() : NODES.nullNode();
+    }
+
+    /** Only a member's own events carry personal data (and the member id their key belongs to). */
+    private static List<Path> personalPaths(Class<?> type) {
+        return MemberEvent.class.isAssignableFrom(type) ? PersonalData.paths(type) : List.of();
     }
 
     private interface ValueTransform {
