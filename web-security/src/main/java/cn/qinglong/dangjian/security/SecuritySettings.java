@@ -17,7 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize    the largest request body accepted (413 beyond)
  * @param tokenCacheTtl  how long a verified token is served without checking its signature again (never past its
  *                       {@code exp}); also how long a withdrawn key or issuer may still be honoured for a token already
- *                       seen (see {@link VerifiedTokens}); zero checks every request
+ *                       seen (see {@link WebSecurityAutoConfiguration#keepingVerified}); zero checks every request
  * @param tokenCacheSize the most verified tokens kept
  */
 @ConfigurationProperties("app.security")

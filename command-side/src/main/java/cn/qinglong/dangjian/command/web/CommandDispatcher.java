@@ -1,7 +1,6 @@
 package cn.qinglong.dangjian.command.web;
 
 import cn.qinglong.dangjian.command.security.MemberScope;
-import cn.qinglong.dangjian.command.shared.AggregateCache;
 import cn.qinglong.dangjian.command.shared.CommandConfiguration;
 import cn.qinglong.dangjian.command.shared.IdConflict;
 import cn.qinglong.dangjian.command.shared.NotFound;
@@ -21,6 +20,7 @@ import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -42,10 +42,10 @@ public class CommandDispatcher {
     private final HttpServletRequest request;
     private final AppendedEvents appendedEvents;
     private final MemberScope scope;
-    private final AggregateCache aggregates;
+    private final Cache aggregates;
 
     public CommandDispatcher(CommandGateway commandGateway, JdbcTemplate jdbc, HttpServletRequest request,
-                             AppendedEvents appendedEvents, MemberScope scope, AggregateCache aggregates) {
+                             AppendedEvents appendedEvents, MemberScope scope, Cache aggregates) {
         this.commandGateway = commandGateway;
         this.jdbc = jdbc;
         this.request = request;
