@@ -4,10 +4,9 @@ import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 
 /**
- * Axon's {@link Cache} over a Caffeine cache, which does the bounds and the expiry. Axon 4 ships adapters for JCache
- * and Ehcache only; this one is used instead of its {@code JCacheAdapter} over Caffeine's JCache provider because that
- * would bring a JCache manager with a cache name unique per application context, store-by-value to turn off and a
- * ticker named by class for the tests, for the same six calls.
+ * Axon's {@link Cache} over a Caffeine cache, which does the bounds and the expiry. Thinner than Axon's
+ * {@code JCacheAdapter} over Caffeine's JCache provider, which would add a JCache manager (a cache name per
+ * application context), store-by-value to switch off and a ticker named by class for the tests.
  */
 final class CaffeineAdapter implements Cache {
 
