@@ -32,27 +32,11 @@ import org.springframework.stereotype.Component;
 
 /** Sends a command with the caller's audit metadata and turns the outcome into the API's receipt. */
 @Component
-public class CommandDispatcher {
+public record CommandDispatcher(CommandGateway commandGateway, JdbcTemplate jdbc, HttpServletRequest request,
+                                AppendedEvents appendedEvents, MemberScope scope, Cache aggregates) {
 
     static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final Pattern PRINTABLE = Pattern.compile("[\\p{L}\\p{N}\\p{P}\\p{Zs}]{1,100}");
-
-    private final CommandGateway commandGateway;
-    private final JdbcTemplate jdbc;
-    private final HttpServletRequest request;
-    private final AppendedEvents appendedEvents;
-    private final MemberScope scope;
-    private final Cache aggregates;
-
-    public CommandDispatcher(CommandGateway commandGateway, JdbcTemplate jdbc, HttpServletRequest request,
-                             AppendedEvents appendedEvents, MemberScope scope, Cache aggregates) {
-        this.commandGateway = commandGateway;
-        this.jdbc = jdbc;
-        this.request = request;
-        this.appendedEvents = appendedEvents;
-        this.scope = scope;
-        this.aggregates = aggregates;
-    }
 
     public ResponseEntity<Receipt> update(String aggregateId, Object command) {
         Sent sent;

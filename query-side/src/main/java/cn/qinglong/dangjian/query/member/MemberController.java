@@ -12,7 +12,7 @@ import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
-import cn.qinglong.dangjian.query.projection.ViewAnswers;
+import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.query.web.NotFound;
 import cn.qinglong.dangjian.query.web.Page;
 import cn.qinglong.dangjian.query.web.QueryParams;
@@ -32,19 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/members")
-class MemberController {
-
-    private final ProjectionRuntime runtime;
-    private final Today today;
-    private final MemberReach reach;
-    private final ViewAnswers answers;
-
-    MemberController(ProjectionRuntime runtime, Today today, MemberReach reach, ViewAnswers answers) {
-        this.runtime = runtime;
-        this.today = today;
-        this.reach = reach;
-        this.answers = answers;
-    }
+record MemberController(ProjectionRuntime runtime, Today today, MemberReach reach, ViewAnswers answers) {
 
     @GetMapping("/{id}")
     @ReadsView(MemberProjection.NAME)

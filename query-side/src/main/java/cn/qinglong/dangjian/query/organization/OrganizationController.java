@@ -5,7 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
-import cn.qinglong.dangjian.query.projection.ViewAnswers;
+import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import cn.qinglong.dangjian.query.web.Today;
@@ -22,17 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/organizations")
-class OrganizationController {
-
-    private final ProjectionRuntime runtime;
-    private final Today today;
-    private final ViewAnswers answers;
-
-    OrganizationController(ProjectionRuntime runtime, Today today, ViewAnswers answers) {
-        this.runtime = runtime;
-        this.today = today;
-        this.answers = answers;
-    }
+record OrganizationController(ProjectionRuntime runtime, Today today, ViewAnswers answers) {
 
     /**
      * A node counts the active members whose organisational relation is with it or an organization below it; a
