@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.query.member;
 
+import cn.qinglong.dangjian.security.problem.NotFound;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lte;
@@ -13,7 +14,6 @@ import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
 import cn.qinglong.dangjian.query.projection.ViewAnswers;
-import cn.qinglong.dangjian.query.web.NotFound;
 import cn.qinglong.dangjian.query.web.Page;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
