@@ -3,6 +3,10 @@ package cn.qinglong.dangjian.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import cn.qinglong.dangjian.security.problem.FailureMeaning;
+import cn.qinglong.dangjian.security.problem.ProblemAdvice;
+import cn.qinglong.dangjian.security.problem.ProblemErrorReportValve;
+import cn.qinglong.dangjian.security.problem.ProblemResponses;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,10 +14,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +38,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Bearer-token security for both services: tokens from {@code app.security.issuer-uri} when set, otherwise from the
@@ -69,13 +74,28 @@ public class WebSecurityAutoConfiguration {
         return new TokenEndpoint(tokens);
     }
 
+    /** Every refusal of both services, answered one way (see {@link ProblemAdvice}). */
+    @Bean
+    public ProblemAdvice problemAdvice(ObjectProvider<FailureMeaning> meanings) {
+        return new ProblemAdvice(meanings.orderedStream().toList());
+    }
+
+    /** Tomcat's own errors through the same shape: no error page, the problem valve reports them. */
     @Bean
     public org.springframework.boot.web.server.WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
         return factory -> factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof StandardHost host) {
                 host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
             }
+            ProblemAdvice.noErrorPages(context);
         });
+    }
+
+    /** A request Spring Security's firewall refuses (a {@code ;} or an encoded {@code /} in the path) is a 400. */
+    @Bean
+    public RequestRejectedHandler problemForRejectedRequests() {
+        return (request, response, e) -> ProblemResponses.write(response,
+                ProblemResponses.forStatus(400, "the request was refused before it reached the service"));
     }
 
     @Bean

@@ -9,6 +9,7 @@ import cn.qinglong.dangjian.eventstore.AppendedEvents;
 import cn.qinglong.dangjian.kernel.member.MemberCommand;
 import cn.qinglong.dangjian.kernel.organization.OrganizationCommand;
 import cn.qinglong.dangjian.security.Caller;
+import cn.qinglong.dangjian.security.problem.InvalidInput;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

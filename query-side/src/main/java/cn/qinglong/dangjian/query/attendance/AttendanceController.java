@@ -1,5 +1,7 @@
 package cn.qinglong.dangjian.query.attendance;
 
+import cn.qinglong.dangjian.security.problem.InvalidInput;
+import cn.qinglong.dangjian.security.problem.NotFound;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
@@ -13,8 +15,6 @@ import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
 import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
-import cn.qinglong.dangjian.query.web.InvalidParameter;
-import cn.qinglong.dangjian.query.web.NotFound;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import com.mongodb.client.model.Projections;
@@ -140,11 +140,11 @@ class AttendanceController {
         LocalDate start = QueryParams.dateOrMonth("from", from, false);
         LocalDate end = QueryParams.dateOrMonth("to", to, true);
         if (start != null && end != null && end.isBefore(start)) {
-            throw new InvalidParameter("to", "must not be before from");
+            throw new InvalidInput("to", "must not be before from");
         }
         String grouping = by == null || by.isBlank() ? "month" : by;
         if (!Set.of("month", "mode", "branch").contains(grouping)) {
-            throw new InvalidParameter("by", "must be one of [month, mode, branch]");
+            throw new InvalidInput("by", "must be one of [month, mode, branch]");
         }
         boolean everyone = reach.subdistrictWide();
         return answers.answer(AttendanceProjection.NAME, () -> rates(branch, start, end, grouping, everyone), "rates",

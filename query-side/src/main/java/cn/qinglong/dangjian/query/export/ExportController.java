@@ -1,6 +1,6 @@
 package cn.qinglong.dangjian.query.export;
 
-import cn.qinglong.dangjian.query.web.InvalidParameter;
+import cn.qinglong.dangjian.security.problem.InvalidInput;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,39 +78,39 @@ class ExportController {
 
         static Table of(JsonNode body) {
             if (body == null || !body.isObject()) {
-                throw new InvalidParameter("body", "must be an object {title, columns, rows}");
+                throw new InvalidInput("body", "must be an object {title, columns, rows}");
             }
             JsonNode title = body.get("title");
             if (title == null || !title.isString() || title.asString().isBlank() || title.asString().length() > 31) {
-                throw new InvalidParameter("title", "must be text of 1 to 31 characters");
+                throw new InvalidInput("title", "must be text of 1 to 31 characters");
             }
             String name = title.asString().replaceAll("[\\\\/:*?\"<>|\\[\\]\\p{Cntrl}]", "_").strip();
             JsonNode columns = body.get("columns");
             if (columns == null || !columns.isArray() || columns.isEmpty() || columns.size() > MAX_COLUMNS) {
-                throw new InvalidParameter("columns", "must be a list of 1 to " + MAX_COLUMNS + " headers");
+                throw new InvalidInput("columns", "must be a list of 1 to " + MAX_COLUMNS + " headers");
             }
             List<String> headers = new ArrayList<>();
             for (JsonNode column : columns) {
                 if (!column.isString() || column.asString().isBlank() || column.asString().length() > 100) {
-                    throw new InvalidParameter("columns", "every header must be text of 1 to 100 characters");
+                    throw new InvalidInput("columns", "every header must be text of 1 to 100 characters");
                 }
                 headers.add(column.asString());
             }
             JsonNode rows = body.get("rows");
             if (rows == null || !rows.isArray() || rows.size() > MAX_ROWS) {
-                throw new InvalidParameter("rows", "must be a list of at most " + MAX_ROWS + " rows");
+                throw new InvalidInput("rows", "must be a list of at most " + MAX_ROWS + " rows");
             }
             List<List<JsonNode>> cells = new ArrayList<>();
             int index = 0;
             for (JsonNode row : rows) {
                 String field = "rows[" + index++ + "]";
                 if (!row.isArray() || row.size() != headers.size()) {
-                    throw new InvalidParameter(field, "must be a list of " + headers.size() + " cells");
+                    throw new InvalidInput(field, "must be a list of " + headers.size() + " cells");
                 }
                 List<JsonNode> values = new ArrayList<>();
                 for (JsonNode value : row) {
                     if (value.isContainer() || (value.isString() && value.asString().length() > MAX_CELL)) {
-                        throw new InvalidParameter(field, "cells must be text (at most " + MAX_CELL
+                        throw new InvalidInput(field, "cells must be text (at most " + MAX_CELL
                                 + " characters), numbers, booleans or null");
                     }
                     values.add(value);

@@ -36,7 +36,7 @@ public abstract class QuerySideTest {
     }
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
     protected EventStore eventStore;

@@ -1,4 +1,4 @@
-package cn.qinglong.dangjian.security;
+package cn.qinglong.dangjian.security.problem;
 
 import java.io.IOException;
 import org.apache.catalina.connector.Request;
@@ -6,8 +6,10 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 
 /**
- * Requests Tomcat refuses before any servlet sees them (an encoded NUL or other invalid path, a malformed request
- * line) are answered as problem+json like every other refusal, instead of Tomcat's HTML error page.
+ * Tomcat's own refusals (an encoded NUL or {@code ..} in a path, a malformed request line, a broken percent-escape,
+ * {@code TRACE}, any {@code sendError}) answered as problem+json like every other refusal, instead of Tomcat's HTML
+ * page: the services register no error page (see {@link ProblemAdvice#noErrorPages}), so every error the container
+ * sees ends here.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -19,8 +21,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
         try {
             response.resetBuffer();
-            ProblemResponses.write(response, status, status >= 500 ? "server-error" : "bad-request",
-                    status >= 500 ? "Server error" : "Bad request", "the request was refused before it reached the service");
+            ProblemResponses.write(response, ProblemResponses.forStatus(status, status >= 500
+                    ? "the request could not be completed" : "the request was refused before it reached the service"));
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // the client went away or the response was committed meanwhile: nothing more to say
