@@ -34,8 +34,9 @@ class ArchitectureTest {
     static final ArchRule projections_do_not_read_the_http_request_or_the_caller = noClasses()
             .that().resideInAPackage("..query.projection..")
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "org.springframework.web..",
-                    "cn.qinglong.dangjian.security..")
-            .as("nothing under projection reads the HTTP request or the caller: that is the web layer's");
+                    "cn.qinglong.dangjian.security")
+            .as("nothing under projection reads the HTTP request or the caller: that is the web layer's"
+                    + " (refusals, in security.problem, may be thrown anywhere)");
 
     private static boolean visible(JavaClass type) {
         return type.getModifiers().contains(JavaModifier.PUBLIC)
