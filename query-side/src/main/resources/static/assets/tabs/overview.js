@@ -98,7 +98,7 @@ export default async function overview(params, { follow }) {
     el('div', { class: 'figures', id: 'key-figures' },
       figure('figure-members', '党员', members, '#/search?minAge=0', '组织关系在册'),
       figure('figure-aged60', '60岁以上', sum(roots, 'aged60Plus'), '#/search?minAge=60'),
-      figure('figure-general-branches', '党总支', count(roots, 'GENERAL_BRANCH'), null),
+      own.length ? null : figure('figure-general-branches', '党总支', count(roots, 'GENERAL_BRANCH'), null),
       figure('figure-branches', '党支部', count(roots, 'BRANCH'), '#/attendance'),
       figure('figure-attendance', latest && latest.key === month ? '本月出勤率' : '最近一月出勤率',
         latest ? percent(latest.rate) : '—', '#/attendance', latest ? latest.key.replace('-', '年') + '月' : '暂无学习日'),

@@ -202,7 +202,7 @@ class DashboardBrowserTest extends QuerySideTest {
             open("#/", "overview");
             assertThat(text("#figure-members b")).isEqualTo(tree.get("members").asString());
             assertThat(browser.findElement(By.id("figure-members")).getRect().getWidth()).as("two figures a row").isLessThan(195);
-            assertThat(browser.findElement(By.cssSelector("#difficulties .card")).getRect().getWidth()).isLessThanOrEqualTo(390);
+            assertThat(browser.findElement(By.cssSelector("#difficulties .card")).getRect().getWidth()).as("two rates a row").isLessThan(195);
             screenshot("overview-phone");
         } finally {
             browser.manage().window().setSize(DESK);
