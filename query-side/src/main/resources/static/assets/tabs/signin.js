@@ -16,14 +16,16 @@ async function localToken(role, subject, orgScope) {
   return response.ok && answer && answer.access_token ? answer.access_token : null;
 }
 
-/** The organisations typed (names or codes) as the tree's ids, or the first that is not there. */
+/** The organisations typed (names or codes) as the tree's ids, or the first that is not there or names several. */
 function resolve(tree, typed) {
   const nodes = [];
   const walk = n => { nodes.push(n); n.children.forEach(walk); };
   tree.roots.forEach(walk);
   const ids = [];
   for (const entry of typed) {
-    const found = nodes.find(n => n.id === entry) || nodes.find(n => n.name === entry);
+    const byName = nodes.filter(n => n.name === entry);
+    const found = nodes.find(n => n.id === entry) || (byName.length === 1 ? byName[0] : null);
+    if (byName.length > 1 && !found) return { ambiguous: entry, count: byName.length };
     if (!found) return { missing: entry };
     ids.push(found.id);
   }
@@ -54,6 +56,7 @@ export default async function signIn(params, { signedIn }) {
       sessionStorage.setItem(TOKEN_KEY, first);
       const found = resolve(useTree(await json('/organizations/tree')), typed);
       if (found.missing) { message.textContent = `未找到组织“${found.missing}”，请核对所辖组织的名称后重新登录。`; return; }
+      if (found.ambiguous) { message.textContent = `有 ${found.count} 个组织名为“${found.ambiguous}”，请改填该组织的编号。`; return; }
       const token = found.ids.join() === typed.join() ? first : await localToken(role.value, subject, found.ids);
       if (!token) { message.textContent = '本机登录暂不可用，请稍后重试。'; return; }
       sessionStorage.setItem(TOKEN_KEY, token);

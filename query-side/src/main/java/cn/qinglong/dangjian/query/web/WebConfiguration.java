@@ -19,6 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+    /** The dashboard's files' content hashes, by location: a fixed handful, computed once each. */
+    private static final Map<String, String> HASHES = new ConcurrentHashMap<>();
+
     private final ReadYourWritesInterceptor readYourWrites;
     private final JsonMapper json;
 
@@ -50,8 +53,6 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addResourceHandler("/assets/**").addResourceLocations("classpath:/static/assets/")
                 .setCacheControl(CacheControl.noCache()).setEtagGenerator(WebConfiguration::contentHash);
     }
-
-    private static final Map<String, String> HASHES = new ConcurrentHashMap<>();
 
     private static String contentHash(Resource resource) {
         try {
