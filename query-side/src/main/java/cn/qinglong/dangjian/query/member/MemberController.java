@@ -3,12 +3,15 @@ package cn.qinglong.dangjian.query.member;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.regex;
 
 import cn.qinglong.dangjian.kernel.member.CareNeed;
 import cn.qinglong.dangjian.kernel.member.Category;
 import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
+import cn.qinglong.dangjian.security.problem.InvalidInput;
 import cn.qinglong.dangjian.security.problem.NotFound;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
@@ -22,6 +25,7 @@ import com.mongodb.client.model.Sorts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +49,10 @@ record MemberController(ProjectionRuntime runtime, Today today, MemberReach reac
         return MemberView.of(MemberDocuments.state(document), today.date());
     }
 
-    /** The roster of active members; every filter is optional and they combine. */
+    /**
+     * The roster of active members; every filter is optional and they combine. {@code q} finds a member by part of
+     * their name or, when it is all digits, of their phone number; {@code contactLost=true} keeps those marked lost.
+     */
     @GetMapping
     @ReadsView(MemberProjection.NAME)
     Page<MemberView> roster(@RequestParam(required = false) String branchId,
@@ -56,6 +63,8 @@ record MemberController(ProjectionRuntime runtime, Today today, MemberReach reac
                             @RequestParam(required = false) String category,
                             @RequestParam(required = false) String minAge,
                             @RequestParam(required = false) String need,
+                            @RequestParam(required = false) String q,
+                            @RequestParam(required = false) String contactLost,
                             @RequestParam(required = false) String page,
                             @RequestParam(required = false) String size) {
         List<Bson> filters = new ArrayList<>();
@@ -86,6 +95,19 @@ record MemberController(ProjectionRuntime runtime, Today today, MemberReach reac
         Integer age = QueryParams.optionalInt("minAge", minAge, 0, 150);
         if (age != null) {
             filters.add(lte("birthDate", today.bornOnOrBefore(age)));
+        }
+        String text = q == null ? "" : q.strip();
+        if (text.length() > 32) {
+            throw new InvalidInput("q", "must be at most 32 characters");
+        }
+        if (!text.isEmpty()) { // a name or part of one; digits search the contact card's phone
+            Pattern part = Pattern.compile(Pattern.quote(text));
+            filters.add(text.chars().allMatch(Character::isDigit) ? regex("contactCard.phone", part) : regex("name", part));
+        }
+        if ("true".equals(contactLost)) {
+            filters.add(ne("contactLostSince", null));
+        } else if (contactLost != null && !"false".equals(contactLost)) {
+            throw new InvalidInput("contactLost", "must be true or false");
         }
         QueryParams.Paging paging = QueryParams.paging(page, size);
         Bson filter = and(filters);

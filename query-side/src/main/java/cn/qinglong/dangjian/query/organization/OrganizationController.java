@@ -26,10 +26,13 @@ record OrganizationController(ProjectionRuntime runtime, Today today, ViewAnswer
 
     /**
      * A node counts the active members whose organisational relation is with it or an organization below it; a
-     * group counts the members placed in it (transition, building or area group).
+     * group counts the members placed in it (transition, building or area group). {@code managed} counts, on the
+     * basis the eight difficulties use, the active members whose daily-management branch is the node or below it:
+     * a village's dual-managed members count in its {@code members} but in their residence branch's
+     * {@code managed}.
      */
     record Node(String id, String name, String level, String setting, String groupKind, LocalDate dissolvedOn,
-                long members, long aged60Plus, List<Node> children) {
+                long members, long aged60Plus, long managed, List<Node> children) {
     }
 
     record Tree(LocalDate asOf, long members, long aged60Plus, List<Node> roots) {
@@ -49,7 +52,8 @@ record OrganizationController(ProjectionRuntime runtime, Today today, ViewAnswer
         Map<String, long[]> counts = new HashMap<>();
         long[] total = new long[2];
         views.get(MemberFoldProjection.MEMBERS).find(eq("status", MembershipStatus.ACTIVE.name()))
-                .projection(Projections.include("branchId", "groupId", "buildingGroupId", "areaId", "birthDate"))
+                .projection(Projections.include("branchId", "dailyBranchId", "groupId", "buildingGroupId", "areaId",
+                        "birthDate"))
                 .forEach(member -> {
                     String birthDate = member.getString("birthDate");
                     boolean senior = birthDate != null && birthDate.compareTo(sixty) <= 0;
@@ -63,9 +67,13 @@ record OrganizationController(ProjectionRuntime runtime, Today today, ViewAnswer
                         }
                     }
                     for (String place : places) {
-                        long[] count = counts.computeIfAbsent(place, p -> new long[2]);
+                        long[] count = counts.computeIfAbsent(place, p -> new long[3]);
                         count[0]++;
                         count[1] += senior ? 1 : 0;
+                    }
+                    String daily = member.getString("dailyBranchId");
+                    for (String place : tree.pathToRoot(daily != null ? daily : member.getString("branchId"))) {
+                        counts.computeIfAbsent(place, p -> new long[3])[2]++;
                     }
                 });
         List<Node> roots = tree.roots().stream().map(id -> node(tree, id, counts)).toList();
@@ -74,10 +82,10 @@ record OrganizationController(ProjectionRuntime runtime, Today today, ViewAnswer
 
     private static Node node(OrganizationTree tree, String id, Map<String, long[]> counts) {
         Document d = tree.get(id);
-        long[] count = counts.getOrDefault(id, new long[2]);
+        long[] count = counts.getOrDefault(id, new long[3]);
         String dissolvedOn = d.getString("dissolvedOn");
         return new Node(id, d.getString("name"), d.getString("level"), d.getString("setting"),
                 d.getString("groupKind"), dissolvedOn == null ? null : LocalDate.parse(dissolvedOn), count[0], count[1],
-                tree.children(id).stream().map(child -> node(tree, child, counts)).toList());
+                count[2], tree.children(id).stream().map(child -> node(tree, child, counts)).toList());
     }
 }

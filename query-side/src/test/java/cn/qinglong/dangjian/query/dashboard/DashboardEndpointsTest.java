@@ -40,14 +40,29 @@ class DashboardEndpointsTest extends QuerySideTest {
     void dashboardIsServedLocally() throws Exception {
         HttpResponse<String> index = get("/");
         assertThat(index.statusCode()).isEqualTo(200);
-        assertThat(index.body()).contains("<html lang=\"zh-CN\">", "webjars/echarts/5.3.1/dist/echarts.min.js",
-                "assets/app.js");
-        for (String asset : List.of("/assets/app.js", "/assets/app.css", "/webjars/echarts/5.3.1/dist/echarts.min.js")) {
+        assertThat(index.body()).contains("<html lang=\"zh-CN\">", "<script type=\"module\" src=\"assets/app.js\">");
+        // the chart library comes when a tab first draws a chart, not with the first screen
+        assertThat(get("/assets/lib/ui.js").body()).contains("webjars/echarts/5.3.1/dist/echarts.min.js");
+        for (String asset : List.of("/assets/app.js", "/assets/app.css", "/assets/lib/api.js", "/assets/tabs/overview.js",
+                "/webjars/echarts/5.3.1/dist/echarts.min.js")) {
             HttpResponse<String> response = get(asset);
             assertThat(response.statusCode()).as(asset).isEqualTo(200);
             assertThat(response.body()).as(asset).isNotBlank();
         }
-        assertThat(get("/assets/app.js").body()).contains("sessionStorage.getItem(TOKEN_KEY)", "'Bearer '");
+        assertThat(get("/assets/lib/api.js").body()).contains("sessionStorage.getItem(TOKEN_KEY)", "'Bearer '");
+    }
+
+    @Test
+    @DisplayName("the search and the heat map's parameters: q at most 32 characters, contactLost true or false, by=branch-month")
+    void searchAndHeatMapParameters() {
+        Http http = new Http("http://localhost:" + port + "/api");
+        assertThat(http.get("/members?q=" + "%E5%BC%A0".repeat(33)).status()).isEqualTo(400);
+        assertThat(http.get("/members?q=" + "%E5%BC%A0".repeat(33)).json().get("errors").get(0).get("field").asString()).isEqualTo("q");
+        assertThat(http.get("/members?contactLost=maybe").status()).isEqualTo(400);
+        assertThat(http.get("/members?q=%E5%BC%A0&contactLost=true").status()).isEqualTo(200);
+        Http.Response rates = http.get("/attendance/rates?by=branch-month");
+        assertThat(rates.status()).isEqualTo(200);
+        assertThat(rates.json().get("by").asString()).isEqualTo("branch-month");
     }
 
     @Test
