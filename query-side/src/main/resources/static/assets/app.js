@@ -225,22 +225,53 @@ function table(title, columns, rows, { rowClass, id } = {}) {
       el('tbody', {}, body))));
 }
 
+/** The organisation a page shows (its org or branch parameter), else the whole tree: the export's title row names it. */
+function organizationInView() {
+  const params = new URLSearchParams(location.hash.split('?')[1] || '');
+  const id = params.get('org') || params.get('branch');
+  if (id) return orgName(id);
+  return tree && tree.roots.length === 1 ? tree.roots[0].name : null;
+}
+
+async function download(response, fileName) {
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
 async function exportTable(title, columns, rows) {
   const payload = {
     title,
+    organization: organizationInView(),
     columns: columns.map(c => c.header),
     rows: rows.map(row => columns.map(c => { const v = c.value(row); return v === undefined || v === '' ? null : v; })),
   };
   const response = await api('/exports', {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload),
   });
-  const blob = await response.blob();
-  const url = URL.createObjectURL(blob);
-  const link = el('a', { href: url, download: title + '.xlsx' });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  await download(response, title + '.xlsx');
+}
+
+/** 党内统计年报 of the organisation in view (the whole subdistrict without one), as the server's workbook. */
+function annualReportButton(scope) {
+  const year = el('input', { type: 'number', id: 'annual-year', value: String(new Date().getFullYear()), min: '2000', style: 'width:6em' });
+  const status = el('span', { class: 'muted export-status' });
+  const button = el('button', {
+    class: 'export', type: 'button', id: 'annual-report',
+    onclick: () => {
+      status.textContent = '';
+      const query = '?format=xlsx&year=' + encodeURIComponent(year.value)
+        + (scope ? '&organizationId=' + encodeURIComponent(scope) : '');
+      api('/reports/annual' + query)
+        .then(response => download(response, year.value + '年党内统计年报.xlsx'))
+        .catch(e => { status.textContent = '导出失败：' + e.message; });
+    },
+  }, '导出统计年报 Excel');
+  return el('div', { class: 'toolbar' }, el('strong', {}, '党内统计年报'), year, el('span', {}, '年'), button, status);
 }
 
 const memberLink = (id, name) => el('a', { href: '#/member/' + encodeURIComponent(id), 'data-member': id }, name || id);
@@ -285,6 +316,7 @@ async function overview(params) {
     el('p', { class: 'muted' }, `在册党员 ${difficulties.activeMembers} 名，统计日 ${difficulties.asOf}。`,
       scope ? el('a', { href: '#/' }, ' 返回全街道') : null),
     el('div', { class: 'cards', id: 'difficulties' }, cards),
+    tokenRoles().some(r => r === 'COMMITTEE' || r === 'AUDITOR') ? annualReportButton(scope) : null,
     el('h2', {}, '组织架构（金字塔）'),
     el('div', { class: 'totals' },
       el('span', {}, '党员 ', el('b', { id: 'total-members' }, tree.members), ' 名'),

@@ -12,7 +12,6 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRegistered;
 import cn.qinglong.dangjian.kernel.member.MemberId;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,8 @@ class RosterImport {
     }
 
     /** {@code counts} has every outcome, zero included; {@code problems} are those of every row, in row order. */
-    record Report(boolean dryRun, int rows, Map<Outcome, Integer> counts, List<RosterProblem> problems,
-                  List<RowResult> results) {
+    record Report(String importId, boolean dryRun, int rows, Map<Outcome, Integer> counts,
+                  List<RosterProblem> problems, List<RowResult> results) {
     }
 
     private static final String OUT_OF_SCOPE = "不在您管辖的党组织范围内";
@@ -58,26 +57,30 @@ class RosterImport {
         this.clock = clock;
     }
 
-    Report run(List<RosterWorkbook.Line> lines, boolean dryRun) {
+    Report run(List<RosterWorkbook.Line> lines, boolean dryRun, RosterImports.Progress progress) {
         RosterOrganizations.Lookup lookup = organizations.load();
         Map<MemberId, RosterCandidate> earlierRows = new HashMap<>();
         List<RowResult> results = new ArrayList<>();
-        for (RosterWorkbook.Line line : lines) {
-            RosterCandidate candidate = RosterCandidate.of(line, lookup);
-            if (!candidate.valid()) {
-                results.add(result(candidate, Outcome.REFUSED, candidate.problems()));
-            } else if (dryRun) {
-                results.add(predict(candidate, earlierRows));
-            } else {
-                results.add(register(candidate));
+        try {
+            for (RosterWorkbook.Line line : lines) {
+                RosterCandidate candidate = RosterCandidate.of(line, lookup);
+                RowResult result;
+                if (!candidate.valid()) {
+                    result = result(candidate, Outcome.REFUSED, candidate.problems());
+                } else if (dryRun) {
+                    result = predict(candidate, earlierRows);
+                } else {
+                    result = register(candidate);
+                }
+                results.add(result);
+                progress.row(result.outcome());
             }
+        } catch (RuntimeException failure) {
+            progress.end(RosterImports.Status.FAILED);
+            throw failure;
         }
-        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
-        for (Outcome outcome : Outcome.values()) {
-            counts.put(outcome, 0);
-        }
-        results.forEach(result -> counts.merge(result.outcome(), 1, Integer::sum));
-        return new Report(dryRun, lines.size(), counts,
+        progress.end(RosterImports.Status.FINISHED);
+        return new Report(progress.importId(), dryRun, lines.size(), progress.view().counts(),
                 results.stream().flatMap(result -> result.problems().stream()).toList(), results);
     }
 

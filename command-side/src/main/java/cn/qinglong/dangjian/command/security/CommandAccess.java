@@ -22,7 +22,7 @@ class CommandAccess {
                 .requestMatchers(HttpMethod.POST, "/api/members/*/erasure").hasRole(committee)
                 .requestMatchers("/api/organizations", "/api/organizations/**", "/api/study-days", "/api/study-days/**")
                 .hasRole(committee)
-                .requestMatchers("/api/imports/members", "/api/imports/members/**")
+                .requestMatchers("/api/imports/**")
                 .hasAnyRole(committee, Role.BRANCH_SECRETARY.name())
                 .requestMatchers("/api/members", "/api/members/**")
                 .hasAnyRole(committee, Role.BRANCH_SECRETARY.name(), Role.GROUP_LEADER.name())

@@ -9,6 +9,7 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRegistered;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -242,6 +243,71 @@ class RosterImportTest extends EventStoreBackedTest {
         assertThat(outcomes(report)).containsExactly("REGISTERED");
     }
 
+    @Test
+    void aRosterOfTheSubdistrictsSizeImportsWithItsProgressReadableMeanwhile() throws Exception {
+        RosterFile roster = RosterFile.withHeaders();
+        for (int i = 0; i < 1366; i++) {
+            roster.row(RosterFile.member(10_000 + i, i % 2 == 0 ? ORIGIN_BRANCH_NAME : Subdistrict.RESIDENCE_BRANCH));
+        }
+        byte[] file = roster.bytes();
+        long before = storedEvents();
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread watcher = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                Http.Reply progress = http().send("GET", "/api/imports/imp-size-1366", null);
+                if (progress.status() == 200) {
+                    seen.add(progress.json().get("status").asString() + ":" + progress.json().get("done").asInt());
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        });
+        watcher.start();
+        var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu = process.getProcessCpuTime();
+        long started = System.nanoTime();
+
+        JsonNode report = commit(http(), file, "&importId=imp-size-1366");
+
+        // the wall time on a shared machine says little; the process's CPU time says what the import costs
+        System.out.printf("roster import: 1366 rows in %.1f s, %.1f s of CPU (the test JVM: command side and client)%n",
+                (System.nanoTime() - started) / 1e9, (process.getProcessCpuTime() - cpu) / 1e9);
+        watcher.interrupt();
+        watcher.join();
+        assertThat(report.get("counts").get("REGISTERED").asInt()).isEqualTo(1366);
+        assertThat(storedEvents()).isEqualTo(before + 1366);
+        assertThat(seen).anyMatch(view -> view.startsWith("RUNNING:") && !view.equals("RUNNING:0"));
+        JsonNode finished = http().send("GET", "/api/imports/imp-size-1366", null).json();
+        assertThat(finished.get("status").asString()).isEqualTo("FINISHED");
+        assertThat(finished.get("done").asInt()).isEqualTo(1366);
+        assertThat(finished.get("startedBy").asString()).isEqualTo("importer");
+        assertThat(http().send("GET", "/api/imports/imp-unknown", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anInterruptedImportIsResumedBySendingTheWholeFileAgain() {
+        RosterFile firstPart = RosterFile.withHeaders();
+        RosterFile whole = RosterFile.withHeaders();
+        for (int i = 0; i < 40; i++) {
+            Object[] row = RosterFile.member(700 + i, ORIGIN_BRANCH_NAME);
+            whole.row(row);
+            if (i < 25) {
+                firstPart.row(row);
+            }
+        }
+        commit(http(), firstPart.bytes(), "");
+        long before = storedEvents();
+
+        JsonNode resumed = commit(http(), whole.bytes(), "");
+
+        assertThat(resumed.get("counts").get("ALREADY_THERE").asInt()).isEqualTo(25);
+        assertThat(resumed.get("counts").get("REGISTERED").asInt()).isEqualTo(15);
+        assertThat(storedEvents()).isEqualTo(before + 15);
+    }
+
     private Http.Reply assertRefused(String name, byte[] content, int status, String type) {
         long before = storedEvents();
         List<Http.Reply> replies = List.of(http().upload(DRY_RUN, name, content), http().upload(COMMIT, name, content));
@@ -255,7 +321,11 @@ class RosterImportTest extends EventStoreBackedTest {
     }
 
     private static JsonNode commit(Http http, byte[] roster) {
-        Http.Reply reply = http.upload(COMMIT, "名册.xlsx", roster);
+        return commit(http, roster, "");
+    }
+
+    private static JsonNode commit(Http http, byte[] roster, String parameters) {
+        Http.Reply reply = http.upload(COMMIT + parameters, "名册.xlsx", roster);
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         assertThat(reply.json().get("dryRun").asBoolean()).isFalse();
         return reply.json();
