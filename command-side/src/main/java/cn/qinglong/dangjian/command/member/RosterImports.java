@@ -1,17 +1,18 @@
 package cn.qinglong.dangjian.command.member;
 
 import cn.qinglong.dangjian.command.member.RosterImport.Outcome;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * The imports this node ran lately and how far each got, for {@code GET /api/imports/{id}} while a large roster is
- * still being registered. Kept in memory for the last {@value #KEPT} imports only: an import is resumed by sending
+ * still being registered. Kept in memory for the last {@value #KEPT} or so imports only: an import is resumed by sending
  * the same file again, whose rows already registered are idempotent repeats.
  */
 @Component
@@ -66,12 +67,7 @@ class RosterImports {
         }
     }
 
-    private final Map<String, Progress> recent = Collections.synchronizedMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Progress> eldest) {
-            return size() > KEPT;
-        }
-    });
+    private final Cache<String, Progress> recent = Caffeine.newBuilder().maximumSize(KEPT).build();
 
     Progress start(String importId, boolean dryRun, String startedBy, Instant startedAt, int rows) {
         Progress progress = new Progress(importId, dryRun, startedBy, startedAt, rows);
@@ -80,6 +76,6 @@ class RosterImports {
     }
 
     Optional<View> find(String importId) {
-        return Optional.ofNullable(recent.get(importId)).map(Progress::view);
+        return Optional.ofNullable(recent.getIfPresent(importId)).map(Progress::view);
     }
 }
