@@ -54,7 +54,8 @@ class RosterController {
     RosterImport.Report importRoster(@RequestParam(defaultValue = "true") boolean dryRun,
                                      @RequestParam(required = false) String importId,
                                      @RequestParam("file") MultipartFile file) throws IOException {
-        String id = importId == null ? Ids.newId("imp") : PathIds.parse(importId, value -> Ids.requireValid("importId", value));
+        String id = importId == null ? Ids.newId("imp")
+                : PathIds.parse(importId, value -> Ids.requireValid("importId", value));
         List<RosterWorkbook.Line> lines = RosterWorkbook.read(file.getInputStream(), file.getSize());
         var progress = imports.start(id, dryRun, Caller.current().name(), clock.instant(), lines.size());
         return rosterImport.run(lines, dryRun, progress);

@@ -33,9 +33,8 @@ class RosterImport {
     record RowResult(int row, String memberId, String name, Outcome outcome, List<RosterProblem> problems) {
     }
 
-    /** {@code counts} has every outcome, zero included; {@code problems} are those of every row, in row order. */
-    record Report(String importId, boolean dryRun, int rows, Map<Outcome, Integer> counts,
-                  List<RosterProblem> problems, List<RowResult> results) {
+    /** {@code counts} has every outcome, zero included; {@code results} one per row, in row order. */
+    record Report(String importId, boolean dryRun, int rows, Map<Outcome, Integer> counts, List<RowResult> results) {
     }
 
     private static final String OUT_OF_SCOPE = "不在您管辖的党组织范围内";
@@ -80,16 +79,15 @@ class RosterImport {
             throw failure;
         }
         progress.end(RosterImports.Status.FINISHED);
-        return new Report(progress.importId(), dryRun, lines.size(), progress.view().counts(),
-                results.stream().flatMap(result -> result.problems().stream()).toList(), results);
+        return new Report(progress.importId(), dryRun, lines.size(), progress.view().counts(), results);
     }
 
     private RowResult register(RosterCandidate candidate) {
         RegisterMember command = candidate.command();
         try {
-            HttpStatus status = HttpStatus.valueOf(dispatcher.create(command.memberId().value(), command)
-                    .getStatusCode().value());
-            return result(candidate, status == HttpStatus.CREATED ? Outcome.REGISTERED : Outcome.ALREADY_THERE, List.of());
+            boolean created = dispatcher.create(command.memberId().value(), command).getStatusCode()
+                    .isSameCodeAs(HttpStatus.CREATED);
+            return result(candidate, created ? Outcome.REGISTERED : Outcome.ALREADY_THERE, List.of());
         } catch (RuntimeException failure) {
             return refused(candidate, failure);
         }

@@ -339,8 +339,8 @@ class RosterImportTest extends EventStoreBackedTest {
 
     private static List<String> problems(JsonNode report) {
         List<String> problems = new ArrayList<>();
-        report.get("problems").forEach(p -> problems.add(p.get("row").asInt() + "|" + text(p.get("column")) + "|"
-                + text(p.get("value")) + "|" + p.get("message").asString()));
+        report.get("results").forEach(row -> row.get("problems").forEach(p -> problems.add(p.get("row").asInt() + "|"
+                + text(p.get("column")) + "|" + text(p.get("value")) + "|" + p.get("message").asString())));
         return problems;
     }
 
