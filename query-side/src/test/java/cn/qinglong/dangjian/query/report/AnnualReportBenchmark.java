@@ -20,6 +20,7 @@ import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
 import cn.qinglong.dangjian.query.testing.EventLog;
 import cn.qinglong.dangjian.query.testing.QuerySideTest;
+import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Set;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The annual report at the study's size: 30 branches, 1,366 members, each with a year of dues, four study days and
- * a few visits (about 25 events a member, as the demo loader records). Prints the time of the report over HTTP.
+ * a few visits (about 25 events a member, as the demo loader records). Prints the time of the report over HTTP and
+ * the CPU the query side's JVM spent on it ({@code -Dreport.members=} changes the size).
  */
 @Tag("benchmark")
 class AnnualReportBenchmark extends QuerySideTest {
@@ -69,14 +71,16 @@ class AnnualReportBenchmark extends QuerySideTest {
         append(log);
         long events = log.inOrder().size();
 
+        var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int run = 1; run <= 3; run++) {
+            long cpu = process.getProcessCpuTime();
             long started = System.nanoTime();
             var response = query.get("/reports/annual?organizationId=bm-c&year=2025");
             double seconds = (System.nanoTime() - started) / 1e9;
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.json().get("organizations").get(0).get("endOfYear").asInt()).isEqualTo(members);
-            System.out.printf("annual report over %d events (%d members), run %d: %.2f s%n", events, members, run,
-                    seconds);
+            System.out.printf("annual report over %d events (%d members), run %d: %.2f s, %.2f s of CPU%n", events,
+                    members, run, seconds, (process.getProcessCpuTime() - cpu) / 1e9);
         }
     }
 }
