@@ -1,22 +1,12 @@
 package cn.qinglong.dangjian.command.member;
 
-/** The uploaded file as a whole cannot be imported (4xx, nothing recorded); the detail says why, in Chinese. */
-final class BadRoster extends RuntimeException {
+import cn.qinglong.dangjian.security.problem.Refusal;
+import org.springframework.http.HttpStatus;
 
-    private final int status;
-    private final String type;
+/** The uploaded file as a whole cannot be imported (4xx, nothing recorded); the detail says why, in Chinese. */
+final class BadRoster extends Refusal {
 
     BadRoster(int status, String type, String detail) {
-        super(detail);
-        this.status = status;
-        this.type = type;
-    }
-
-    int status() {
-        return status;
-    }
-
-    String type() {
-        return type;
+        super(HttpStatus.valueOf(status), type, "The roster file cannot be imported", detail);
     }
 }

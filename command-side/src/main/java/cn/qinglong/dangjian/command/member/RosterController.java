@@ -5,18 +5,14 @@ import cn.qinglong.dangjian.command.web.PathIds;
 import cn.qinglong.dangjian.kernel.common.Ids;
 import cn.qinglong.dangjian.security.Caller;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,13 +70,5 @@ class RosterController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("党员名册导入模板.xlsx", StandardCharsets.UTF_8).build().toString())
                 .body(workbook);
-    }
-
-    @ExceptionHandler(BadRoster.class)
-    ProblemDetail badRoster(BadRoster e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.getMessage());
-        problem.setType(URI.create("/problems/" + e.type()));
-        problem.setTitle("The roster file cannot be imported");
-        return problem;
     }
 }

@@ -13,7 +13,7 @@ import cn.qinglong.dangjian.kernel.organization.OrganizationEvent.OrganizationDi
 import cn.qinglong.dangjian.kernel.organization.OrganizationEvent.OrganizationEstablished;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.kernel.organization.OrganizationLevel;
-import cn.qinglong.dangjian.query.web.NotFound;
+import cn.qinglong.dangjian.security.problem.NotFound;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
