@@ -56,10 +56,6 @@ final class Figures {
         other.ended.forEach((key, n) -> ended.merge(key, n, Integer::sum));
     }
 
-    int endedTotal() {
-        return ended.values().stream().mapToInt(Integer::intValue).sum();
-    }
-
     private static <E extends Enum<E>> Map<E, Integer> zeros(Class<E> type) {
         Map<E, Integer> map = new EnumMap<>(type);
         for (E value : type.getEnumConstants()) {
