@@ -1,5 +1,6 @@
 // What every tab builds with: DOM nodes, the glossary, tables (cards on a phone) with Excel export, and charts.
 import { api } from './api.js';
+import { orgName, scope } from './session.js';
 
 export const WORDS = {
   level: { COMMITTEE: '街道党工委', GENERAL_BRANCH: '党总支', BRANCH: '党支部', GROUP: '党小组' },
@@ -85,22 +86,33 @@ export function table(title, columns, rows, { rowClass, id, empty = '无' } = {}
 export const cellValue = v => (v === undefined || v === '' ? null
   : typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? "'" + v : v);
 
+/** The organisation a page shows (its org or branch parameter, else a scoped person's own): the title row names it. */
+function organizationInView() {
+  const params = new URLSearchParams(location.hash.split('?')[1] || '');
+  const id = params.get('org') || params.get('branch') || (scope().length === 1 ? scope()[0] : null);
+  return id ? orgName(id) : null;
+}
+
+export async function download(response, fileName) {
+  const url = URL.createObjectURL(await response.blob());
+  const link = el('a', { href: url, download: fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
 export async function exportTable(title, columns, rows) {
   const payload = {
     title,
+    organization: organizationInView(),
     columns: columns.map(c => c.header),
     rows: rows.map(row => columns.map(c => cellValue(c.value(row)))),
   };
   const response = await api('/exports', {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload),
   });
-  const blob = await response.blob();
-  const url = URL.createObjectURL(blob);
-  const link = el('a', { href: url, download: title + '.xlsx' });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  await download(response, title + '.xlsx');
 }
 
 // ---- charts: the library (1 MB) is fetched the first time a tab draws one ----

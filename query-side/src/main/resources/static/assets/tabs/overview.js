@@ -1,8 +1,8 @@
 // 总览: the key figures, the eight difficulties as rates against their thresholds, and the organisation pyramid.
 import { ApiError, all, api, json } from '../lib/api.js';
 import { DIFFICULTIES, LEVELS, level, CARE_DAYS } from '../lib/config.js';
-import { heading, loadTree, orgName, orgNode, scope, subdistrictWide, useTree, visible, visibleRoots } from '../lib/session.js';
-import { el, figure, fold, narrow, page, percent, today, word } from '../lib/ui.js';
+import { heading, loadTree, orgName, orgNode, roles, scope, subdistrictWide, useTree, visible, visibleRoots } from '../lib/session.js';
+import { download, el, figure, fold, narrow, page, percent, today, word } from '../lib/ui.js';
 
 const sum = (nodes, key) => nodes.reduce((n, node) => n + node[key], 0);
 
@@ -62,6 +62,24 @@ function latestMonth(rows, branches) {
   return { key: month, expected, attended, rate: expected ? attended / expected : null };
 }
 
+/** 党内统计年报 of the organisation in view (the whole subdistrict without one), as the server's workbook. */
+function annualReportButton(focus) {
+  const year = el('input', { type: 'number', id: 'annual-year', value: String(new Date().getFullYear() - 1), min: '2000', style: 'width:6em' });
+  const status = el('span', { class: 'muted export-status' });
+  const button = el('button', {
+    class: 'export', type: 'button', id: 'annual-report',
+    onclick: () => {
+      status.textContent = '';
+      const query = '?format=xlsx&year=' + encodeURIComponent(year.value)
+        + (focus ? '&organizationId=' + encodeURIComponent(focus) : '');
+      api('/reports/annual' + query)
+        .then(response => download(response, year.value + '年党内统计年报.xlsx'))
+        .catch(e => { status.textContent = '导出失败：' + e.message; });
+    },
+  }, '导出统计年报 Excel');
+  return el('div', { class: 'toolbar' }, el('strong', {}, '党内统计年报'), year, el('span', {}, '年'), button, status);
+}
+
 export default async function overview(params, { follow }) {
   const org = params.get('org') || '';
   const own = scope();
@@ -110,6 +128,7 @@ export default async function overview(params, { follow }) {
       ' 名（组织关系在册 ', el('b', { id: 'relation-members' }, members), ' 名），统计日 ', difficulties.asOf, '。点“口径”看定义。',
       org ? el('a', { href: '#/' }, ' 返回上一级') : null),
     el('div', { class: 'cards', id: 'difficulties' }, difficulties.items.map(card)),
+    roles().some(r => r === 'COMMITTEE' || r === 'AUDITOR') ? annualReportButton(focus) : null,
     fold('组织架构（金字塔）', true,
       el('p', { class: 'muted' }, '点击党总支查看其总览，点击党支部查看其学习日出勤与掉队名单；“日常管理”为由本组织日常教育管理的党员数（双重管理党员在居住地支部）。'),
       el('div', { class: 'tree', id: 'tree' }, el('ul', {}, roots.map(n => node(n, 0))))));

@@ -206,7 +206,8 @@ public class WebSecurityAutoConfiguration {
                         .authenticationEntryPoint(UNAUTHORIZED)
                         .accessDeniedHandler(FORBIDDEN))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(UNAUTHORIZED).accessDeniedHandler(FORBIDDEN))
-                .addFilterBefore(new BodySizeLimit(settings.maxBodySize().toBytes()), BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(new BodySizeLimit(settings.maxBodySize().toBytes(), settings.maxUploadSize().toBytes()),
+                        BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(new ParameterNames(), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new WriteRateLimit(settings.writesPerMinute(), System::nanoTime), AuthorizationFilter.class);
         return http.build();
