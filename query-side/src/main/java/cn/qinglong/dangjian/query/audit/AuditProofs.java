@@ -1,8 +1,8 @@
 package cn.qinglong.dangjian.query.audit;
 
 import cn.qinglong.dangjian.eventstore.audit.Checkpoint;
-import cn.qinglong.dangjian.query.web.InvalidParameter;
-import cn.qinglong.dangjian.query.web.NotFound;
+import cn.qinglong.dangjian.security.problem.InvalidInput;
+import cn.qinglong.dangjian.security.problem.NotFound;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -80,7 +80,7 @@ public class AuditProofs {
 
     public ConsistencyProof consistency(long from, long to) {
         if (from > to) {
-            throw new InvalidParameter("from", "must not be after 'to'");
+            throw new InvalidInput("from", "must not be after 'to'");
         }
         Checkpoint first = checkpoint(from);
         Checkpoint second = checkpoint(to);
