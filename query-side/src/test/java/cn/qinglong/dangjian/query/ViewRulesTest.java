@@ -76,6 +76,54 @@ class ViewRulesTest extends QuerySideTest {
     }
 
     @Test
+    @DisplayName("zero-left-behind rule: a make-up takes a member off the list, a follow-up is shown beside them, and the study day reaches zero left behind when no one is left")
+    void zeroLeftBehind() {
+        JsonNode village = get("/study-days/" + scenario.villageStudyDay + "/attendance").json();
+        assertThat(village.get("madeUp").asInt()).isEqualTo(1);
+        assertThat(ids(village.get("leftBehind"))).containsExactly(scenario.needy);
+        assertThat(ids(village.get("followedUp"))).containsExactly(scenario.needy);
+        assertThat(village.get("zeroLeftBehind").asBoolean()).isFalse();
+        JsonNode community = get("/study-days/" + scenario.communityStudyDay + "/attendance").json();
+        assertThat(community.get("zeroLeftBehind").asBoolean()).isTrue();
+        assertThat(community.get("madeUp").asInt()).isZero();
+    }
+
+    @Test
+    @DisplayName("a member's attendance window: each study day the member was expected at, with its outcome")
+    void memberAttendanceWindow() {
+        String window = "?from=" + scenario.studyDate.minusDays(1) + "&to=" + scenario.today;
+        JsonNode needy = get("/members/" + scenario.needy + "/attendance" + window).json();
+        assertThat(needy.size()).isEqualTo(1);
+        assertThat(needy.get(0).get("studyDayId").asString()).isEqualTo(scenario.villageStudyDay);
+        assertThat(needy.get(0).get("outcome").asString()).isEqualTo("LEFT_BEHIND");
+        assertThat(needy.get(0).get("followedUp").asBoolean()).isTrue();
+        JsonNode dual = get("/members/" + scenario.dual + "/attendance" + window).json();
+        assertThat(dual.size()).as("the dual-managed member is expected at the residence branch only").isEqualTo(1);
+        assertThat(dual.get(0).get("branchId").asString()).isEqualTo(scenario.communityBranch);
+        assertThat(dual.get(0).get("outcome").asString()).isEqualTo("ATTENDED");
+        assertThat(dual.get(0).get("mode").asString()).isEqualTo("HOME_DELIVERY");
+        JsonNode eldest = get("/members/" + scenario.eldest + "/attendance" + window).json();
+        assertThat(eldest.get(0).get("outcome").asString()).isEqualTo("MADE_UP");
+        assertThat(get("/members/" + scenario.needy + "/attendance?from=" + scenario.today).json().size()).isZero();
+    }
+
+    @Test
+    @DisplayName("the left-behind list: members left behind at least min times in the window, with names and follow-ups")
+    void leftBehindList() {
+        JsonNode once = get("/attendance/left-behind?organizationId=" + scenario.village + "&min=1").json();
+        assertThat(ids(once.get("items"))).containsExactly(scenario.needy);
+        JsonNode needy = once.get("items").get(0);
+        assertThat(needy.get("name").asString()).isEqualTo("陈明");
+        assertThat(needy.get("leftBehind").asInt()).isEqualTo(1);
+        assertThat(needy.get("followedUp").asInt()).isEqualTo(1);
+        assertThat(ids(needy.get("studyDayIds"))).containsExactly(scenario.villageStudyDay);
+        assertThat(get("/attendance/left-behind?organizationId=" + scenario.village).json().get("items").size())
+                .as("min defaults to 2").isZero();
+        assertThat(get("/attendance/left-behind?organizationId=" + scenario.community + "&min=1").json()
+                .get("items").size()).isZero();
+    }
+
+    @Test
     @DisplayName("the roster, tree, dual-management, transition and dashboard views answer the scenario")
     void otherViews() {
         assertThat(get("/members?branchId=" + scenario.villageBranch).json().get("total").asInt()).isEqualTo(3);

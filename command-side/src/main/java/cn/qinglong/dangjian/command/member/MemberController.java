@@ -7,6 +7,7 @@ import cn.qinglong.dangjian.command.web.Versions;
 import cn.qinglong.dangjian.kernel.member.CareNeed;
 import cn.qinglong.dangjian.kernel.member.Category;
 import cn.qinglong.dangjian.kernel.member.ContactCard;
+import cn.qinglong.dangjian.kernel.member.FollowUpMethod;
 import cn.qinglong.dangjian.kernel.member.Gender;
 import cn.qinglong.dangjian.kernel.member.MemberCommand;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.AssignStudyMode;
@@ -23,6 +24,8 @@ import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordAttendance;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordCareNeeds;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordCareVisit;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordEvaluation;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordFollowUp;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordMakeUpStudy;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordVanguardActivity;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RegisterMember;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RelocateMember;
@@ -156,6 +159,27 @@ class MemberController {
     ResponseEntity<Receipt> excuse(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                    @Valid @RequestBody ExcuseRequest r) {
         return send(id, m -> new ExcuseAbsence(m, r.studyDayId(), r.reason(), r.excusedOn(), Versions.expected(ifMatch)));
+    }
+
+    record FollowUpRequest(@NotNull StudyDayId studyDayId, @NotBlank @Size(max = 50) String helperName,
+                           @NotNull FollowUpMethod method, @NotNull LocalDate followedUpOn,
+                           @Size(max = 500) String notes) {
+    }
+
+    @PostMapping("/{id}/follow-ups")
+    ResponseEntity<Receipt> followUp(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                     @Valid @RequestBody FollowUpRequest r) {
+        return send(id, m -> new RecordFollowUp(m, r.studyDayId(), r.helperName(), r.method(), r.followedUpOn(),
+                r.notes(), Versions.expected(ifMatch)));
+    }
+
+    record MakeUpRequest(@NotNull StudyDayId studyDayId, @NotNull StudyMode mode, @NotNull LocalDate madeUpOn) {
+    }
+
+    @PostMapping("/{id}/make-up-studies")
+    ResponseEntity<Receipt> makeUp(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                   @Valid @RequestBody MakeUpRequest r) {
+        return send(id, m -> new RecordMakeUpStudy(m, r.studyDayId(), r.mode(), r.madeUpOn(), Versions.expected(ifMatch)));
     }
 
     record ResettlementRequest(@NotNull OrganizationId communityId, @NotNull OrganizationId residenceBranchId,

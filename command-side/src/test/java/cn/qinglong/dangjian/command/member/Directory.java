@@ -38,6 +38,10 @@ final class Directory {
     static final StudyDayId RESIDENCE_STUDY_DAY = StudyDayId.of("sd-qingzhuyuan-1-2026-11");
     static final StudyDayId CANCELLED_STUDY_DAY = StudyDayId.of("sd-changqing-1-2026-10");
     static final LocalDate STUDY_DAY_DATE = LocalDate.of(2026, 11, 10);
+    /** Two study days of 2026-11-06, one per branch, for a member who moves between them on 2026-11-16. */
+    static final LocalDate EARLY_DATE = LocalDate.of(2026, 11, 6);
+    static final StudyDayId ORIGIN_EARLY_STUDY_DAY = StudyDayId.of("sd-changqing-1-2026-11-06");
+    static final StudyDayId RESIDENCE_EARLY_STUDY_DAY = StudyDayId.of("sd-qingzhuyuan-1-2026-11-06");
 
     final EventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
     private final Map<String, Long> sequences = new HashMap<>();
@@ -57,6 +61,8 @@ final class Directory {
         studyDay(ORIGIN_STUDY_DAY, ORIGIN_BRANCH, STUDY_DAY_DATE);
         studyDay(RESIDENCE_STUDY_DAY, RESIDENCE_BRANCH, STUDY_DAY_DATE);
         studyDay(CANCELLED_STUDY_DAY, ORIGIN_BRANCH, STUDY_DAY_DATE.minusMonths(1));
+        studyDay(ORIGIN_EARLY_STUDY_DAY, ORIGIN_BRANCH, EARLY_DATE);
+        studyDay(RESIDENCE_EARLY_STUDY_DAY, RESIDENCE_BRANCH, EARLY_DATE);
         append("StudyDay", CANCELLED_STUDY_DAY.value(),
                 new StudyDayCancelled(CANCELLED_STUDY_DAY, ORIGIN_BRANCH, "typhoon", STUDY_DAY_DATE.minusMonths(1)));
     }

@@ -6,6 +6,9 @@ import static org.hamcrest.Matchers.containsString;
 import static cn.qinglong.dangjian.command.member.Directory.CANCELLED_STUDY_DAY;
 import static cn.qinglong.dangjian.command.member.Directory.COMMUNITY;
 import static cn.qinglong.dangjian.command.member.Directory.DISSOLVED_BRANCH;
+import static cn.qinglong.dangjian.command.member.Directory.EARLY_DATE;
+import static cn.qinglong.dangjian.command.member.Directory.ORIGIN_EARLY_STUDY_DAY;
+import static cn.qinglong.dangjian.command.member.Directory.RESIDENCE_EARLY_STUDY_DAY;
 import static cn.qinglong.dangjian.command.member.Directory.ORIGIN_BRANCH;
 import static cn.qinglong.dangjian.command.member.Directory.ORIGIN_STUDY_DAY;
 import static cn.qinglong.dangjian.command.member.Directory.OTHER_TRANSITION_GROUP;
@@ -21,6 +24,7 @@ import cn.qinglong.dangjian.command.shared.RuleViolation;
 import cn.qinglong.dangjian.command.studyday.StudyDayCalendar;
 import cn.qinglong.dangjian.kernel.member.CareNeed;
 import cn.qinglong.dangjian.kernel.member.Category;
+import cn.qinglong.dangjian.kernel.member.FollowUpMethod;
 import cn.qinglong.dangjian.kernel.member.Gender;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.EndMembership;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.EraseMemberPersonalData;
@@ -31,6 +35,8 @@ import cn.qinglong.dangjian.kernel.member.MemberCommand.PayDues;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordAttendance;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordCareNeeds;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordCareVisit;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordFollowUp;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordMakeUpStudy;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RegisterMember;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RelocateMember;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.TransferOrganizationalRelation;
@@ -50,6 +56,8 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberPersonalDataErased;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MembershipEnded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.OrganizationalRelationTransferred;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyAbsenceExcused;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyFollowedUp;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyMadeUp;
 import cn.qinglong.dangjian.kernel.member.MemberId;
 import cn.qinglong.dangjian.kernel.member.MembershipEndReason;
 import cn.qinglong.dangjian.kernel.member.Residence;
@@ -328,11 +336,38 @@ class MemberRulesTest {
         }
 
         @Test
-        @DisplayName("a repeated attendance is a no-op, not a second event")
+        @DisplayName("an identical repeated attendance is a no-op, not a second event")
         void repeatIsNoOp() {
             fixture.given(registered(), attended())
-                    .when(new RecordAttendance(ID, ORIGIN_STUDY_DAY, StudyMode.ONLINE, STUDY_DAY_DATE, null))
+                    .when(new RecordAttendance(ID, ORIGIN_STUDY_DAY, StudyMode.NEARBY, STUDY_DAY_DATE, null))
                     .expectNoEvents().expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        @DisplayName("the same study day with another mode or date is a conflict that says what was recorded")
+        void differentRepeatIsAConflict() {
+            fixture.given(registered(), attended())
+                    .when(new RecordAttendance(ID, ORIGIN_STUDY_DAY, StudyMode.ONLINE, STUDY_DAY_DATE, null))
+                    .expectException(IdConflict.class)
+                    .expectExceptionMessage(containsString("study day '" + ORIGIN_STUDY_DAY
+                            + "' is already recorded for member '" + ID + "' as attended NEARBY on " + STUDY_DAY_DATE))
+                    .expectNoEvents();
+            fixture.given(registered(), attended())
+                    .when(new RecordAttendance(ID, ORIGIN_STUDY_DAY, StudyMode.NEARBY, STUDY_DAY_DATE.plusDays(1), null))
+                    .expectException(IdConflict.class)
+                    .expectExceptionMessage(containsString("as attended NEARBY on " + STUDY_DAY_DATE))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("an excused absence repeated with another reason is a conflict that says what was recorded")
+        void differentExcuseIsAConflict() {
+            var excused = new StudyAbsenceExcused(ID, ORIGIN_STUDY_DAY, ORIGIN_BRANCH, "住院", TODAY);
+            fixture.given(registered(), excused)
+                    .when(new ExcuseAbsence(ID, ORIGIN_STUDY_DAY, "外出", null, null))
+                    .expectException(IdConflict.class)
+                    .expectExceptionMessage(containsString("as excused on " + TODAY + " (住院)"))
+                    .expectNoEvents();
         }
 
         @Test
@@ -357,7 +392,7 @@ class MemberRulesTest {
         void otherBranchRefused() {
             fixture.given(registered())
                     .when(new RecordAttendance(ID, RESIDENCE_STUDY_DAY, StudyMode.NEARBY, STUDY_DAY_DATE, null))
-                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("not to the member's daily-management branch '" + ORIGIN_BRANCH + "'")).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("not to the member's daily-management branch on its date " + STUDY_DAY_DATE + ", '" + ORIGIN_BRANCH + "'")).expectNoEvents();
         }
 
         @Test
@@ -370,7 +405,7 @@ class MemberRulesTest {
                             STUDY_DAY_DATE));
             fixture.given(registered(), relocated(), resettled(false), dual)
                     .when(new RecordAttendance(ID, ORIGIN_STUDY_DAY, StudyMode.NEARBY, STUDY_DAY_DATE, null))
-                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("not to the member's daily-management branch '" + RESIDENCE_BRANCH + "'")).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("not to the member's daily-management branch on its date " + STUDY_DAY_DATE + ", '" + RESIDENCE_BRANCH + "'")).expectNoEvents();
         }
 
         @Test
@@ -394,6 +429,142 @@ class MemberRulesTest {
             fixture.given(registered(), attended())
                     .when(new ExcuseAbsence(ID, ORIGIN_STUDY_DAY, "住院", null, null))
                     .expectException(RuleViolation.class).expectExceptionMessage(containsString("the member already attended study day '" + ORIGIN_STUDY_DAY + "'"));
+        }
+    }
+
+    /** The member of the secretary's story: village branch, resettled under dual management on 2026-11-16. */
+    static Object[] movedOn16November() {
+        LocalDate moved = LocalDate.of(2026, 11, 16);
+        return new Object[] {registered(), relocated(),
+                new MemberTransferredToResettlementCommunity(ID, COMMUNITY, RESIDENCE_BRANCH, BUILDING_GROUP, moved, false),
+                new DualManagementEstablished(ID, ORIGIN_BRANCH, RESIDENCE_BRANCH, moved)};
+    }
+
+    @Nested
+    @DisplayName("Attendance, excuses, follow-ups and make-ups are decided by the daily-management branch on the study day's date")
+    class StudyDayDateRule {
+
+        @Test
+        @DisplayName("a late entry after a move: the old branch's study day before the move is accepted")
+        void lateEntryAfterMoveAccepted() {
+            fixture.given(movedOn16November())
+                    .when(new RecordAttendance(ID, ORIGIN_EARLY_STUDY_DAY, StudyMode.NEARBY, EARLY_DATE, null))
+                    .expectEvents(new MemberAttendedStudyDay(ID, ORIGIN_EARLY_STUDY_DAY, ORIGIN_BRANCH, StudyMode.NEARBY,
+                            EARLY_DATE));
+        }
+
+        @Test
+        @DisplayName("an early entry before a move: the new branch's study day from before the move is refused")
+        void earlyEntryBeforeMoveRefused() {
+            fixture.given(movedOn16November())
+                    .when(new RecordAttendance(ID, RESIDENCE_EARLY_STUDY_DAY, StudyMode.ONLINE, EARLY_DATE, null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("study day '" + RESIDENCE_EARLY_STUDY_DAY
+                            + "' belongs to branch '" + RESIDENCE_BRANCH + "', not to the member's daily-management "
+                            + "branch on its date " + EARLY_DATE + ", '" + ORIGIN_BRANCH + "'"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("an excuse typed in after a move is decided on the study day's date too")
+        void lateExcuseAfterMoveAccepted() {
+            fixture.given(movedOn16November())
+                    .when(new ExcuseAbsence(ID, ORIGIN_EARLY_STUDY_DAY, "住院", EARLY_DATE, null))
+                    .expectEvents(new StudyAbsenceExcused(ID, ORIGIN_EARLY_STUDY_DAY, ORIGIN_BRANCH, "住院", EARLY_DATE));
+        }
+    }
+
+    @Nested
+    @DisplayName("Zero left behind: a follow-up and a make-up study only for a study day the member was expected at and did not attend")
+    class ZeroLeftBehindRule {
+
+        StudyFollowedUp followedUp() {
+            return new StudyFollowedUp(ID, ORIGIN_STUDY_DAY, ORIGIN_BRANCH, "王芳", FollowUpMethod.VISIT, TODAY, "病后在家");
+        }
+
+        @Test
+        @DisplayName("a follow-up is recorded for a missed study day")
+        void followUpRecorded() {
+            fixture.given(registered())
+                    .when(new RecordFollowUp(ID, ORIGIN_STUDY_DAY, "王芳", FollowUpMethod.VISIT, TODAY, "病后在家", null))
+                    .expectEvents(followedUp());
+        }
+
+        @Test
+        @DisplayName("an identical follow-up is a no-op; another one for the same study day is a conflict")
+        void followUpRepeats() {
+            fixture.given(registered(), followedUp())
+                    .when(new RecordFollowUp(ID, ORIGIN_STUDY_DAY, "王芳", FollowUpMethod.VISIT, TODAY, "病后在家", null))
+                    .expectNoEvents().expectSuccessfulHandlerExecution();
+            fixture.given(registered(), followedUp())
+                    .when(new RecordFollowUp(ID, ORIGIN_STUDY_DAY, "李强", FollowUpMethod.PHONE, TODAY, null, null))
+                    .expectException(IdConflict.class)
+                    .expectExceptionMessage(containsString("as followed up by 王芳 (VISIT) on " + TODAY))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("no follow-up for a study day the member attended")
+        void noFollowUpAfterAttendance() {
+            fixture.given(registered(), new MemberAttendedStudyDay(ID, ORIGIN_STUDY_DAY, ORIGIN_BRANCH,
+                            StudyMode.NEARBY, STUDY_DAY_DATE))
+                    .when(new RecordFollowUp(ID, ORIGIN_STUDY_DAY, "王芳", FollowUpMethod.VISIT, TODAY, null, null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("a follow-up is only for a study day the member did not "
+                            + "attend; the member attended '" + ORIGIN_STUDY_DAY + "'"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("no follow-up for a study day the member was not expected at, nor before the study day")
+        void followUpOnlyWhereExpected() {
+            fixture.given(registered())
+                    .when(new RecordFollowUp(ID, RESIDENCE_STUDY_DAY, "王芳", FollowUpMethod.VISIT, TODAY, null, null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("not to the member's daily-management branch on its date"))
+                    .expectNoEvents();
+            fixture.given(registered())
+                    .when(new RecordFollowUp(ID, ORIGIN_STUDY_DAY, "王芳", FollowUpMethod.VISIT,
+                            STUDY_DAY_DATE.minusDays(1), null, null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("the follow-up on " + STUDY_DAY_DATE.minusDays(1)
+                            + " precedes the study day on " + STUDY_DAY_DATE))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("a make-up study is recorded at home or online, once")
+        void makeUpRecorded() {
+            var madeUp = new StudyMadeUp(ID, ORIGIN_STUDY_DAY, ORIGIN_BRANCH, StudyMode.ONLINE, TODAY);
+            fixture.given(registered())
+                    .when(new RecordMakeUpStudy(ID, ORIGIN_STUDY_DAY, StudyMode.ONLINE, TODAY, null))
+                    .expectEvents(madeUp);
+            fixture.given(registered(), madeUp)
+                    .when(new RecordMakeUpStudy(ID, ORIGIN_STUDY_DAY, StudyMode.ONLINE, TODAY, null))
+                    .expectNoEvents().expectSuccessfulHandlerExecution();
+            fixture.given(registered(), madeUp)
+                    .when(new RecordMakeUpStudy(ID, ORIGIN_STUDY_DAY, StudyMode.HOME_DELIVERY, TODAY, null))
+                    .expectException(IdConflict.class)
+                    .expectExceptionMessage(containsString("as made up ONLINE on " + TODAY))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("a make-up study is not taken in person, nor for a study day the member attended")
+        void makeUpRefusals() {
+            fixture.given(registered())
+                    .when(new RecordMakeUpStudy(ID, ORIGIN_STUDY_DAY, StudyMode.NEARBY, TODAY, null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString(
+                            "a make-up study is taken at home or online ([HOME_DELIVERY, ONLINE]), not NEARBY"))
+                    .expectNoEvents();
+            fixture.given(registered(), new MemberAttendedStudyDay(ID, ORIGIN_STUDY_DAY, ORIGIN_BRANCH,
+                            StudyMode.NEARBY, STUDY_DAY_DATE))
+                    .when(new RecordMakeUpStudy(ID, ORIGIN_STUDY_DAY, StudyMode.ONLINE, TODAY, null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("a make-up study is only for a study day the member did "
+                            + "not attend"))
+                    .expectNoEvents();
         }
     }
 

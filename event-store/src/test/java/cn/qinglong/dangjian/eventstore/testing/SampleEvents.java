@@ -3,6 +3,7 @@ package cn.qinglong.dangjian.eventstore.testing;
 import cn.qinglong.dangjian.kernel.member.CareNeed;
 import cn.qinglong.dangjian.kernel.member.Category;
 import cn.qinglong.dangjian.kernel.member.ContactCard;
+import cn.qinglong.dangjian.kernel.member.FollowUpMethod;
 import cn.qinglong.dangjian.kernel.member.Gender;
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
 import cn.qinglong.dangjian.kernel.member.MemberId;
@@ -50,6 +51,9 @@ public final class SampleEvents {
                 new MemberEvent.StudyModeAssigned(MEMBER, StudyMode.HOME_DELIVERY, "行动不便", DAY),
                 new MemberEvent.MemberAttendedStudyDay(MEMBER, STUDY_DAY, BRANCH, StudyMode.ONLINE, DAY),
                 new MemberEvent.StudyAbsenceExcused(MEMBER, STUDY_DAY, BRANCH, "住院", DAY),
+                new MemberEvent.StudyFollowedUp(MEMBER, STUDY_DAY, BRANCH, "王芳", FollowUpMethod.VISIT, DAY.plusDays(3),
+                        "病后在家休养"),
+                new MemberEvent.StudyMadeUp(MEMBER, STUDY_DAY, BRANCH, StudyMode.ONLINE, DAY.plusDays(5)),
                 new MemberEvent.MemberTransferredToResettlementCommunity(MEMBER, OrganizationId.of("qingzhuyuan"),
                         RESIDENCE_BRANCH, OrganizationId.of("qingzhuyuan-b3"), DAY, false),
                 new MemberEvent.DualManagementEstablished(MEMBER, BRANCH, RESIDENCE_BRANCH, DAY),

@@ -12,7 +12,10 @@ import cn.qinglong.dangjian.kernel.member.Residence;
 import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
+import cn.qinglong.dangjian.kernel.member.MemberState.DailyBranch;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import org.bson.Document;
 
 /**
@@ -21,7 +24,23 @@ import org.bson.Document;
  */
 public final class MemberDocuments {
 
+    /** The member's dated daily-management branches: {@code [{from, branchId?}]}. */
+    public static final String DAILY_HISTORY = "dailyHistory";
+
     private MemberDocuments() {
+    }
+
+    private static Document entry(DailyBranch e) {
+        Document entry = new Document("from", e.from().toString());
+        Bson.put(entry, "branchId", e.branchId());
+        return entry;
+    }
+
+    /** The dated history as kept in a member document, for {@link MemberState#dailyBranchOn(List, LocalDate)}. */
+    public static List<DailyBranch> dailyHistory(Document d) {
+        return d.getList(DAILY_HISTORY, Document.class, List.of()).stream()
+                .map(e -> new DailyBranch(Bson.date(e, "from"), Bson.id(e, "branchId", OrganizationId::of)))
+                .toList();
     }
 
     public static Document document(MemberState s) {
@@ -71,6 +90,7 @@ public final class MemberDocuments {
         Bson.put(d, "status", s.status());
         Bson.put(d, "endedOn", s.endedOn());
         d.put("personalDataErased", s.personalDataErased());
+        d.put(DAILY_HISTORY, s.dailyHistory().stream().map(MemberDocuments::entry).toList());
         d.put("version", s.version());
         return d;
     }
@@ -96,7 +116,7 @@ public final class MemberDocuments {
                 dues == null ? null : YearMonth.parse(dues), Bson.date(d, "contactLostSince"),
                 Bson.integer(d, "householdsLinked"), Bson.integer(d, "vanguardActivities"),
                 Bson.enumValue(d, "lastRating", Rating.class), Bson.enumValue(d, "status", MembershipStatus.class),
-                Bson.date(d, "endedOn"), Boolean.TRUE.equals(d.getBoolean("personalDataErased")),
+                Bson.date(d, "endedOn"), Boolean.TRUE.equals(d.getBoolean("personalDataErased")), dailyHistory(d),
                 ((Number) d.get("version")).longValue());
     }
 }

@@ -25,7 +25,8 @@ class QueryAccess {
         return rules -> rules
                 .requestMatchers(HttpMethod.GET, "/api/events/stream").hasAnyRole(committee, auditor, Role.INTEGRATION.name())
                 .requestMatchers(HttpMethod.GET, "/api/members", "/api/members/*", "/api/members/*/history",
-                        "/api/members/*/history/verify", "/api/organizations/tree", "/api/attendance/rates",
+                        "/api/members/*/history/verify", "/api/members/*/attendance", "/api/organizations/tree",
+                        "/api/attendance/rates", "/api/attendance/left-behind",
                         "/api/study-days", "/api/study-days/*/attendance", "/api/dual-management", "/api/transition",
                         "/api/care/overdue", "/api/dashboard/difficulties")
                 .hasAnyRole(committee, auditor, secretary, leader)

@@ -60,6 +60,16 @@ public sealed interface MemberCommand {
             implements MemberCommand {
     }
 
+    record RecordFollowUp(@TargetAggregateIdentifier MemberId memberId, StudyDayId studyDayId, String helperName,
+                          FollowUpMethod method, @BusinessDate LocalDate followedUpOn, String notes,
+                          @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
+    }
+
+    record RecordMakeUpStudy(@TargetAggregateIdentifier MemberId memberId, StudyDayId studyDayId, StudyMode mode,
+                             @BusinessDate LocalDate madeUpOn, @TargetAggregateVersion Long expectedVersion)
+            implements MemberCommand {
+    }
+
     record TransferToResettlementCommunity(@TargetAggregateIdentifier MemberId memberId, OrganizationId communityId,
                                            OrganizationId residenceBranchId, OrganizationId buildingGroupId,
                                            @BusinessDate LocalDate movedInOn, boolean transferRelation,

@@ -21,6 +21,8 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberVisitedByHelper;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MembershipEnded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.OrganizationalRelationTransferred;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyAbsenceExcused;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyFollowedUp;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyMadeUp;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyModeAssigned;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.VanguardActivityRecorded;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
@@ -28,10 +30,12 @@ import cn.qinglong.dangjian.kernel.studyday.StudyMode;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -47,17 +51,57 @@ public record MemberState(
         Set<Category> categories, Set<CareNeed> needs, ContactCard contactCard,
         LocalDate lastVisitOn, LocalDate lastAttendanceOn, YearMonth duesPaidThrough,
         LocalDate contactLostSince, int householdsLinked, int vanguardActivities, Rating lastRating,
-        MembershipStatus status, LocalDate endedOn, boolean personalDataErased, long version) {
+        MembershipStatus status, LocalDate endedOn, boolean personalDataErased, List<DailyBranch> dailyHistory,
+        long version) {
+
+    /**
+     * From {@code from} on, {@code branchId} ran the member's daily education (null: none, the membership ended).
+     * A new entry whenever that branch changes (registration, relation transfer, dual management established or
+     * ended, membership ended), dated by the fact that changed it.
+     */
+    public record DailyBranch(LocalDate from, OrganizationId branchId) {
+    }
+
+    public MemberState {
+        dailyHistory = dailyHistory == null ? List.of() : List.copyOf(dailyHistory);
+    }
 
     /** The state before the first event: nothing known yet. */
     public static MemberState none() {
         return new MemberState(null, null, null, null, null, null, null, false, null, null, null, null, null, null,
-                Set.of(), Set.of(), null, null, null, null, null, 0, 0, null, null, null, false, -1);
+                Set.of(), Set.of(), null, null, null, null, null, 0, 0, null, null, null, false, List.of(), -1);
     }
 
     /** A dual-managed member's daily education (and study day) is the residence branch's. */
     public OrganizationId dailyBranchId() {
         return dualManaged ? residenceBranchId : branchId;
+    }
+
+    /**
+     * The branch that ran the member's daily education on {@code date}, from the member's own dated history: the
+     * rule by which attendance, excuses, follow-ups and make-ups are decided on a study day's date, on the command
+     * side and in the views alike. Null before the member was registered and after the membership ended.
+     */
+    public OrganizationId dailyBranchOn(LocalDate date) {
+        return dailyBranchOn(dailyHistory, date);
+    }
+
+    /** {@link #dailyBranchOn(LocalDate)} over a history as kept: the latest entry from on or before the date. */
+    public static OrganizationId dailyBranchOn(List<DailyBranch> history, LocalDate date) {
+        OrganizationId branch = null;
+        LocalDate latest = null;
+        for (DailyBranch entry : history) {
+            if (!entry.from().isAfter(date) && (latest == null || !entry.from().isBefore(latest))) {
+                latest = entry.from();
+                branch = entry.branchId();
+            }
+        }
+        return branch;
+    }
+
+    /** The branch running the member's daily education now: none once the membership ended. */
+    private OrganizationId currentDailyBranch() {
+        return status == MembershipStatus.ACTIVE ? dailyBranchId() : null;
     }
 
     public Integer ageOn(LocalDate date) {
@@ -77,6 +121,14 @@ public record MemberState(
         Builder b = new Builder(this);
         b.version = sequence;
         Fold.of(event).change(b, event);
+        MemberState next = b.build();
+        OrganizationId daily = next.currentDailyBranch();
+        if (Objects.equals(currentDailyBranch(), daily)) {
+            return next;
+        }
+        List<DailyBranch> history = new ArrayList<>(dailyHistory);
+        history.add(new DailyBranch(event.occurredOn(), daily));
+        b.dailyHistory = history;
         return b.build();
     }
 
@@ -148,6 +200,8 @@ public record MemberState(
             on(StudyModeAssigned.class, (b, e) -> b.studyMode = e.mode()),
             on(MemberAttendedStudyDay.class, (b, e) -> b.lastAttendanceOn = later(b.lastAttendanceOn, e.attendedOn())),
             unchanged(StudyAbsenceExcused.class),
+            unchanged(StudyFollowedUp.class),
+            unchanged(StudyMadeUp.class),
             on(MemberTransferredToResettlementCommunity.class, (b, e) -> {
                 String address = b.residence == null ? null : b.residence.address();
                 b.residence = new Residence(ResidenceStatus.RESETTLED, e.communityId(), address);
@@ -224,6 +278,7 @@ public record MemberState(
         private MembershipStatus status;
         private LocalDate endedOn;
         private boolean personalDataErased;
+        private List<DailyBranch> dailyHistory;
         private long version;
 
         private Builder(MemberState s) {
@@ -258,6 +313,7 @@ public record MemberState(
             status = s.status;
             endedOn = s.endedOn;
             personalDataErased = s.personalDataErased;
+            dailyHistory = s.dailyHistory;
             version = s.version;
         }
 
@@ -265,7 +321,7 @@ public record MemberState(
             return new MemberState(memberId, name, gender, birthDate, joinedPartyOn, branchId, residenceBranchId,
                     dualManaged, residence, areaId, relocatedOn, groupId, buildingGroupId, studyMode, categories, needs,
                     contactCard, lastVisitOn, lastAttendanceOn, duesPaidThrough, contactLostSince, householdsLinked,
-                    vanguardActivities, lastRating, status, endedOn, personalDataErased, version);
+                    vanguardActivities, lastRating, status, endedOn, personalDataErased, dailyHistory, version);
         }
     }
 }

@@ -8,6 +8,8 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.ContactCardUpdated;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberPersonalDataErased;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRegistered;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MembershipEnded;
+import cn.qinglong.dangjian.kernel.organization.OrganizationId;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -42,7 +44,7 @@ class MemberStateTest {
                 after.studyMode(), after.categories(), after.needs(), after.contactCard(), after.lastVisitOn(),
                 after.lastAttendanceOn(), after.duesPaidThrough(), after.contactLostSince(), after.householdsLinked(),
                 after.vanguardActivities(), after.lastRating(), after.status(), after.endedOn(),
-                after.personalDataErased(), before.version());
+                after.personalDataErased(), after.dailyHistory(), before.version());
         boolean unchanged = MemberState.leavesUnchanged((Class<? extends MemberEvent>) type);
         assertThat(after.version()).isEqualTo(1);
         assertThat(sameVersion.equals(before))
@@ -74,5 +76,29 @@ class MemberStateTest {
         assertThat(erased.name()).isEqualTo(full.name());
         assertThat(erased.status()).isEqualTo(MembershipStatus.ENDED);
         assertThat(erased.version()).isEqualTo(4);
+    }
+
+    @Test
+    void the_daily_branch_on_a_date_is_the_one_of_the_members_own_dated_history() {
+        MemberId id = MemberId.of("m-li");
+        OrganizationId village = OrganizationId.of("changqing-1");
+        OrganizationId residence = OrganizationId.of("qingzhuyuan-1");
+        LocalDate movedIn = LocalDate.of(2026, 11, 16);
+        MemberState state = MemberState.none()
+                .apply(new MemberRegistered(id, "李明", Gender.M, LocalDate.of(1960, 1, 1), LocalDate.of(1985, 7, 1),
+                        village, Set.of(), new Residence(ResidenceStatus.ORIGINAL, null, null), null,
+                        LocalDate.of(2020, 1, 1)), 0)
+                .apply(new MemberEvent.DualManagementEstablished(id, village, residence, movedIn), 1);
+
+        assertThat(state.dailyBranchId()).isEqualTo(residence);
+        assertThat(state.dailyBranchOn(LocalDate.of(2026, 11, 6))).isEqualTo(village);
+        assertThat(state.dailyBranchOn(movedIn.minusDays(1))).isEqualTo(village);
+        assertThat(state.dailyBranchOn(movedIn)).isEqualTo(residence);
+        assertThat(state.dailyBranchOn(LocalDate.of(2019, 12, 31))).as("before registration").isNull();
+
+        MemberState ended = state.apply(new MembershipEnded(id, MembershipEndReason.DECEASED,
+                LocalDate.of(2026, 12, 1)), 2);
+        assertThat(ended.dailyBranchOn(LocalDate.of(2026, 12, 1))).as("after the end").isNull();
+        assertThat(ended.dailyBranchOn(LocalDate.of(2026, 11, 30))).isEqualTo(residence);
     }
 }
