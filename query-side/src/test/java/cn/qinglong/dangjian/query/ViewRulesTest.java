@@ -6,6 +6,7 @@ import cn.qinglong.dangjian.query.testing.Http;
 import cn.qinglong.dangjian.query.testing.QuerySideTest;
 import cn.qinglong.dangjian.query.testing.Scenario;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,6 +125,49 @@ class ViewRulesTest extends QuerySideTest {
     }
 
     @Test
+    @DisplayName("dues arrears rule: every unpaid month since the standard's first month is owed, and paying a later month hides none")
+    void duesArrears() {
+        YearMonth lastMonth = YearMonth.from(scenario.today).minusMonths(1);
+        List<String> owed = List.of(lastMonth.minusMonths(2).toString(), lastMonth.minusMonths(1).toString());
+        JsonNode model = get("/members/" + scenario.model).json();
+        assertThat(model.get("duesPaidThrough").asString()).isEqualTo(lastMonth.toString());
+        assertThat(strings(model.get("arrears").get("months"))).isEqualTo(owed);
+        assertThat(model.get("arrears").get("owedFen").asLong()).isEqualTo(4000);
+        JsonNode arrears = get("/dues/arrears?organizationId=" + scenario.community).json();
+        assertThat(ids(arrears.get("items"))).containsExactly(scenario.model);
+        assertThat(arrears.get("items").get(0).get("branchId").asString()).isEqualTo(scenario.communityBranch);
+        assertThat(strings(arrears.get("items").get(0).get("months"))).isEqualTo(owed);
+        assertThat(get("/dues/arrears?organizationId=" + scenario.community + "&through="
+                + lastMonth.minusMonths(3)).json().get("items").size()).as("nothing owed before the standard").isZero();
+    }
+
+    @Test
+    @DisplayName("dues collection rule: per relation branch and month, how many of its members paid and how much")
+    void duesCollection() {
+        YearMonth lastMonth = YearMonth.from(scenario.today).minusMonths(1);
+        JsonNode community = get("/dues/collection?organizationId=" + scenario.community + "&period=" + lastMonth).json();
+        assertThat(community.size()).isEqualTo(1);
+        assertThat(community.get(0).get("branchId").asString()).isEqualTo(scenario.communityBranch);
+        assertThat(community.get(0).get("payers").asLong()).isEqualTo(1);
+        assertThat(community.get(0).get("paid").asLong()).isEqualTo(1);
+        assertThat(community.get(0).get("amountFen").asLong()).isEqualTo(2000);
+        JsonNode village = get("/dues/collection?organizationId=" + scenario.village + "&period=" + lastMonth).json();
+        assertThat(village.get(0).get("branchId").asString()).as("the dual-managed member pays to the village branch")
+                .isEqualTo(scenario.villageBranch);
+        assertThat(village.get(0).get("payers").asLong()).isEqualTo(3);
+        assertThat(village.get(0).get("paid").asLong()).isZero();
+    }
+
+    @Test
+    @DisplayName("the paying-dues difficulty counts arrears, by relation branch: a member who paid last month but owes earlier months is not paying")
+    void payingDuesUsesArrears() {
+        JsonNode dues = get("/dashboard/difficulties?organizationId=" + scenario.community).json().get("items")
+                .valueStream().filter(i -> i.get("difficulty").asString().equals("PAYING_DUES")).findFirst().orElseThrow();
+        assertThat(dues.get("denominator").asLong()).isEqualTo(1);
+        assertThat(dues.get("numerator").asLong()).isZero();
+    }
+
+    @Test
     @DisplayName("the roster, tree, dual-management, transition and dashboard views answer the scenario")
     void otherViews() {
         assertThat(get("/members?branchId=" + scenario.villageBranch).json().get("total").asInt()).isEqualTo(3);
@@ -158,6 +202,12 @@ class ViewRulesTest extends QuerySideTest {
             paged.addAll(ids(one.get("items")));
         }
         assertThat(paged).containsExactly(scenario.eldest, scenario.needy);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(node -> values.add(node.asString()));
+        return values;
     }
 
     private static List<String> ids(JsonNode array) {

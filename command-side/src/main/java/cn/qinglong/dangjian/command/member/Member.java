@@ -31,6 +31,7 @@ import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordMakeUpStudy;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordVanguardActivity;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RegisterMember;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RelocateMember;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.SetDuesStandard;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.TransferOrganizationalRelation;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.TransferToResettlementCommunity;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.UpdateContactCard;
@@ -42,6 +43,7 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.ContactRestored;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DualManagementEnded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DualManagementEstablished;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DuesPaid;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.DuesStandardSet;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.EvaluationRecorded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.HouseholdsLinked;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberAttendedStudyDay;
@@ -71,10 +73,8 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -92,7 +92,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One party member's stream. The member's situation is the kernel's {@link MemberState}, the same fold the views
  * use; the aggregate keeps beside it only what its decisions need that the state does not (the registration as
- * recorded, for an idempotent repeat; the study days attended or excused; the dues periods paid). One
+ * recorded, for an idempotent repeat; per study day what was recorded, for repeats). One
  * interceptor guards every command (the member exists, the membership has not ended, no business date lies in
  * the future); the handlers check each command's own rules and apply; one event-sourcing handler folds.
  */
@@ -116,7 +116,6 @@ class Member {
     private Map<StudyDayId, StudyAbsenceExcused> excused = new HashMap<>();
     private Map<StudyDayId, StudyFollowedUp> followedUp = new HashMap<>();
     private Map<StudyDayId, StudyMadeUp> madeUp = new HashMap<>();
-    private Set<YearMonth> duesPaid = new HashSet<>();
 
     Member() {
     }
@@ -366,13 +365,26 @@ class Member {
 
     @CommandHandler
     void handle(PayDues c) {
-        if (duesPaid.contains(c.period())) {
+        if (state.paid(c.period())) {
             throw new RuleViolation("dues for " + c.period() + " are already paid");
         }
         if (c.amountFen() <= 0) {
             throw new RuleViolation("dues are a positive amount");
         }
         apply(new DuesPaid(memberId, c.period(), c.amountFen(), c.paidOn()));
+    }
+
+    /** The branch's monthly standard from a month on; the same standard again records nothing. */
+    @CommandHandler
+    void handle(SetDuesStandard c, Clock clock) {
+        if (c.amountFen() < 0) {
+            throw new RuleViolation("a dues standard is zero or more fen");
+        }
+        if (state.duesStandards().contains(new MemberState.DuesStandard(c.fromPeriod(), c.amountFen()))
+                && state.standardFor(c.fromPeriod()) == c.amountFen()) {
+            return;
+        }
+        apply(new DuesStandardSet(memberId, c.amountFen(), c.fromPeriod(), c.reason(), LocalDate.now(clock)));
     }
 
     @CommandHandler
@@ -470,8 +482,6 @@ class Member {
             followedUp.putIfAbsent(e.studyDayId(), e);
         } else if (event instanceof StudyMadeUp e) {
             madeUp.putIfAbsent(e.studyDayId(), e);
-        } else if (event instanceof DuesPaid e) {
-            duesPaid.add(e.period());
         } else if (event instanceof MemberPersonalDataErased) {
             registration = PersonalData.erase(registration, Set.of());
             excused.replaceAll((id, e) -> PersonalData.erase(e, Set.of()));

@@ -29,6 +29,7 @@ import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordMakeUpStudy;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordVanguardActivity;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RegisterMember;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RelocateMember;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.SetDuesStandard;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.TransferOrganizationalRelation;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.TransferToResettlementCommunity;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.UpdateContactCard;
@@ -223,6 +224,16 @@ class MemberController {
                                   @Valid @RequestBody CareVisitRequest r) {
         return send(id, m -> new RecordCareVisit(m, r.helperName(), r.helperMemberId(), r.kind(), r.visitedOn(),
                 r.notes(), Versions.expected(ifMatch)));
+    }
+
+    record DuesStandardRequest(@NotNull Long amountFen, @NotNull YearMonth fromPeriod, @Size(max = 200) String reason) {
+    }
+
+    @PutMapping("/{id}/dues-standard")
+    ResponseEntity<Receipt> duesStandard(@PathVariable String id,
+                                         @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                         @Valid @RequestBody DuesStandardRequest r) {
+        return send(id, m -> new SetDuesStandard(m, r.amountFen(), r.fromPeriod(), r.reason(), Versions.expected(ifMatch)));
     }
 
     record DuesRequest(@NotNull YearMonth period, @NotNull @Positive Long amountFen, @NotNull LocalDate paidOn) {

@@ -39,12 +39,14 @@ import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordFollowUp;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordMakeUpStudy;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RegisterMember;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RelocateMember;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.SetDuesStandard;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.TransferOrganizationalRelation;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.TransferToResettlementCommunity;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.CareNeedsRecorded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DualManagementEnded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DualManagementEstablished;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DuesPaid;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.DuesStandardSet;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberAttendedStudyDay;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberJoinedTransitionGroup;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberLeftTransitionGroup;
@@ -586,6 +588,28 @@ class MemberRulesTest {
             fixture.given(registered(), new DuesPaid(ID, YearMonth.of(2026, 10), 200, TODAY))
                     .when(new PayDues(ID, YearMonth.of(2026, 10), 200, TODAY, null))
                     .expectException(RuleViolation.class).expectExceptionMessage(containsString("dues for 2026-10 are already paid")).expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("the branch sets a member's monthly standard from a month on, dated today")
+        void standardSet() {
+            fixture.given(registered())
+                    .when(new SetDuesStandard(ID, 200, YearMonth.of(2026, 1), "退休金标准", null))
+                    .expectEvents(new DuesStandardSet(ID, 200, YearMonth.of(2026, 1), "退休金标准", TODAY));
+        }
+
+        @Test
+        @DisplayName("the same standard again records nothing; a negative standard is refused")
+        void standardRepeatsAndRefusals() {
+            var set = new DuesStandardSet(ID, 200, YearMonth.of(2026, 1), null, TODAY);
+            fixture.given(registered(), set)
+                    .when(new SetDuesStandard(ID, 200, YearMonth.of(2026, 1), null, null))
+                    .expectNoEvents().expectSuccessfulHandlerExecution();
+            fixture.given(registered())
+                    .when(new SetDuesStandard(ID, -1, YearMonth.of(2026, 1), null, null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("a dues standard is zero or more fen"))
+                    .expectNoEvents();
         }
 
         @Test

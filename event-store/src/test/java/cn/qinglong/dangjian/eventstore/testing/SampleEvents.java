@@ -62,6 +62,7 @@ public final class SampleEvents {
                 new MemberEvent.CareNeedsRecorded(MEMBER, Set.of(CareNeed.FRAIL, CareNeed.EMPTY_NEST), DAY),
                 new MemberEvent.MemberVisitedByHelper(MEMBER, "王芳", MemberId.of("m-wang"), VisitKind.CARE_VISIT, DAY, "身体尚好"),
                 new MemberEvent.DuesPaid(MEMBER, YearMonth.of(2026, 10), 200, DAY),
+                new MemberEvent.DuesStandardSet(MEMBER, 200, YearMonth.of(2026, 1), "党支部核定", DAY),
                 new MemberEvent.ContactLost(MEMBER, DAY, "外出打工"),
                 new MemberEvent.ContactRestored(MEMBER, DAY),
                 new MemberEvent.HouseholdsLinked(MEMBER, List.of("青竹苑3幢101", "青竹苑3幢102"), DAY),

@@ -13,6 +13,8 @@ import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
 import cn.qinglong.dangjian.kernel.member.MemberState.DailyBranch;
+import cn.qinglong.dangjian.kernel.member.MemberState.DuesPayment;
+import cn.qinglong.dangjian.kernel.member.MemberState.DuesStandard;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -26,6 +28,9 @@ public final class MemberDocuments {
 
     /** The member's dated daily-management branches: {@code [{from, branchId?}]}. */
     public static final String DAILY_HISTORY = "dailyHistory";
+    /** The member's dues standards {@code [{from, amountFen}]} and payments {@code [{period, amountFen}]}. */
+    public static final String DUES_STANDARDS = "duesStandards";
+    public static final String DUES_PAYMENTS = "duesPayments";
 
     private MemberDocuments() {
     }
@@ -91,6 +96,10 @@ public final class MemberDocuments {
         Bson.put(d, "endedOn", s.endedOn());
         d.put("personalDataErased", s.personalDataErased());
         d.put(DAILY_HISTORY, s.dailyHistory().stream().map(MemberDocuments::entry).toList());
+        d.put(DUES_STANDARDS, s.duesStandards().stream().map(e -> new Document("from", e.from().toString())
+                .append("amountFen", e.amountFen())).toList());
+        d.put(DUES_PAYMENTS, s.duesPayments().stream().map(e -> new Document("period", e.period().toString())
+                .append("amountFen", e.amountFen())).toList());
         d.put("version", s.version());
         return d;
     }
@@ -117,6 +126,10 @@ public final class MemberDocuments {
                 Bson.integer(d, "householdsLinked"), Bson.integer(d, "vanguardActivities"),
                 Bson.enumValue(d, "lastRating", Rating.class), Bson.enumValue(d, "status", MembershipStatus.class),
                 Bson.date(d, "endedOn"), Boolean.TRUE.equals(d.getBoolean("personalDataErased")), dailyHistory(d),
+                d.getList(DUES_STANDARDS, Document.class, List.of()).stream().map(e -> new DuesStandard(
+                        YearMonth.parse(e.getString("from")), ((Number) e.get("amountFen")).longValue())).toList(),
+                d.getList(DUES_PAYMENTS, Document.class, List.of()).stream().map(e -> new DuesPayment(
+                        YearMonth.parse(e.getString("period")), ((Number) e.get("amountFen")).longValue())).toList(),
                 ((Number) d.get("version")).longValue());
     }
 }

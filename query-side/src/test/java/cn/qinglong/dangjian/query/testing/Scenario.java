@@ -9,6 +9,7 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.CareNeedsRecorded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.ContactCardUpdated;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DualManagementEstablished;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DuesPaid;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.DuesStandardSet;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.EvaluationRecorded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.HouseholdsLinked;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberAttendedStudyDay;
@@ -57,7 +58,8 @@ import java.util.Set;
  *   <li>{@code eldest}: 86, relocated, in no group, never visited; excused from the village study day, and made
  *       it up at home later.</li>
  *   <li>{@code model}: resettlement-branch member with a complete card, a talk, dues, an evaluation and vanguard
- *       work; attended the resettlement study day in person.</li>
+ *       work; attended the resettlement study day in person; a dues standard from three months ago, of which only
+ *       last month is paid (two months owed).</li>
  *   <li>{@code needy}: relocated, in the transition group, poor, visited last week; left behind at the village
  *       study day, and followed up.</li>
  *   <li>{@code ended}: membership ended; counted nowhere.</li>
@@ -156,7 +158,9 @@ public final class Scenario {
         log.add(new StudyFollowedUp(mid(needy), StudyDayId.of(villageStudyDay), id(villageBranch), "赵书记",
                         FollowUpMethod.VISIT, studyDate.plusDays(3), "生病在家"),
                 new StudyMadeUp(mid(eldest), StudyDayId.of(villageStudyDay), id(villageBranch), StudyMode.HOME_DELIVERY,
-                        studyDate.plusDays(10)));
+                        studyDate.plusDays(10)),
+                new DuesStandardSet(mid(model), 2000, YearMonth.from(today).minusMonths(3), "在职党员",
+                        today.minusMonths(3)));
     }
 
     private static OrganizationEstablished org(String id, String name, OrganizationLevel level, Setting setting,

@@ -96,6 +96,11 @@ public sealed interface MemberCommand {
             implements MemberCommand {
     }
 
+    /** Sets the monthly dues standard from a month on; dated today. */
+    record SetDuesStandard(@TargetAggregateIdentifier MemberId memberId, long amountFen, YearMonth fromPeriod,
+                           String reason, @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
+    }
+
     record MarkContactLost(@TargetAggregateIdentifier MemberId memberId, @BusinessDate LocalDate since,
                            String lastKnown, @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
     }

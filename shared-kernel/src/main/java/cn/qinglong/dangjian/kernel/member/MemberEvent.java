@@ -137,6 +137,15 @@ public sealed interface MemberEvent {
             implements MemberEvent {
     }
 
+    /**
+     * The member's monthly dues standard, in fen, set by the branch holding the relation, in force from
+     * {@code fromPeriod} on (until a later standard's month): every unpaid month since then is an arrear.
+     */
+    @Revision("1")
+    record DuesStandardSet(MemberId memberId, long amountFen, YearMonth fromPeriod, String reason,
+                           @BusinessDate LocalDate setOn) implements MemberEvent {
+    }
+
     @Revision("1")
     record ContactLost(MemberId memberId, @BusinessDate LocalDate since, @Personal String lastKnown)
             implements MemberEvent {

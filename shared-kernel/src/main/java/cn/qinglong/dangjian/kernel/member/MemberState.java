@@ -8,6 +8,7 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.ContactRestored;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DualManagementEnded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DualManagementEstablished;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DuesPaid;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.DuesStandardSet;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.EvaluationRecorded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.HouseholdsLinked;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberAttendedStudyDay;
@@ -32,6 +33,7 @@ import java.time.Period;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +54,19 @@ public record MemberState(
         LocalDate lastVisitOn, LocalDate lastAttendanceOn, YearMonth duesPaidThrough,
         LocalDate contactLostSince, int householdsLinked, int vanguardActivities, Rating lastRating,
         MembershipStatus status, LocalDate endedOn, boolean personalDataErased, List<DailyBranch> dailyHistory,
-        long version) {
+        List<DuesStandard> duesStandards, List<DuesPayment> duesPayments, long version) {
+
+    /** A monthly dues standard in fen, in force from {@code from} until a later standard's month. */
+    public record DuesStandard(YearMonth from, long amountFen) {
+    }
+
+    /** Dues paid for one month. */
+    public record DuesPayment(YearMonth period, long amountFen) {
+    }
+
+    /** One month owed: unpaid, priced by the standard in force for it. */
+    public record Arrear(YearMonth period, long amountFen) {
+    }
 
     /**
      * From {@code from} on, {@code branchId} ran the member's daily education (null: none, the membership ended).
@@ -64,12 +78,15 @@ public record MemberState(
 
     public MemberState {
         dailyHistory = dailyHistory == null ? List.of() : List.copyOf(dailyHistory);
+        duesStandards = duesStandards == null ? List.of() : List.copyOf(duesStandards);
+        duesPayments = duesPayments == null ? List.of() : List.copyOf(duesPayments);
     }
 
     /** The state before the first event: nothing known yet. */
     public static MemberState none() {
         return new MemberState(null, null, null, null, null, null, null, false, null, null, null, null, null, null,
-                Set.of(), Set.of(), null, null, null, null, null, 0, 0, null, null, null, false, List.of(), -1);
+                Set.of(), Set.of(), null, null, null, null, null, 0, 0, null, null, null, false, List.of(), List.of(),
+                List.of(), -1);
     }
 
     /** A dual-managed member's daily education (and study day) is the residence branch's. */
@@ -102,6 +119,46 @@ public record MemberState(
     /** The branch running the member's daily education now: none once the membership ended. */
     private OrganizationId currentDailyBranch() {
         return status == MembershipStatus.ACTIVE ? dailyBranchId() : null;
+    }
+
+    /**
+     * The months owed up to {@code through}: every month from the first standard's month (or, with no standard, the
+     * first month paid) that was not paid, each priced by the standard in force for it (0 where none was); paying a
+     * later month never hides an earlier one. Nothing is owed after the membership ended.
+     */
+    public List<Arrear> arrearsThrough(YearMonth through) {
+        YearMonth start = duesStandards.stream().map(DuesStandard::from).min(YearMonth::compareTo)
+                .orElse(duesPayments.stream().map(DuesPayment::period).min(YearMonth::compareTo).orElse(null));
+        if (start == null) {
+            return List.of();
+        }
+        YearMonth last = status == MembershipStatus.ENDED && endedOn != null
+                && YearMonth.from(endedOn).isBefore(through) ? YearMonth.from(endedOn) : through;
+        Set<YearMonth> paid = new HashSet<>();
+        duesPayments.forEach(p -> paid.add(p.period()));
+        List<Arrear> owed = new ArrayList<>();
+        for (YearMonth month = start; !month.isAfter(last); month = month.plusMonths(1)) {
+            if (!paid.contains(month)) {
+                owed.add(new Arrear(month, standardFor(month)));
+            }
+        }
+        return owed;
+    }
+
+    /** The standard in force for the month, in fen: the one with the latest month on or before it; 0 if none. */
+    public long standardFor(YearMonth month) {
+        DuesStandard inForce = null;
+        for (DuesStandard standard : duesStandards) {
+            if (!standard.from().isAfter(month) && (inForce == null || !standard.from().isBefore(inForce.from()))) {
+                inForce = standard;
+            }
+        }
+        return inForce == null ? 0 : inForce.amountFen();
+    }
+
+    /** Whether dues for the month were paid. */
+    public boolean paid(YearMonth period) {
+        return duesPayments.stream().anyMatch(p -> p.period().equals(period));
     }
 
     public Integer ageOn(LocalDate date) {
@@ -216,8 +273,13 @@ public record MemberState(
             on(OrganizationalRelationTransferred.class, (b, e) -> b.branchId = e.toBranchId()),
             on(CareNeedsRecorded.class, (b, e) -> b.needs = e.needs()),
             on(MemberVisitedByHelper.class, (b, e) -> b.lastVisitOn = later(b.lastVisitOn, e.visitedOn())),
-            on(DuesPaid.class, (b, e) -> b.duesPaidThrough = b.duesPaidThrough == null
-                    || e.period().isAfter(b.duesPaidThrough) ? e.period() : b.duesPaidThrough),
+            on(DuesPaid.class, (b, e) -> {
+                b.duesPaidThrough = b.duesPaidThrough == null || e.period().isAfter(b.duesPaidThrough)
+                        ? e.period() : b.duesPaidThrough;
+                b.duesPayments = with(b.duesPayments, new DuesPayment(e.period(), e.amountFen()));
+            }),
+            on(DuesStandardSet.class, (b, e) -> b.duesStandards = with(b.duesStandards,
+                    new DuesStandard(e.fromPeriod(), e.amountFen()))),
             on(ContactLost.class, (b, e) -> b.contactLostSince = e.since()),
             on(ContactRestored.class, (b, e) -> b.contactLostSince = null),
             on(HouseholdsLinked.class, (b, e) -> b.householdsLinked += e.households().size()),
@@ -244,6 +306,12 @@ public record MemberState(
                     + ": fold it, or declare it unchanged");
         }
         return Map.copyOf(byType);
+    }
+
+    private static <T> List<T> with(List<T> list, T element) {
+        List<T> longer = new ArrayList<>(list);
+        longer.add(element);
+        return longer;
     }
 
     private static LocalDate later(LocalDate current, LocalDate candidate) {
@@ -279,6 +347,8 @@ public record MemberState(
         private LocalDate endedOn;
         private boolean personalDataErased;
         private List<DailyBranch> dailyHistory;
+        private List<DuesStandard> duesStandards;
+        private List<DuesPayment> duesPayments;
         private long version;
 
         private Builder(MemberState s) {
@@ -314,6 +384,8 @@ public record MemberState(
             endedOn = s.endedOn;
             personalDataErased = s.personalDataErased;
             dailyHistory = s.dailyHistory;
+            duesStandards = s.duesStandards;
+            duesPayments = s.duesPayments;
             version = s.version;
         }
 
@@ -321,7 +393,8 @@ public record MemberState(
             return new MemberState(memberId, name, gender, birthDate, joinedPartyOn, branchId, residenceBranchId,
                     dualManaged, residence, areaId, relocatedOn, groupId, buildingGroupId, studyMode, categories, needs,
                     contactCard, lastVisitOn, lastAttendanceOn, duesPaidThrough, contactLostSince, householdsLinked,
-                    vanguardActivities, lastRating, status, endedOn, personalDataErased, dailyHistory, version);
+                    vanguardActivities, lastRating, status, endedOn, personalDataErased, dailyHistory, duesStandards,
+                    duesPayments, version);
         }
     }
 }
