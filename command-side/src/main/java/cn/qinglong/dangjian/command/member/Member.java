@@ -116,6 +116,8 @@ class Member {
     private Map<StudyDayId, StudyAbsenceExcused> excused = new HashMap<>();
     private Map<StudyDayId, StudyFollowedUp> followedUp = new HashMap<>();
     private Map<StudyDayId, StudyMadeUp> madeUp = new HashMap<>();
+    /** The concluding grade per evaluation period. */
+    private Map<String, EvaluationRecorded> evaluations = new HashMap<>();
 
     Member() {
     }
@@ -180,7 +182,8 @@ class Member {
                     + residenceStatus());
         }
         if (c.areaId() != null) {
-            organizations.require("area", c.areaId()).requireActive("area");
+            organizations.require("area", c.areaId()).requireActive("area").requireGroupKind("area", GroupKind.AREA);
+            requireUnderOwnVillage("an area", c.areaId(), organizations);
         }
         apply(new MemberRelocated(memberId, c.transitionAddress(), c.areaId(), c.relocatedOn()));
     }
@@ -199,6 +202,7 @@ class Member {
                     + "' first");
         }
         organizations.require("group", c.groupId()).requireActive("group").requireGroupKind("group", GroupKind.TRANSITION);
+        requireUnderOwnVillage("a transition group", c.groupId(), organizations);
         apply(new MemberJoinedTransitionGroup(memberId, c.groupId(), c.joinedOn()));
     }
 
@@ -315,6 +319,10 @@ class Member {
         }
         organizations.require("community", c.communityId()).requireActive("community");
         organizations.require("residence branch", c.residenceBranchId()).requireBranch("residence branch");
+        if (!organizations.isUnder(c.residenceBranchId(), c.communityId())) {
+            throw new RuleViolation("a residence branch sits under the resettlement community the member moves to; '"
+                    + c.residenceBranchId() + "' is not under '" + c.communityId() + "'");
+        }
         if (c.buildingGroupId() != null) {
             organizations.require("building group", c.buildingGroupId()).requireActive("building group")
                     .requireGroupKind("building group", GroupKind.BUILDING);
@@ -413,9 +421,20 @@ class Member {
         apply(new VanguardActivityRecorded(memberId, c.kind(), c.date(), c.description()));
     }
 
+    /** One concluding grade per member per evaluation period: the same again records nothing, another is a 409. */
     @CommandHandler
     void handle(RecordEvaluation c) {
-        apply(new EvaluationRecorded(memberId, c.period(), c.rating(), c.evaluatedOn()));
+        EvaluationRecorded recorded = evaluations.get(c.period());
+        var event = new EvaluationRecorded(memberId, c.period(), c.rating(), c.evaluatedOn());
+        if (recorded != null) {
+            if (recorded.equals(event)) {
+                return;
+            }
+            throw new IdConflict("a member is graded once per evaluation period; period '" + c.period()
+                    + "' of member '" + memberId + "' is already graded " + recorded.rating() + " on "
+                    + recorded.evaluatedOn());
+        }
+        apply(event);
     }
 
     @CommandHandler
@@ -438,6 +457,15 @@ class Member {
         }
         shredder.destroyKey(memberId);
         apply(new MemberPersonalDataErased(memberId, LocalDate.now(clock)));
+    }
+
+    /** Places that fit: an area or a transition group belongs to the member's own village general branch. */
+    private void requireUnderOwnVillage(String what, OrganizationId place, OrganizationDirectory organizations) {
+        OrganizationId village = organizations.generalBranchOf(state.branchId());
+        if (!organizations.isUnder(place, village)) {
+            throw new RuleViolation(what + " must sit under the member's own village general branch '" + village
+                    + "'; '" + place + "' does not");
+        }
     }
 
     private ResidenceStatus residenceStatus() {
@@ -482,6 +510,8 @@ class Member {
             followedUp.putIfAbsent(e.studyDayId(), e);
         } else if (event instanceof StudyMadeUp e) {
             madeUp.putIfAbsent(e.studyDayId(), e);
+        } else if (event instanceof EvaluationRecorded e) {
+            evaluations.putIfAbsent(e.period(), e);
         } else if (event instanceof MemberPersonalDataErased) {
             registration = PersonalData.erase(registration, Set.of());
             excused.replaceAll((id, e) -> PersonalData.erase(e, Set.of()));

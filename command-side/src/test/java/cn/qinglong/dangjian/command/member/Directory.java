@@ -34,6 +34,13 @@ final class Directory {
     static final OrganizationId OTHER_TRANSITION_GROUP = OrganizationId.of("changqing-t2");
     static final OrganizationId BUILDING_GROUP = OrganizationId.of("qingzhuyuan-b3");
     static final OrganizationId DISSOLVED_BRANCH = OrganizationId.of("sanli-1");
+    static final OrganizationId AREA = OrganizationId.of("changqing-area-2");
+    /** Another village, with its own branch, transition group and area, and another resettlement community. */
+    static final OrganizationId OTHER_VILLAGE = OrganizationId.of("dongfeng");
+    static final OrganizationId OTHER_VILLAGE_BRANCH = OrganizationId.of("dongfeng-1");
+    static final OrganizationId OTHER_VILLAGE_GROUP = OrganizationId.of("dongfeng-t1");
+    static final OrganizationId OTHER_AREA = OrganizationId.of("dongfeng-area-1");
+    static final OrganizationId OTHER_COMMUNITY = OrganizationId.of("ziyunyuan");
     static final StudyDayId ORIGIN_STUDY_DAY = StudyDayId.of("sd-changqing-1-2026-11");
     static final StudyDayId RESIDENCE_STUDY_DAY = StudyDayId.of("sd-qingzhuyuan-1-2026-11");
     static final StudyDayId CANCELLED_STUDY_DAY = StudyDayId.of("sd-changqing-1-2026-10");
@@ -56,6 +63,12 @@ final class Directory {
         organization(OTHER_TRANSITION_GROUP, OrganizationLevel.GROUP, null, GroupKind.TRANSITION, ORIGIN_BRANCH);
         organization(BUILDING_GROUP, OrganizationLevel.GROUP, null, GroupKind.BUILDING, RESIDENCE_BRANCH);
         organization(DISSOLVED_BRANCH, OrganizationLevel.BRANCH, null, null, VILLAGE);
+        organization(AREA, OrganizationLevel.GROUP, null, GroupKind.AREA, VILLAGE);
+        organization(OTHER_VILLAGE, OrganizationLevel.GENERAL_BRANCH, Setting.RELOCATING_VILLAGE, null, COMMITTEE);
+        organization(OTHER_VILLAGE_BRANCH, OrganizationLevel.BRANCH, Setting.RELOCATING_VILLAGE, null, OTHER_VILLAGE);
+        organization(OTHER_VILLAGE_GROUP, OrganizationLevel.GROUP, null, GroupKind.TRANSITION, OTHER_VILLAGE_BRANCH);
+        organization(OTHER_AREA, OrganizationLevel.GROUP, null, GroupKind.AREA, OTHER_VILLAGE);
+        organization(OTHER_COMMUNITY, OrganizationLevel.GENERAL_BRANCH, Setting.RESETTLEMENT_COMMUNITY, null, COMMITTEE);
         append("Organization", DISSOLVED_BRANCH.value(),
                 new OrganizationDissolved(DISSOLVED_BRANCH, LocalDate.of(2020, 1, 1), ORIGIN_BRANCH));
         studyDay(ORIGIN_STUDY_DAY, ORIGIN_BRANCH, STUDY_DAY_DATE);

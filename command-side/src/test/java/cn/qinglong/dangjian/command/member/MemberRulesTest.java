@@ -1,6 +1,11 @@
 package cn.qinglong.dangjian.command.member;
 
+import static cn.qinglong.dangjian.command.member.Directory.AREA;
 import static cn.qinglong.dangjian.command.member.Directory.BUILDING_GROUP;
+import static cn.qinglong.dangjian.command.member.Directory.OTHER_AREA;
+import static cn.qinglong.dangjian.command.member.Directory.OTHER_COMMUNITY;
+import static cn.qinglong.dangjian.command.member.Directory.OTHER_VILLAGE_GROUP;
+import static cn.qinglong.dangjian.command.member.Directory.VILLAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static cn.qinglong.dangjian.command.member.Directory.CANCELLED_STUDY_DAY;
@@ -35,6 +40,7 @@ import cn.qinglong.dangjian.kernel.member.MemberCommand.PayDues;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordAttendance;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordCareNeeds;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordCareVisit;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordEvaluation;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordFollowUp;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordMakeUpStudy;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RegisterMember;
@@ -47,6 +53,7 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.DualManagementEnded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DualManagementEstablished;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DuesPaid;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DuesStandardSet;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.EvaluationRecorded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberAttendedStudyDay;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberJoinedTransitionGroup;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberLeftTransitionGroup;
@@ -62,6 +69,7 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyFollowedUp;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyMadeUp;
 import cn.qinglong.dangjian.kernel.member.MemberId;
 import cn.qinglong.dangjian.kernel.member.MembershipEndReason;
+import cn.qinglong.dangjian.kernel.member.Rating;
 import cn.qinglong.dangjian.kernel.member.Residence;
 import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
 import cn.qinglong.dangjian.kernel.member.VisitKind;
@@ -567,6 +575,97 @@ class MemberRulesTest {
                     .expectExceptionMessage(containsString("a make-up study is only for a study day the member did "
                             + "not attend"))
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    @DisplayName("Places must fit: areas and transition groups of the member's own village, a residence branch under the community moved to")
+    class PlacesRule {
+
+        @Test
+        @DisplayName("a relocation names an AREA group of the member's own village general branch")
+        void areaOfOwnVillage() {
+            fixture.given(registered())
+                    .when(new RelocateMember(ID, "天宁区红梅新村5幢", AREA, RELOCATED_ON, null))
+                    .expectEvents(new MemberRelocated(ID, "天宁区红梅新村5幢", AREA, RELOCATED_ON));
+        }
+
+        @Test
+        @DisplayName("an area id that is not an AREA group is refused")
+        void areaMustBeAnArea() {
+            fixture.given(registered())
+                    .when(new RelocateMember(ID, "天宁区红梅新村5幢", TRANSITION_GROUP, RELOCATED_ON, null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("area '" + TRANSITION_GROUP + "' is not a AREA group"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("another village's area is refused")
+        void otherVillagesAreaRefused() {
+            fixture.given(registered())
+                    .when(new RelocateMember(ID, "天宁区红梅新村5幢", OTHER_AREA, RELOCATED_ON, null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("an area must sit under the member's own village general "
+                            + "branch '" + VILLAGE + "'; '" + OTHER_AREA + "' does not"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("another village's transition group is refused")
+        void otherVillagesTransitionGroupRefused() {
+            fixture.given(registered(), relocated())
+                    .when(new JoinTransitionGroup(ID, OTHER_VILLAGE_GROUP, RELOCATED_ON.plusMonths(1), null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("a transition group must sit under the member's own village "
+                            + "general branch '" + VILLAGE + "'; '" + OTHER_VILLAGE_GROUP + "' does not"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("a residence branch outside the community moved to is refused")
+        void residenceBranchOutsideCommunityRefused() {
+            fixture.given(registered(), relocated())
+                    .when(new TransferToResettlementCommunity(ID, OTHER_COMMUNITY, RESIDENCE_BRANCH, null, MOVED_IN_ON,
+                            false, null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("a residence branch sits under the resettlement community "
+                            + "the member moves to; '" + RESIDENCE_BRANCH + "' is not under '" + OTHER_COMMUNITY + "'"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    @DisplayName("Democratic evaluation: one concluding grade per member per evaluation period")
+    class EvaluationRule {
+
+        EvaluationRecorded graded() {
+            return new EvaluationRecorded(ID, "2025", Rating.EXCELLENT, LocalDate.of(2026, 1, 15));
+        }
+
+        @Test
+        @DisplayName("a period is graded once; the same grade again records nothing")
+        void gradedOnce() {
+            fixture.given(registered())
+                    .when(new RecordEvaluation(ID, "2025", Rating.EXCELLENT, LocalDate.of(2026, 1, 15), null))
+                    .expectEvents(graded());
+            fixture.given(registered(), graded())
+                    .when(new RecordEvaluation(ID, "2025", Rating.EXCELLENT, LocalDate.of(2026, 1, 15), null))
+                    .expectNoEvents().expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        @DisplayName("a second, different grade for the same period is refused, saying what was recorded")
+        void secondGradeRefused() {
+            fixture.given(registered(), graded())
+                    .when(new RecordEvaluation(ID, "2025", Rating.QUALIFIED, LocalDate.of(2026, 2, 1), null))
+                    .expectException(IdConflict.class)
+                    .expectExceptionMessage(containsString("a member is graded once per evaluation period; period "
+                            + "'2025' of member '" + ID + "' is already graded EXCELLENT on 2026-01-15"))
+                    .expectNoEvents();
+            fixture.given(registered(), graded())
+                    .when(new RecordEvaluation(ID, "2026", Rating.QUALIFIED, LocalDate.of(2026, 11, 1), null))
+                    .expectEvents(new EvaluationRecorded(ID, "2026", Rating.QUALIFIED, LocalDate.of(2026, 11, 1)));
         }
     }
 
