@@ -2,6 +2,17 @@ package cn.qinglong.dangjian.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qinglong.dangjian.kernel.member.Gender;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.DualManagementEstablished;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberJoinedTransitionGroup;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRegistered;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRelocated;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberTransferredToResettlementCommunity;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.OrganizationalRelationTransferred;
+import cn.qinglong.dangjian.kernel.member.MemberId;
+import cn.qinglong.dangjian.kernel.member.Residence;
+import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
+import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.query.testing.Http;
 import cn.qinglong.dangjian.query.testing.QuerySideTest;
 import cn.qinglong.dangjian.query.testing.Scenario;
@@ -10,6 +21,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -165,6 +177,88 @@ class ViewRulesTest extends QuerySideTest {
                 .valueStream().filter(i -> i.get("difficulty").asString().equals("PAYING_DUES")).findFirst().orElseThrow();
         assertThat(dues.get("denominator").asLong()).isEqualTo(1);
         assertThat(dues.get("numerator").asLong()).isZero();
+    }
+
+    @Test
+    @DisplayName("one pyramid per base: by relation a building group counts no resident whose relation is elsewhere; by residence the dual-managed resident counts in the community")
+    void pyramids() {
+        JsonNode relation = get("/organizations/tree").json();
+        JsonNode residence = get("/organizations/tree?by=residence").json();
+        assertThat(residence.get("by").asString()).isEqualTo("residence");
+        assertThat(node(relation, scenario.buildingGroup).get("members").asInt()).isZero();
+        assertThat(node(relation, scenario.villageBranch).get("members").asInt()).isEqualTo(3);
+        assertThat(node(relation, scenario.communityBranch).get("members").asInt()).isEqualTo(1);
+        assertThat(node(residence, scenario.communityBranch).get("members").asInt()).isEqualTo(2);
+        assertThat(node(residence, scenario.buildingGroup).get("members").asInt()).isEqualTo(1);
+        assertThat(node(residence, scenario.villageBranch).get("members").asInt()).isEqualTo(2);
+        assertChildrenAddUpToNoMore(relation.get("roots"));
+        assertChildrenAddUpToNoMore(residence.get("roots"));
+    }
+
+    @Test
+    @DisplayName("pyramid sums on generated data: members moved at random between villages, groups and communities, no node's children add up to more than the node, on either base")
+    void pyramidSumsOnGeneratedData() {
+        Scenario gen = new Scenario("gen", scenario.today);
+        java.util.Random random = new java.util.Random(17);
+        LocalDate longAgo = scenario.today.minusYears(3);
+        for (int i = 0; i < 60; i++) {
+            MemberId id = MemberId.of("gen-m-" + i);
+            boolean villager = random.nextBoolean();
+            OrganizationId branch = Scenario.id(villager ? gen.villageBranch : gen.communityBranch);
+            gen.log.add(new MemberRegistered(id, "成员" + i, Gender.F, LocalDate.of(1940 + random.nextInt(60), 1, 1),
+                    LocalDate.of(2000, 7, 1), branch, Set.of(), new Residence(villager ? ResidenceStatus.ORIGINAL
+                    : ResidenceStatus.RESETTLED, null, null), null, longAgo));
+            if (!villager) {
+                continue;
+            }
+            LocalDate moved = scenario.today.minusMonths(1 + random.nextInt(20));
+            gen.log.add(new MemberRelocated(id, "某处", random.nextBoolean() ? Scenario.id(gen.area) : null,
+                    moved.minusMonths(6)));
+            int fate = random.nextInt(3);
+            if (fate == 0) {
+                gen.log.add(new MemberJoinedTransitionGroup(id, Scenario.id(gen.transitionGroup), moved.minusMonths(5)));
+            } else {
+                boolean transferRelation = fate == 2;
+                gen.log.add(new MemberTransferredToResettlementCommunity(id, Scenario.id(gen.community),
+                        Scenario.id(gen.communityBranch), Scenario.id(gen.buildingGroup), moved, transferRelation));
+                gen.log.add(transferRelation
+                        ? new OrganizationalRelationTransferred(id, branch, Scenario.id(gen.communityBranch), moved)
+                        : new DualManagementEstablished(id, branch, Scenario.id(gen.communityBranch), moved));
+            }
+        }
+        long at = append(gen.log);
+        for (String by : List.of("", "?by=residence")) {
+            Http.Response response = query.get("/organizations/tree" + by + (by.isEmpty() ? "?" : "&") + "minPosition=" + at);
+            assertThat(response.status()).as(response.text()).isEqualTo(200);
+            JsonNode tree = response.json();
+            assertChildrenAddUpToNoMore(tree.get("roots"));
+            assertThat(node(tree, gen.committee).get("members").asInt()).isEqualTo(64);
+        }
+    }
+
+    /** Pyramid sums: no node's children add up to more than the node. */
+    static void assertChildrenAddUpToNoMore(JsonNode nodes) {
+        nodes.forEach(n -> {
+            int children = n.get("children").valueStream().mapToInt(c -> c.get("members").asInt()).sum();
+            assertThat(children).as("children of %s", n.get("id").asString()).isLessThanOrEqualTo(n.get("members").asInt());
+            int seniors = n.get("children").valueStream().mapToInt(c -> c.get("aged60Plus").asInt()).sum();
+            assertThat(seniors).as("60+ of children of %s", n.get("id").asString())
+                    .isLessThanOrEqualTo(n.get("aged60Plus").asInt());
+            assertChildrenAddUpToNoMore(n.get("children"));
+        });
+    }
+
+    private static JsonNode node(JsonNode tree, String id) {
+        List<JsonNode> todo = new ArrayList<>();
+        tree.get("roots").forEach(todo::add);
+        while (!todo.isEmpty()) {
+            JsonNode n = todo.remove(0);
+            if (n.get("id").asString().equals(id)) {
+                return n;
+            }
+            n.get("children").forEach(todo::add);
+        }
+        throw new AssertionError("no node " + id);
     }
 
     @Test
