@@ -18,7 +18,6 @@ import cn.qinglong.dangjian.query.testing.QuerySideTest;
 import cn.qinglong.dangjian.query.testing.Scenario;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,7 +35,7 @@ class ViewRulesTest extends QuerySideTest {
     @BeforeEach
     void scenarioInTheStore() {
         if (scenario == null) {
-            scenario = new Scenario("rules", LocalDate.now(ZoneId.of("Asia/Shanghai")));
+            scenario = scenario("rules");
             position = append(scenario.log);
         }
     }

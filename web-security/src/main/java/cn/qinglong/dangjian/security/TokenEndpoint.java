@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.security;
 
+import cn.qinglong.dangjian.security.problem.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

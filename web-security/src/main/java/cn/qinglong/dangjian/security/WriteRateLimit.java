@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.security;
 
+import cn.qinglong.dangjian.security.problem.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

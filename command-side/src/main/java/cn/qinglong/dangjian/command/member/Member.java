@@ -137,6 +137,11 @@ class Member {
                 throw new RuleViolation("the membership of '" + memberId + "' has ended; no new facts can be recorded");
             }
         }
+        requireNoFutureDates(command, clock);
+        return chain.proceed();
+    }
+
+    static void requireNoFutureDates(MemberCommand command, Clock clock) {
         LocalDate today = LocalDate.now(clock);
         for (BusinessDates.Dated dated : BusinessDates.of((Record) command)) {
             if (dated.date().isAfter(today)) {
@@ -144,21 +149,34 @@ class Member {
                         + " is in the future; only what already happened can be recorded");
             }
         }
-        return chain.proceed();
     }
 
     /** Returns whether the member was registered now (false for an idempotent repeat). */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     boolean handle(RegisterMember c, OrganizationDirectory organizations) {
-        var event = new MemberRegistered(c.memberId(), c.name(), c.gender(), c.birthDate(), c.joinedPartyOn(),
-                c.branchId(), c.categories(), c.residence(), c.phone(), c.registeredOn());
+        var event = registration(c);
         if (registration != null) {
             if (registration.equals(event)) {
                 return false;
             }
             throw new IdConflict("member '" + c.memberId() + "' is already registered with other details");
         }
+        checkRegistration(c, organizations);
+        apply(event);
+        return true;
+    }
+
+    static MemberRegistered registration(RegisterMember c) {
+        return new MemberRegistered(c.memberId(), c.name(), c.gender(), c.birthDate(), c.joinedPartyOn(),
+                c.branchId(), c.categories(), c.residence(), c.phone(), c.registeredOn());
+    }
+
+    /**
+     * The rules of a new member's registration besides the guard's dates; the roster import's dry run asks them (and
+     * {@link #requireNoFutureDates}) too.
+     */
+    static void checkRegistration(RegisterMember c, OrganizationDirectory organizations) {
         if (c.joinedPartyOn().isBefore(c.birthDate().plusYears(MINIMUM_JOINING_AGE))) {
             throw new RuleViolation("a member joins the party at " + MINIMUM_JOINING_AGE + " or older");
         }
@@ -166,8 +184,6 @@ class Member {
         if (c.residence().communityId() != null) {
             organizations.require("community", c.residence().communityId()).requireActive("community");
         }
-        apply(event);
-        return true;
     }
 
     @CommandHandler

@@ -1,16 +1,18 @@
 package cn.qinglong.dangjian.command.security;
 
-import cn.qinglong.dangjian.kernel.member.MemberCommand;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RegisterMember;
+import cn.qinglong.dangjian.kernel.member.MemberCommand;
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
 import cn.qinglong.dangjian.kernel.member.MemberState;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.security.Caller;
+import cn.qinglong.dangjian.security.problem.Refusal;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -78,16 +80,14 @@ public class MemberScope {
     }
 
     /** The caller's scope does not reach the member or branch; 404 or 403, nothing recorded. */
-    public static final class OutOfScope extends RuntimeException {
-        private final int status;
-
+    public static final class OutOfScope extends Refusal {
         OutOfScope(int status, String detail) {
-            super(detail);
-            this.status = status;
+            super(status == 404 ? HttpStatus.NOT_FOUND : HttpStatus.FORBIDDEN, status == 404 ? "not-found" : "forbidden",
+                    status == 404 ? "Not found" : "Forbidden", detail);
         }
 
         public int status() {
-            return status;
+            return getStatusCode().value();
         }
     }
 }

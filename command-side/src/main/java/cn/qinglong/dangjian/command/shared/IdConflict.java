@@ -1,9 +1,12 @@
 package cn.qinglong.dangjian.command.shared;
 
-/** A client-supplied id is already taken by something else (not an idempotent repeat). */
-public class IdConflict extends RuntimeException {
+import cn.qinglong.dangjian.security.problem.Refusal;
+import org.springframework.http.HttpStatus;
+
+/** A client-supplied id is already taken by something else (not an idempotent repeat): 409. */
+public class IdConflict extends Refusal {
 
     public IdConflict(String message) {
-        super(message);
+        super(HttpStatus.CONFLICT, "id-conflict", "Id already in use", message);
     }
 }

@@ -1,8 +1,9 @@
 package cn.qinglong.dangjian.command.shared;
 
-public class NotFound extends RuntimeException {
+/** A member, organization or study day the command names does not exist: 404. */
+public class NotFound extends cn.qinglong.dangjian.security.problem.NotFound {
 
     public NotFound(String what, Object id) {
-        super(what + " '" + id + "' does not exist");
+        super(what, id);
     }
 }

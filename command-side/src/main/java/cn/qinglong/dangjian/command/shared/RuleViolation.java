@@ -1,9 +1,12 @@
 package cn.qinglong.dangjian.command.shared;
 
-/** A command was well-formed but a rule of DOMAIN.md refused it. */
-public class RuleViolation extends RuntimeException {
+import cn.qinglong.dangjian.security.problem.Refusal;
+import org.springframework.http.HttpStatus;
+
+/** A command was well-formed but a rule of DOMAIN.md refused it: 422, the detail names the rule. */
+public class RuleViolation extends Refusal {
 
     public RuleViolation(String rule) {
-        super(rule);
+        super(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violation", "A rule refused the command", rule);
     }
 }

@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.command.web;
 
+import cn.qinglong.dangjian.security.problem.InvalidInput;
 import java.util.function.Function;
 
 public final class PathIds {

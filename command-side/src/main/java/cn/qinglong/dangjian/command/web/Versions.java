@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.command.web;
 
+import cn.qinglong.dangjian.security.problem.InvalidInput;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

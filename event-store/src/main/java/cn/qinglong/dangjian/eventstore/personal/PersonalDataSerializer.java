@@ -4,6 +4,10 @@ import cn.qinglong.dangjian.kernel.common.PersonalData;
 import cn.qinglong.dangjian.kernel.common.PersonalData.Path;
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberPersonalDataErased;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -45,18 +49,27 @@ final class PersonalDataSerializer extends DelegatingSerializer {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final MemberKeys keys;
-    private final DecodedCache decoded;
+    /**
+     * What was decoded lately (payloads and metadata), by stored type and bytes; null when nothing is kept. Every
+     * projection is a processor of its own that reads every event, so without it each event is decrypted and parsed
+     * once per projection. An entry lives no longer than the member keys' cache ({@link MemberKeys}), so an erasure is
+     * noticed within the same time as there; and all are dropped whenever this node erases a key or reads an erasure.
+     */
+    private final Cache<Stored, Object> decoded;
     /** A plain mapper: it re-writes the delegate's compact JSON unchanged apart from the sealed values. */
     private final JsonMapper json = JsonMapper.builder().build();
 
-    PersonalDataSerializer(Serializer delegate, MemberKeys keys) {
-        this(delegate, keys, new DecodedCache(0, java.time.Duration.ZERO));
+    /** A stored type and its bytes, one char per byte (so the hash is computed once). */
+    private record Stored(String type, String revision, String data) {
     }
 
-    PersonalDataSerializer(Serializer delegate, MemberKeys keys, DecodedCache decoded) {
+    /** Keeps at most {@code decodedSize} decoded values, each for {@code keyCacheTtl} (0 for either: none). */
+    PersonalDataSerializer(Serializer delegate, MemberKeys keys, int decodedSize, Duration keyCacheTtl) {
         super(delegate);
         this.keys = keys;
-        this.decoded = decoded;
+        this.decoded = decodedSize > 0 && !keyCacheTtl.isZero() && !keyCacheTtl.isNegative()
+                ? Caffeine.newBuilder().maximumSize(decodedSize).expireAfterWrite(keyCacheTtl).build()
+                : null;
     }
 
     @Override
@@ -84,8 +97,8 @@ final class PersonalDataSerializer extends DelegatingSerializer {
     }
 
     /**
-     * Reads through the {@link DecodedCache}: the same stored bytes decode to the same (immutable) object, so the
-     * projections that each read the same event share one decryption and one parse.
+     * Reads through {@link #decoded}: the same stored bytes decode to the same (immutable) object, so the projections
+     * that each read the same event share one decryption and one parse.
      */
     @Override
     @SuppressWarnings("unchecked")
@@ -94,16 +107,16 @@ final class PersonalDataSerializer extends DelegatingSerializer {
         if (type == MemberPersonalDataErased.class) {
             T event = delegate.deserialize(serialized);
             keys.forget(((MemberPersonalDataErased) event).memberId().value());
-            decoded.clear();
+            forgetDecoded();
             return event;
         }
-        if (type == null || !decoded.enabled()) {
+        if (type == null || decoded == null) {
             return decode(serialized, type);
         }
         byte[] data = delegate.getConverter().convert(serialized, byte[].class).getData();
-        DecodedCache.Key key = new DecodedCache.Key(serialized.getType().getName(),
-                serialized.getType().getRevision(), data);
-        Object cached = decoded.get(key);
+        Stored key = new Stored(serialized.getType().getName(), serialized.getType().getRevision(),
+                new String(data, StandardCharsets.ISO_8859_1));
+        Object cached = decoded.getIfPresent(key);
         if (cached != null) {
             return (T) cached;
         }
@@ -116,7 +129,9 @@ final class PersonalDataSerializer extends DelegatingSerializer {
 
     /** Forgets every decoded value: a key was destroyed. */
     void forgetDecoded() {
-        decoded.clear();
+        if (decoded != null) {
+            decoded.invalidateAll();
+        }
     }
 
     private <S, T> T decode(SerializedObject<S> serialized, Class<?> type) {

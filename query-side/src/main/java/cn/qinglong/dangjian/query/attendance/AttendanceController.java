@@ -1,5 +1,7 @@
 package cn.qinglong.dangjian.query.attendance;
 
+import cn.qinglong.dangjian.security.problem.InvalidInput;
+import cn.qinglong.dangjian.security.problem.NotFound;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
@@ -12,10 +14,8 @@ import cn.qinglong.dangjian.query.organization.OrganizationTree;
 import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
-import cn.qinglong.dangjian.query.projection.ViewAnswers;
+import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
-import cn.qinglong.dangjian.query.web.InvalidParameter;
-import cn.qinglong.dangjian.query.web.NotFound;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import com.mongodb.client.model.Projections;
@@ -146,7 +146,8 @@ class AttendanceController {
 
     /**
      * Attendance over the study days held (not cancelled) from {@code from} to {@code to}, grouped by month, by
-     * branch, or by mode (then expected is every expected member and attended those who came by that mode). For a
+     * branch, by branch and month (key {@code branchId/YYYY-MM}: the whole heat map in one request), or by mode
+     * (then expected is every expected member and attended those who came by that mode). For a
      * branch secretary or group leader only the members in their reach count, and only the study days at which one
      * of them was expected (so {@code studyDays} and the rows leave out branches that are not theirs).
      */
@@ -158,11 +159,11 @@ class AttendanceController {
         LocalDate start = QueryParams.dateOrMonth("from", from, false);
         LocalDate end = QueryParams.dateOrMonth("to", to, true);
         if (start != null && end != null && end.isBefore(start)) {
-            throw new InvalidParameter("to", "must not be before from");
+            throw new InvalidInput("to", "must not be before from");
         }
         String grouping = by == null || by.isBlank() ? "month" : by;
-        if (!Set.of("month", "mode", "branch").contains(grouping)) {
-            throw new InvalidParameter("by", "must be one of [month, mode, branch]");
+        if (!Set.of("month", "mode", "branch", "branch-month").contains(grouping)) {
+            throw new InvalidInput("by", "must be one of [month, mode, branch, branch-month]");
         }
         boolean everyone = reach.subdistrictWide();
         return answers.answer(AttendanceProjection.NAME, () -> rates(branch, start, end, grouping, everyone), "rates",
@@ -213,6 +214,8 @@ class AttendanceController {
                 }
                 case "branch" -> add(rows, studyDay.getString("branchId"), figures.expected().size(),
                         figures.attended().size());
+                case "branch-month" -> add(rows, studyDay.getString("branchId") + "/" + studyDay.getString("date")
+                        .substring(0, 7), figures.expected().size(), figures.attended().size());
                 default -> add(rows, studyDay.getString("date").substring(0, 7), figures.expected().size(),
                         figures.attended().size());
             }
@@ -236,7 +239,7 @@ class AttendanceController {
         LocalDate start = QueryParams.dateOrMonth("from", from, false);
         LocalDate end = QueryParams.dateOrMonth("to", to, true);
         if (start != null && end != null && end.isBefore(start)) {
-            throw new InvalidParameter("to", "must not be before from");
+            throw new InvalidInput("to", "must not be before from");
         }
         ViewCollections views = runtime.views(AttendanceProjection.NAME);
         Document member = views.get(MemberFoldProjection.MEMBERS).find(eq("_id", memberId)).first();
@@ -284,10 +287,10 @@ class AttendanceController {
         try {
             times = min == null || min.isBlank() ? 2 : Integer.parseInt(min);
         } catch (NumberFormatException e) {
-            throw new InvalidParameter("min", "must be a whole number from 1");
+            throw new InvalidInput("min", "must be a whole number from 1");
         }
         if (times < 1) {
-            throw new InvalidParameter("min", "must be a whole number from 1");
+            throw new InvalidInput("min", "must be a whole number from 1");
         }
         ViewCollections views = runtime.views(AttendanceProjection.NAME);
         OrganizationTree tree = OrganizationTree.read(views.get(AttendanceProjection.ORGANIZATIONS));

@@ -1,13 +1,13 @@
 package cn.qinglong.dangjian.query.attendance;
 
+import cn.qinglong.dangjian.security.problem.InvalidInput;
+import cn.qinglong.dangjian.security.problem.NotFound;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.ne;
 
 import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
-import cn.qinglong.dangjian.query.web.InvalidParameter;
-import cn.qinglong.dangjian.query.web.NotFound;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import com.mongodb.client.model.Sorts;
@@ -43,7 +43,7 @@ class StudyDayListController {
     Answer studyDays(@RequestParam(required = false) String branchId) {
         String branch = QueryParams.id("branchId", branchId);
         if (branch == null) {
-            throw new InvalidParameter("branchId", "is required");
+            throw new InvalidInput("branchId", "is required");
         }
         if (!reach.reachesOrganization(branch)) {
             throw new NotFound("organization", branch);

@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.query.dashboard;
 
+import cn.qinglong.dangjian.security.problem.NotFound;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
@@ -12,9 +13,8 @@ import cn.qinglong.dangjian.query.organization.OrganizationTree;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
-import cn.qinglong.dangjian.query.projection.ViewAnswers;
+import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
-import cn.qinglong.dangjian.query.web.NotFound;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import cn.qinglong.dangjian.query.web.Today;
@@ -33,19 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-class DashboardController {
-
-    private final ProjectionRuntime runtime;
-    private final Today today;
-    private final ViewAnswers answers;
-    private final MemberReach reach;
-
-    DashboardController(ProjectionRuntime runtime, Today today, ViewAnswers answers, MemberReach reach) {
-        this.runtime = runtime;
-        this.today = today;
-        this.answers = answers;
-        this.reach = reach;
-    }
+record DashboardController(ProjectionRuntime runtime, Today today, ViewAnswers answers, MemberReach reach) {
 
     record Indicator(String difficulty, String label, String indicator, long numerator, long denominator,
                      BigDecimal value) {

@@ -12,8 +12,8 @@ import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
-import cn.qinglong.dangjian.query.web.InvalidParameter;
-import cn.qinglong.dangjian.query.web.NotFound;
+import cn.qinglong.dangjian.security.problem.InvalidInput;
+import cn.qinglong.dangjian.security.problem.NotFound;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import cn.qinglong.dangjian.query.web.Today;
@@ -135,7 +135,7 @@ class DuesController {
         try {
             return YearMonth.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidParameter(name, "must be a month such as 2026-11");
+            throw new InvalidInput(name, "must be a month such as 2026-11");
         }
     }
 }

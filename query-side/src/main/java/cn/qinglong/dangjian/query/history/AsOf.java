@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.query.history;
 
+import cn.qinglong.dangjian.security.problem.InvalidInput;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ record AsOf(Instant until) {
             }
             return new AsOf(LocalDateTime.parse(value).atZone(zone).toInstant());
         } catch (DateTimeException e) {
-            throw new InvalidParameter("asOf", EXPECTED);
+            throw new InvalidInput("asOf", EXPECTED);
         }
     }
 

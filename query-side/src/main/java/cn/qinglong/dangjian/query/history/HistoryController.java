@@ -2,6 +2,9 @@ package cn.qinglong.dangjian.query.history;
 
 import cn.qinglong.dangjian.kernel.member.MemberId;
 import cn.qinglong.dangjian.query.member.MemberReach;
+import cn.qinglong.dangjian.security.problem.InvalidInput;
+import cn.qinglong.dangjian.security.problem.NotFound;
+import cn.qinglong.dangjian.security.problem.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.ZoneId;
@@ -9,6 +12,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,10 +79,10 @@ class HistoryController {
         try {
             memberId = MemberId.of(id).value();
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameter("id", e.getMessage());
+            throw new InvalidInput("id", e.getMessage());
         }
         if (!reach.reaches(memberId)) {
-            throw new MemberNotFound(memberId);
+            throw new NotFound("member", memberId);
         }
         return memberId;
     }
@@ -95,7 +99,7 @@ class HistoryController {
         } catch (NumberFormatException notANumber) {
             // answered below like any other out-of-range value
         }
-        throw new InvalidParameter(name, max == Integer.MAX_VALUE ? "must be a whole number of at least " + min
+        throw new InvalidInput(name, max == Integer.MAX_VALUE ? "must be a whole number of at least " + min
                 : "must be a whole number from " + min + " to " + max);
     }
 
@@ -111,7 +115,7 @@ class HistoryController {
         try {
             types = MediaType.parseMediaTypes(accept);
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameter("Accept", "is not a valid media type list");
+            throw new InvalidInput("Accept", "is not a valid media type list");
         }
         double csv = 0;
         double json = 0;
@@ -128,9 +132,10 @@ class HistoryController {
         return csv > 0 && csv >= json;
     }
 
-    static class NotAcceptable extends RuntimeException {
+    static class NotAcceptable extends Refusal {
         NotAcceptable() {
-            super("the history is available as application/json or text/csv");
+            super(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
+                    "the history is available as application/json or text/csv");
         }
     }
 }

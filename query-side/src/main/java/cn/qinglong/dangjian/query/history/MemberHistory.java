@@ -4,6 +4,7 @@ import cn.qinglong.dangjian.eventstore.chain.ChainHash;
 import cn.qinglong.dangjian.eventstore.personal.PersonalData;
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
 import cn.qinglong.dangjian.kernel.member.MemberState;
+import cn.qinglong.dangjian.security.problem.NotFound;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,12 +44,12 @@ class MemberHistory {
         this.json = json;
     }
 
-    /** Fails with {@link MemberNotFound} unless the stream exists and is a member's. */
+    /** Fails with {@link NotFound} unless the stream exists and is a member's. */
     void requireMember(String memberId) {
         boolean member = rows.first(memberId).map(this::decode).map(Decoded::event)
                 .filter(MemberEvent.class::isInstance).isPresent();
         if (!member) {
-            throw new MemberNotFound(memberId);
+            throw new NotFound("member", memberId);
         }
     }
 

@@ -5,9 +5,9 @@ import static com.mongodb.client.model.Filters.eq;
 import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
-import cn.qinglong.dangjian.query.projection.ViewAnswers;
+import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
-import cn.qinglong.dangjian.query.web.InvalidParameter;
+import cn.qinglong.dangjian.security.problem.InvalidInput;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import cn.qinglong.dangjian.query.web.Today;
 import com.mongodb.client.model.Projections;
@@ -24,28 +24,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/organizations")
-class OrganizationController {
-
-    private final ProjectionRuntime runtime;
-    private final Today today;
-    private final ViewAnswers answers;
-
-    OrganizationController(ProjectionRuntime runtime, Today today, ViewAnswers answers) {
-        this.runtime = runtime;
-        this.today = today;
-        this.answers = answers;
-    }
+record OrganizationController(ProjectionRuntime runtime, Today today, ViewAnswers answers) {
 
     /**
-     * One pyramid per base. By relation (the default), a node counts the active members whose organisational
-     * relation is with it or an organisation below it; by residence, those whose daily life it runs (the
-     * daily-management branch: a dual-managed resident counts in the resettlement community, not the village). A
+     * One pyramid per base. By relation (the default), a node's {@code members} are the active members whose
+     * organisational relation is with it or an organisation below it; by residence ({@code ?by=residence}), those
+     * whose daily life it runs (a dual-managed resident counts in the resettlement community, not the village). A
      * group counts the members placed in it (transition, building or area group) whose branch on that base is the
-     * group's own parent, so a building group never counts residents its branch does not, and every node's
-     * children add up to no more than the node.
+     * group's own parent, so no node's children add up to more than the node. {@code managed} counts, on the basis
+     * the eight difficulties use, the active members whose daily-management branch is the node or below it.
      */
     record Node(String id, String name, String level, String setting, String groupKind, LocalDate dissolvedOn,
-                long members, long aged60Plus, List<Node> children) {
+                long members, long aged60Plus, long managed, List<Node> children) {
     }
 
     record Tree(LocalDate asOf, String by, long members, long aged60Plus, List<Node> roots) {
@@ -56,7 +46,7 @@ class OrganizationController {
     Tree tree(@RequestParam(required = false) String by) {
         String base = by == null || by.isBlank() ? "relation" : by;
         if (!List.of("relation", "residence").contains(base)) {
-            throw new InvalidParameter("by", "must be one of [relation, residence]");
+            throw new InvalidInput("by", "must be one of [relation, residence]");
         }
         LocalDate date = today.date();
         return answers.answer(OrganizationProjection.NAME, () -> tree(date, base), "tree", date, base);
@@ -70,7 +60,8 @@ class OrganizationController {
         Map<String, long[]> counts = new HashMap<>();
         long[] total = new long[2];
         views.get(MemberFoldProjection.MEMBERS).find(eq("status", MembershipStatus.ACTIVE.name()))
-                .projection(Projections.include(branchField, "groupId", "buildingGroupId", "areaId", "birthDate"))
+                .projection(Projections.include("branchId", "dailyBranchId", "groupId", "buildingGroupId", "areaId",
+                        "birthDate"))
                 .forEach(member -> {
                     String birthDate = member.getString("birthDate");
                     boolean senior = birthDate != null && birthDate.compareTo(sixty) <= 0;
@@ -86,9 +77,13 @@ class OrganizationController {
                         }
                     }
                     for (String place : places) {
-                        long[] count = counts.computeIfAbsent(place, p -> new long[2]);
+                        long[] count = counts.computeIfAbsent(place, p -> new long[3]);
                         count[0]++;
                         count[1] += senior ? 1 : 0;
+                    }
+                    String daily = member.getString("dailyBranchId");
+                    for (String place : tree.pathToRoot(daily != null ? daily : member.getString("branchId"))) {
+                        counts.computeIfAbsent(place, p -> new long[3])[2]++;
                     }
                 });
         List<Node> roots = tree.roots().stream().map(id -> node(tree, id, counts)).toList();
@@ -97,10 +92,10 @@ class OrganizationController {
 
     private static Node node(OrganizationTree tree, String id, Map<String, long[]> counts) {
         Document d = tree.get(id);
-        long[] count = counts.getOrDefault(id, new long[2]);
+        long[] count = counts.getOrDefault(id, new long[3]);
         String dissolvedOn = d.getString("dissolvedOn");
         return new Node(id, d.getString("name"), d.getString("level"), d.getString("setting"),
                 d.getString("groupKind"), dissolvedOn == null ? null : LocalDate.parse(dissolvedOn), count[0], count[1],
-                tree.children(id).stream().map(child -> node(tree, child, counts)).toList());
+                count[2], tree.children(id).stream().map(child -> node(tree, child, counts)).toList());
     }
 }

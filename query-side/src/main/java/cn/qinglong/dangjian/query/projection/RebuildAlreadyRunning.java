@@ -1,8 +1,12 @@
 package cn.qinglong.dangjian.query.projection;
 
-public class RebuildAlreadyRunning extends RuntimeException {
+import cn.qinglong.dangjian.security.problem.Refusal;
+import org.springframework.http.HttpStatus;
+
+public class RebuildAlreadyRunning extends Refusal {
 
     public RebuildAlreadyRunning(String name, int generation) {
-        super("projection '" + name + "' is already being rebuilt (generation " + generation + ")");
+        super(HttpStatus.CONFLICT, "rebuild-running", "Rebuild already running",
+                "projection '" + name + "' is already being rebuilt (generation " + generation + ")");
     }
 }

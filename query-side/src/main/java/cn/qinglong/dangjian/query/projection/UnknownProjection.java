@@ -1,6 +1,8 @@
 package cn.qinglong.dangjian.query.projection;
 
-public class UnknownProjection extends RuntimeException {
+import cn.qinglong.dangjian.security.problem.NotFound;
+
+public class UnknownProjection extends NotFound {
 
     public UnknownProjection(String name) {
         super("there is no projection named '" + name + "'");

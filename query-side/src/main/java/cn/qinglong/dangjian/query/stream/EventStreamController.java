@@ -1,5 +1,7 @@
 package cn.qinglong.dangjian.query.stream;
 
+import cn.qinglong.dangjian.security.problem.Refusal;
+
 import cn.qinglong.dangjian.query.integration.CloudEventMapper;
 import cn.qinglong.dangjian.query.integration.EventFeed;
 import cn.qinglong.dangjian.query.integration.EventTypes;
@@ -53,7 +55,7 @@ class EventStreamController implements DisposableBean, SmartLifecycle {
     EventStreamEmitter stream(@RequestParam(required = false) String after,
                               @RequestParam(required = false) String types,
                               @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        List<InvalidSubscription.FieldProblem> problems = new ArrayList<>();
+        List<Refusal.FieldProblem> problems = new ArrayList<>();
         long afterPosition = position("after", after, problems);
         long resumeFrom = position("Last-Event-ID", lastEventId, problems);
         Set<Class<?>> wanted = types(types, problems);
@@ -75,7 +77,7 @@ class EventStreamController implements DisposableBean, SmartLifecycle {
         return emitter;
     }
 
-    private static long position(String field, String value, List<InvalidSubscription.FieldProblem> problems) {
+    private static long position(String field, String value, List<Refusal.FieldProblem> problems) {
         if (value == null) {
             return 0;
         }
@@ -87,12 +89,12 @@ class EventStreamController implements DisposableBean, SmartLifecycle {
         } catch (NumberFormatException e) {
             // reported below, like a negative number
         }
-        problems.add(new InvalidSubscription.FieldProblem(field,
+        problems.add(new Refusal.FieldProblem(field,
                 "must be a position: a whole number, 0 or more (the id of the last event received)"));
         return 0;
     }
 
-    private static Set<Class<?>> types(String value, List<InvalidSubscription.FieldProblem> problems) {
+    private static Set<Class<?>> types(String value, List<Refusal.FieldProblem> problems) {
         Set<Class<?>> wanted = new LinkedHashSet<>();
         if (value == null) {
             return wanted;
@@ -102,7 +104,7 @@ class EventStreamController implements DisposableBean, SmartLifecycle {
                 continue;
             }
             EventTypes.named(name.trim()).ifPresentOrElse(type -> wanted.add(type.payloadClass()),
-                    () -> problems.add(new InvalidSubscription.FieldProblem("types",
+                    () -> problems.add(new Refusal.FieldProblem("types",
                             "unknown event type '" + name.trim() + "'; use a name such as MemberRegistered or its "
                                     + "CloudEvents type such as " + EventTypes.PREFIX + "member.MemberRegistered.v1")));
         }

@@ -1,6 +1,7 @@
 package cn.qinglong.dangjian.query.web;
 
 import cn.qinglong.dangjian.kernel.common.Ids;
+import cn.qinglong.dangjian.security.problem.InvalidInput;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -35,7 +36,7 @@ public final class QueryParams {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw new InvalidParameter(name, "must be a whole number of 0 or more");
+        throw new InvalidInput(name, "must be a whole number of 0 or more");
     }
 
     public static int intInRange(String name, String value, int min, int max) {
@@ -47,7 +48,7 @@ public final class QueryParams {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw new InvalidParameter(name, "must be a whole number from " + min + " to " + max);
+        throw new InvalidInput(name, "must be a whole number from " + min + " to " + max);
     }
 
     public static Integer optionalInt(String name, String value, int min, int max) {
@@ -61,7 +62,7 @@ public final class QueryParams {
         try {
             return Ids.requireValid(name, value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameter(name, e.getMessage());
+            throw new InvalidInput(name, e.getMessage());
         }
     }
 
@@ -72,7 +73,7 @@ public final class QueryParams {
         try {
             return Enum.valueOf(type, value.trim());
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameter(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+            throw new InvalidInput(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 
@@ -88,7 +89,7 @@ public final class QueryParams {
             }
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidParameter(name, "must be a date such as 2026-11-27 or a month such as 2026-11");
+            throw new InvalidInput(name, "must be a date such as 2026-11-27 or a month such as 2026-11");
         }
     }
 }

@@ -19,7 +19,6 @@ import cn.qinglong.dangjian.query.testing.EventLog;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
-import cn.qinglong.dangjian.query.projection.Projection;
 import cn.qinglong.dangjian.query.testing.ProjectionContract;
 import java.util.List;
 import java.util.Map;
@@ -29,33 +28,27 @@ import org.junit.jupiter.api.Test;
 
 class AttendanceProjectionTest extends ProjectionContract {
 
-    private final AttendanceProjection projection = new AttendanceProjection();
-
-    @Override
-    protected Projection projection() {
-        return projection;
-    }
-
-    @Override
-    protected void assertDocuments(Map<String, Map<String, Document>> documents) {
-        Document cancelled = documents.get(AttendanceProjection.STUDY_DAYS).get(scenario.cancelledStudyDay);
-        assertThat(cancelled.getBoolean("cancelled")).isTrue();
-        Document dual = documents.get("members").get(scenario.dual);
-        assertThat(dual.getList(AttendanceProjection.DAILY_HISTORY, Document.class))
-                .extracting(e -> e.getString("branchId"))
-                .containsExactly(scenario.villageBranch, scenario.communityBranch);
-        assertThat(dual.getList(AttendanceProjection.ATTENDED, Document.class))
-                .extracting(e -> e.getString("mode")).containsExactly("HOME_DELIVERY");
-        Document ended = documents.get("members").get(scenario.ended);
-        assertThat(ended.getList(AttendanceProjection.DAILY_HISTORY, Document.class))
-                .extracting(e -> e.getString("branchId")).containsExactly(scenario.villageBranch, null);
-        assertThat(documents.get("members").get(scenario.eldest).getList(AttendanceProjection.EXCUSED, String.class))
-                .containsExactly(scenario.villageStudyDay);
-        assertThat(documents.get("members").get(scenario.eldest).getList(AttendanceProjection.MADE_UP, Document.class))
-                .extracting(e -> e.getString("mode")).containsExactly("HOME_DELIVERY");
-        assertThat(documents.get("members").get(scenario.needy).getList(AttendanceProjection.FOLLOWED_UP, Document.class))
-                .extracting(e -> e.getString("by")).containsExactly("赵书记");
-        assertThat(documents.get(AttendanceProjection.ORGANIZATIONS)).containsKey(scenario.villageBranch);
+    AttendanceProjectionTest() {
+        super(new AttendanceProjection(), (scenario, documents) -> {
+            Document cancelled = documents.get(AttendanceProjection.STUDY_DAYS).get(scenario.cancelledStudyDay);
+            assertThat(cancelled.getBoolean("cancelled")).isTrue();
+            Document dual = documents.get("members").get(scenario.dual);
+            assertThat(dual.getList(AttendanceProjection.DAILY_HISTORY, Document.class))
+                    .extracting(e -> e.getString("branchId"))
+                    .containsExactly(scenario.villageBranch, scenario.communityBranch);
+            assertThat(dual.getList(AttendanceProjection.ATTENDED, Document.class))
+                    .extracting(e -> e.getString("mode")).containsExactly("HOME_DELIVERY");
+            Document ended = documents.get("members").get(scenario.ended);
+            assertThat(ended.getList(AttendanceProjection.DAILY_HISTORY, Document.class))
+                    .extracting(e -> e.getString("branchId")).containsExactly(scenario.villageBranch, null);
+            assertThat(documents.get("members").get(scenario.eldest).getList(AttendanceProjection.EXCUSED, String.class))
+                    .containsExactly(scenario.villageStudyDay);
+            assertThat(documents.get("members").get(scenario.eldest).getList(AttendanceProjection.MADE_UP, Document.class))
+                    .extracting(e -> e.getString("mode")).containsExactly("HOME_DELIVERY");
+            assertThat(documents.get("members").get(scenario.needy).getList(AttendanceProjection.FOLLOWED_UP, Document.class))
+                    .extracting(e -> e.getString("by")).containsExactly("赵书记");
+            assertThat(documents.get(AttendanceProjection.ORGANIZATIONS)).containsKey(scenario.villageBranch);
+        });
     }
 
     @Test

@@ -1,0 +1,208 @@
+package cn.qinglong.dangjian.query.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.qinglong.dangjian.kernel.member.Category;
+import cn.qinglong.dangjian.kernel.member.Gender;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRegistered;
+import cn.qinglong.dangjian.kernel.member.Residence;
+import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
+import cn.qinglong.dangjian.query.testing.EventLog;
+import cn.qinglong.dangjian.query.testing.Http;
+import cn.qinglong.dangjian.query.testing.QuerySideTest;
+import cn.qinglong.dangjian.query.testing.Scenario;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import tools.jackson.databind.JsonNode;
+
+/** Answers computed over many documents are kept only while the view they were computed from is unchanged. */
+class ViewAnswersTest extends QuerySideTest {
+
+    private static final String VIEW = "organization";
+
+    @Autowired
+    ViewAnswers answers;
+
+    private final AtomicInteger computed = new AtomicInteger();
+
+    @Test
+    @DisplayName("a kept answer is used while the view is unchanged and computed afresh once the view has changed")
+    void keptUntilTheViewChanges() {
+        Scenario scenario = scenario("answers-kept");
+        long position = append(scenario.log);
+        JsonNode before = root(keptTree(position).json(), scenario.committee);
+        assertThat(before.get("members").asInt()).isEqualTo(4);
+        assertThat(answers.kept(VIEW)).isPositive();
+
+        long next = oneMoreMember(scenario, "answers-kept-m-new");
+        JsonNode after = root(tree(next).json(), scenario.committee);
+        assertThat(after.get("members").asInt()).isEqualTo(5);
+        assertThat(after.get("aged60Plus").asInt()).isEqualTo(before.get("aged60Plus").asInt());
+    }
+
+    @Test
+    @DisplayName("a kept answer is written with an entity tag; If-None-Match with it is 304 without a body until the view changes")
+    void keptAnswersCarryAnEntityTag() {
+        Scenario scenario = scenario("answers-etag");
+        long position = append(scenario.log);
+        Http.Response first = keptTree(position);
+        String etag = first.header("ETag");
+        assertThat(etag).matches("\"[A-Za-z0-9_-]{22}\"");
+        assertThat(first.contentType()).startsWith("application/json");
+        assertThat(first.header("Content-Length")).isEqualTo(
+                String.valueOf(first.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+
+        Http.Response notModified = query.get("/organizations/tree", "If-None-Match", "\"other\", " + etag);
+        assertThat(notModified.status()).isEqualTo(304);
+        assertThat(notModified.text()).isEmpty();
+        assertThat(query.get("/organizations/tree", "If-None-Match", "\"other\"").status()).isEqualTo(200);
+
+        long next = oneMoreMember(scenario, "answers-etag-m-new");
+        Http.Response changed = query.get("/organizations/tree?minPosition=" + next, "If-None-Match", etag);
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.header("ETag")).isNotEqualTo(etag);
+        assertThat(root(changed.json(), scenario.committee).get("members").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("a branch's study days are computed from one read of its members, kept as one answer beside each study day's")
+    void studyDaysOfABranchShareOneRead() {
+        Scenario scenario = scenario("answers-branch");
+        long position = append(scenario.log);
+        Http.Response first = query.get("/study-days/" + scenario.villageStudyDay + "/attendance?minPosition=" + position);
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        assertThat(answers.kept("attendance")).as("the study day's answer and its branch's").isEqualTo(2);
+        Http.Response sibling = query.get("/study-days/" + scenario.cancelledStudyDay + "/attendance");
+        assertThat(sibling.status()).isEqualTo(200);
+        assertThat(sibling.json().get("cancelled").asBoolean()).isTrue();
+        assertThat(answers.kept("attendance")).as("the sibling's answer, from the branch's kept answer").isEqualTo(3);
+        assertThat(query.get("/study-days/" + scenario.villageStudyDay + "/attendance").text()).isEqualTo(first.text());
+    }
+
+    @Test
+    @DisplayName("an answer is computed once per state of the view, however many ask for it at the same time")
+    void computedOncePerState() throws Exception {
+        long position = settled("answers-once");
+        CountDownLatch computing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Object> first = CompletableFuture.supplyAsync(() -> ask(() -> {
+            computing.countDown();
+            await(release);
+            return new Object();
+        }, "once", position));
+        assertThat(computing.await(15, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Object> second = CompletableFuture.supplyAsync(() -> ask(Object::new, "once", position));
+        release.countDown();
+        assertThat(second.get(15, TimeUnit.SECONDS)).isSameAs(first.get(15, TimeUnit.SECONDS));
+        assertThat(computed).hasValue(1);
+    }
+
+    @Test
+    @DisplayName("a failed computation is not kept: the next request computes again")
+    void failuresAreNotKept() {
+        long position = settled("answers-failed");
+        assertThatThrownBy(() -> ask(() -> {
+            throw new IllegalStateException("store unreachable");
+        }, "failing", position)).as("the caller sees the failure").isInstanceOf(IllegalStateException.class);
+        assertThat(ask(() -> "ok", "failing", position)).isEqualTo("ok");
+        assertThat(computed).hasValue(2);
+    }
+
+    @Test
+    @DisplayName("answers are kept per caller's scope: a secretary is never served the committee's or another scope's answer; committee and auditors share theirs")
+    void keptPerScope() {
+        long position = settled("answers-scope");
+        Function<String, String> as = who -> ask(() -> who, "scoped", position);
+        try {
+            signIn("COMMITTEE");
+            assertThat(as.apply("committee")).isEqualTo("committee");
+            signIn("AUDITOR");
+            assertThat(as.apply("auditor")).isEqualTo("committee");
+            signIn("BRANCH_SECRETARY", "branch-x");
+            assertThat(as.apply("secretary of x")).isEqualTo("secretary of x");
+            signIn("BRANCH_SECRETARY", "branch-y");
+            assertThat(as.apply("secretary of y")).isEqualTo("secretary of y");
+            signIn("BRANCH_SECRETARY", "branch-x", "branch-y");
+            assertThat(as.apply("secretary of x and y")).isEqualTo("secretary of x and y");
+            signIn("BRANCH_SECRETARY", "branch-x");
+            assertThat(as.apply("again")).isEqualTo("secretary of x");
+            signIn("COMMITTEE");
+            assertThat(as.apply("again")).isEqualTo("committee");
+            assertThat(computed).hasValue(4);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** Registers one more member in the scenario's village branch; answers the event's position. */
+    private long oneMoreMember(Scenario scenario, String id) {
+        return append(new EventLog().add(new MemberRegistered(Scenario.mid(id), "新党员", Gender.F,
+                LocalDate.of(1990, 5, 1), LocalDate.of(2015, 7, 1), Scenario.id(scenario.villageBranch),
+                Set.of(Category.RETIRED), new Residence(ResidenceStatus.ORIGINAL, null, null), null,
+                LocalDate.now().minusDays(1))));
+    }
+
+    /** Appends a scenario of its own and waits until the view includes it; answers its position. */
+    private long settled(String name) {
+        long position = append(scenario(name).log);
+        runtime.awaitPosition(List.of(VIEW), position, Duration.ofSeconds(15));
+        return position;
+    }
+
+    /** The view's answer, counting each time it is computed. */
+    private <T> T ask(Supplier<T> compute, Object... inputs) {
+        return answers.answer(VIEW, () -> {
+            computed.incrementAndGet();
+            return compute.get();
+        }, inputs);
+    }
+
+    private static void signIn(String role, String... orgScope) {
+        Jwt jwt = Jwt.withTokenValue("test").header("alg", "none").subject("test-" + role)
+                .claim("roles", List.of(role)).claim("org_scope", List.of(orgScope)).build();
+        SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt));
+    }
+
+    /** Reads the tree twice: the second answer is the first one kept, the same bytes with the same entity tag. */
+    private Http.Response keptTree(long position) {
+        Http.Response first = tree(position);
+        Http.Response again = tree(position);
+        assertThat(again.text()).isEqualTo(first.text());
+        assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
+        return first;
+    }
+
+    private Http.Response tree(long position) {
+        Http.Response response = query.get("/organizations/tree?minPosition=" + position);
+        assertThat(response.header("X-View-Behind")).isNull();
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response;
+    }
+
+    private static JsonNode root(JsonNode tree, String id) {
+        return tree.get("roots").valueStream().filter(n -> n.get("id").asString().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
