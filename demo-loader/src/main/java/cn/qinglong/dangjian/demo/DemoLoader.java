@@ -56,6 +56,8 @@ public final class DemoLoader {
         String areaId;
         String groupId;
         Branch resettledTo;
+        /** When the member moved in; a quarter moved within the study months, so their sheets come in late. */
+        LocalDate movedInOn;
         boolean transferRelation;
         String studyMode;
         long seed;
@@ -286,9 +288,11 @@ public final class DemoLoader {
                         + relocated.plusDays(30) + "\"}");
             }
             if (p.resettledTo != null) {
+                p.movedInOn = r.nextInt(100) < 25 ? studyDate(2).plusDays(5 + r.nextInt(20))
+                        : today.minusMonths(6).minusDays(r.nextInt(60));
                 api.post(path + "/resettlement", "{\"communityId\":\"" + p.resettledTo.communityId()
                         + "\",\"residenceBranchId\":\"" + p.resettledTo.id() + "\",\"buildingGroupId\":\""
-                        + p.resettledTo.buildingGroupId() + "\",\"movedInOn\":\"" + today.minusMonths(6).minusDays(r.nextInt(60))
+                        + p.resettledTo.buildingGroupId() + "\",\"movedInOn\":\"" + p.movedInOn
                         + "\",\"transferRelation\":" + p.transferRelation + "}");
             }
         }
@@ -327,11 +331,14 @@ public final class DemoLoader {
                     + "\"visitedOn\":\"" + today.minusDays(1 + r.nextInt(300)) + "\",\"notes\":\"谈心谈话\"}");
         }
         YearMonth month = YearMonth.from(today);
-        for (int back = 3; back >= 1; back--) {
+        long standard = p.age >= 60 ? 200 : 1000;
+        api.put(path + "/dues-standard", "{\"amountFen\":" + standard + ",\"fromPeriod\":\"" + month.minusMonths(6)
+                + "\",\"reason\":\"" + (p.age >= 60 ? "离退休党员标准" : "在职党员标准") + "\"}");
+        for (int back = 6; back >= 1; back--) {
             if (r.nextInt(100) < 92) {
                 YearMonth period = month.minusMonths(back);
                 LocalDate paidOn = period.plusMonths(1).atDay(5);
-                api.post(path + "/dues", "{\"period\":\"" + period + "\",\"amountFen\":" + (p.age >= 60 ? 200 : 1000)
+                api.post(path + "/dues", "{\"period\":\"" + period + "\",\"amountFen\":" + standard
                         + ",\"paidOn\":\"" + (paidOn.isAfter(today) ? today : paidOn) + "\"}");
             }
         }
@@ -350,6 +357,11 @@ public final class DemoLoader {
             api.post(path + "/households", "{\"households\":[\"1-" + (101 + r.nextInt(20)) + "\",\"1-"
                     + (201 + r.nextInt(20)) + "\"],\"linkedOn\":\"" + today.minusDays(1 + r.nextInt(200)) + "\"}");
         }
+    }
+
+    /** The date, or today where it would lie in the future. */
+    private LocalDate earlier(LocalDate date) {
+        return date.isAfter(today) ? today : date;
     }
 
     private LocalDate studyDate(int back) {
@@ -373,15 +385,35 @@ public final class DemoLoader {
         return "sd-" + b.id() + "-" + YearMonth.from(date);
     }
 
-    /** 85% attend in their mode (in person where the branch offers no other), 5% are excused, the rest not. */
+    /**
+     * 85% attend in their mode (in person where the branch offers no other), 5% are excused, the rest are left
+     * behind; of those, half are followed up and a third make the study up at home or online. The sheets are typed
+     * in after the members' moves, so those who moved since a study day are recorded at their old branch's.
+     */
     private void takePartInStudyDays(Person p) {
         Random r = new Random(p.seed ^ 0x2545F4914F6CDD1DL);
         for (int back = STUDY_MONTHS; back >= 1; back--) {
             LocalDate date = studyDate(back);
-            String studyDay = studyDayId(p.dailyBranch, date);
+            Branch branch = p.movedInOn != null && date.isBefore(p.movedInOn) ? p.branch : p.dailyBranch;
+            String studyDay = studyDayId(branch, date);
             int roll = r.nextInt(100);
+            if (roll >= 90) {
+                if (r.nextInt(100) < 50) {
+                    String method = List.of("VISIT", "PHONE", "WECHAT").get(r.nextInt(3));
+                    api.post("/members/" + p.id + "/follow-ups", "{\"studyDayId\":\"" + studyDay + "\",\"helperName\":\""
+                            + branch.name() + "书记\",\"method\":\"" + method + "\",\"followedUpOn\":\""
+                            + earlier(date.plusDays(3 + r.nextInt(7))) + "\"}");
+                }
+                if (r.nextInt(100) < 33) {
+                    String mode = p.age >= 70 ? "HOME_DELIVERY" : "ONLINE";
+                    api.post("/members/" + p.id + "/make-up-studies", "{\"studyDayId\":\"" + studyDay
+                            + "\",\"mode\":\"" + mode + "\",\"madeUpOn\":\"" + earlier(date.plusDays(7 + r.nextInt(14)))
+                            + "\"}");
+                }
+                continue;
+            }
             if (roll < 85) {
-                String mode = p.studyMode == null || !p.dailyBranch.modes().contains(p.studyMode) ? "NEARBY" : p.studyMode;
+                String mode = p.studyMode == null || !branch.modes().contains(p.studyMode) ? "NEARBY" : p.studyMode;
                 api.post("/members/" + p.id + "/attendance", "{\"studyDayId\":\"" + studyDay + "\",\"mode\":\"" + mode
                         + "\",\"attendedOn\":\"" + date + "\"}");
             } else if (roll < 90) {

@@ -2,11 +2,25 @@ package cn.qinglong.dangjian.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qinglong.dangjian.kernel.member.Gender;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.DualManagementEstablished;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberJoinedTransitionGroup;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRegistered;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRelocated;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberTransferredToResettlementCommunity;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.OrganizationalRelationTransferred;
+import cn.qinglong.dangjian.kernel.member.MemberId;
+import cn.qinglong.dangjian.kernel.member.Residence;
+import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
+import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.query.testing.Http;
 import cn.qinglong.dangjian.query.testing.QuerySideTest;
 import cn.qinglong.dangjian.query.testing.Scenario;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -74,6 +88,179 @@ class ViewRulesTest extends QuerySideTest {
     }
 
     @Test
+    @DisplayName("zero-left-behind rule: a make-up takes a member off the list, a follow-up is shown beside them, and the study day reaches zero left behind when no one is left")
+    void zeroLeftBehind() {
+        JsonNode village = get("/study-days/" + scenario.villageStudyDay + "/attendance").json();
+        assertThat(village.get("madeUp").asInt()).isEqualTo(1);
+        assertThat(ids(village.get("leftBehind"))).containsExactly(scenario.needy);
+        assertThat(ids(village.get("followedUp"))).containsExactly(scenario.needy);
+        assertThat(village.get("zeroLeftBehind").asBoolean()).isFalse();
+        JsonNode community = get("/study-days/" + scenario.communityStudyDay + "/attendance").json();
+        assertThat(community.get("zeroLeftBehind").asBoolean()).isTrue();
+        assertThat(community.get("madeUp").asInt()).isZero();
+    }
+
+    @Test
+    @DisplayName("a member's attendance window: each study day the member was expected at, with its outcome")
+    void memberAttendanceWindow() {
+        String window = "?from=" + scenario.studyDate.minusDays(1) + "&to=" + scenario.today;
+        JsonNode needy = get("/members/" + scenario.needy + "/attendance" + window).json();
+        assertThat(needy.size()).isEqualTo(1);
+        assertThat(needy.get(0).get("studyDayId").asString()).isEqualTo(scenario.villageStudyDay);
+        assertThat(needy.get(0).get("outcome").asString()).isEqualTo("LEFT_BEHIND");
+        assertThat(needy.get(0).get("followedUp").asBoolean()).isTrue();
+        JsonNode dual = get("/members/" + scenario.dual + "/attendance" + window).json();
+        assertThat(dual.size()).as("the dual-managed member is expected at the residence branch only").isEqualTo(1);
+        assertThat(dual.get(0).get("branchId").asString()).isEqualTo(scenario.communityBranch);
+        assertThat(dual.get(0).get("outcome").asString()).isEqualTo("ATTENDED");
+        assertThat(dual.get(0).get("mode").asString()).isEqualTo("HOME_DELIVERY");
+        JsonNode eldest = get("/members/" + scenario.eldest + "/attendance" + window).json();
+        assertThat(eldest.get(0).get("outcome").asString()).isEqualTo("MADE_UP");
+        assertThat(get("/members/" + scenario.needy + "/attendance?from=" + scenario.today).json().size()).isZero();
+    }
+
+    @Test
+    @DisplayName("the left-behind list: members left behind at least min times in the window, with names and follow-ups")
+    void leftBehindList() {
+        JsonNode once = get("/attendance/left-behind?organizationId=" + scenario.village + "&min=1").json();
+        assertThat(ids(once.get("items"))).containsExactly(scenario.needy);
+        JsonNode needy = once.get("items").get(0);
+        assertThat(needy.get("name").asString()).isEqualTo("陈明");
+        assertThat(needy.get("leftBehind").asInt()).isEqualTo(1);
+        assertThat(needy.get("followedUp").asInt()).isEqualTo(1);
+        assertThat(ids(needy.get("studyDayIds"))).containsExactly(scenario.villageStudyDay);
+        assertThat(get("/attendance/left-behind?organizationId=" + scenario.village).json().get("items").size())
+                .as("min defaults to 2").isZero();
+        assertThat(get("/attendance/left-behind?organizationId=" + scenario.community + "&min=1").json()
+                .get("items").size()).isZero();
+    }
+
+    @Test
+    @DisplayName("dues arrears rule: every unpaid month since the standard's first month is owed, and paying a later month hides none")
+    void duesArrears() {
+        YearMonth lastMonth = YearMonth.from(scenario.today).minusMonths(1);
+        List<String> owed = List.of(lastMonth.minusMonths(2).toString(), lastMonth.minusMonths(1).toString());
+        JsonNode model = get("/members/" + scenario.model).json();
+        assertThat(model.get("duesPaidThrough").asString()).isEqualTo(lastMonth.toString());
+        assertThat(strings(model.get("arrears").get("months"))).isEqualTo(owed);
+        assertThat(model.get("arrears").get("owedFen").asLong()).isEqualTo(4000);
+        JsonNode arrears = get("/dues/arrears?organizationId=" + scenario.community).json();
+        assertThat(ids(arrears.get("items"))).containsExactly(scenario.model);
+        assertThat(arrears.get("items").get(0).get("branchId").asString()).isEqualTo(scenario.communityBranch);
+        assertThat(strings(arrears.get("items").get(0).get("months"))).isEqualTo(owed);
+        assertThat(get("/dues/arrears?organizationId=" + scenario.community + "&through="
+                + lastMonth.minusMonths(3)).json().get("items").size()).as("nothing owed before the standard").isZero();
+    }
+
+    @Test
+    @DisplayName("dues collection rule: per relation branch and month, how many of its members paid and how much")
+    void duesCollection() {
+        YearMonth lastMonth = YearMonth.from(scenario.today).minusMonths(1);
+        JsonNode community = get("/dues/collection?organizationId=" + scenario.community + "&period=" + lastMonth).json();
+        assertThat(community.size()).isEqualTo(1);
+        assertThat(community.get(0).get("branchId").asString()).isEqualTo(scenario.communityBranch);
+        assertThat(community.get(0).get("payers").asLong()).isEqualTo(1);
+        assertThat(community.get(0).get("paid").asLong()).isEqualTo(1);
+        assertThat(community.get(0).get("amountFen").asLong()).isEqualTo(2000);
+        JsonNode village = get("/dues/collection?organizationId=" + scenario.village + "&period=" + lastMonth).json();
+        assertThat(village.get(0).get("branchId").asString()).as("the dual-managed member pays to the village branch")
+                .isEqualTo(scenario.villageBranch);
+        assertThat(village.get(0).get("payers").asLong()).isEqualTo(3);
+        assertThat(village.get(0).get("paid").asLong()).isZero();
+    }
+
+    @Test
+    @DisplayName("the paying-dues difficulty counts arrears, by relation branch: a member who paid last month but owes earlier months is not paying")
+    void payingDuesUsesArrears() {
+        JsonNode dues = get("/dashboard/difficulties?organizationId=" + scenario.community).json().get("items")
+                .valueStream().filter(i -> i.get("difficulty").asString().equals("PAYING_DUES")).findFirst().orElseThrow();
+        assertThat(dues.get("denominator").asLong()).isEqualTo(1);
+        assertThat(dues.get("numerator").asLong()).isZero();
+    }
+
+    @Test
+    @DisplayName("one pyramid per base: by relation a building group counts no resident whose relation is elsewhere; by residence the dual-managed resident counts in the community")
+    void pyramids() {
+        JsonNode relation = get("/organizations/tree").json();
+        JsonNode residence = get("/organizations/tree?by=residence").json();
+        assertThat(residence.get("by").asString()).isEqualTo("residence");
+        assertThat(node(relation, scenario.buildingGroup).get("members").asInt()).isZero();
+        assertThat(node(relation, scenario.villageBranch).get("members").asInt()).isEqualTo(3);
+        assertThat(node(relation, scenario.communityBranch).get("members").asInt()).isEqualTo(1);
+        assertThat(node(residence, scenario.communityBranch).get("members").asInt()).isEqualTo(2);
+        assertThat(node(residence, scenario.buildingGroup).get("members").asInt()).isEqualTo(1);
+        assertThat(node(residence, scenario.villageBranch).get("members").asInt()).isEqualTo(2);
+        assertChildrenAddUpToNoMore(relation.get("roots"));
+        assertChildrenAddUpToNoMore(residence.get("roots"));
+    }
+
+    @Test
+    @DisplayName("pyramid sums on generated data: members moved at random between villages, groups and communities, no node's children add up to more than the node, on either base")
+    void pyramidSumsOnGeneratedData() {
+        Scenario gen = new Scenario("gen", scenario.today);
+        java.util.Random random = new java.util.Random(17);
+        LocalDate longAgo = scenario.today.minusYears(3);
+        for (int i = 0; i < 60; i++) {
+            MemberId id = MemberId.of("gen-m-" + i);
+            boolean villager = random.nextBoolean();
+            OrganizationId branch = Scenario.id(villager ? gen.villageBranch : gen.communityBranch);
+            gen.log.add(new MemberRegistered(id, "成员" + i, Gender.F, LocalDate.of(1940 + random.nextInt(60), 1, 1),
+                    LocalDate.of(2000, 7, 1), branch, Set.of(), new Residence(villager ? ResidenceStatus.ORIGINAL
+                    : ResidenceStatus.RESETTLED, null, null), null, longAgo));
+            if (!villager) {
+                continue;
+            }
+            LocalDate moved = scenario.today.minusMonths(1 + random.nextInt(20));
+            gen.log.add(new MemberRelocated(id, "某处", random.nextBoolean() ? Scenario.id(gen.area) : null,
+                    moved.minusMonths(6)));
+            int fate = random.nextInt(3);
+            if (fate == 0) {
+                gen.log.add(new MemberJoinedTransitionGroup(id, Scenario.id(gen.transitionGroup), moved.minusMonths(5)));
+            } else {
+                boolean transferRelation = fate == 2;
+                gen.log.add(new MemberTransferredToResettlementCommunity(id, Scenario.id(gen.community),
+                        Scenario.id(gen.communityBranch), Scenario.id(gen.buildingGroup), moved, transferRelation));
+                gen.log.add(transferRelation
+                        ? new OrganizationalRelationTransferred(id, branch, Scenario.id(gen.communityBranch), moved)
+                        : new DualManagementEstablished(id, branch, Scenario.id(gen.communityBranch), moved));
+            }
+        }
+        long at = append(gen.log);
+        for (String by : List.of("", "?by=residence")) {
+            Http.Response response = query.get("/organizations/tree" + by + (by.isEmpty() ? "?" : "&") + "minPosition=" + at);
+            assertThat(response.status()).as(response.text()).isEqualTo(200);
+            JsonNode tree = response.json();
+            assertChildrenAddUpToNoMore(tree.get("roots"));
+            assertThat(node(tree, gen.committee).get("members").asInt()).isEqualTo(64);
+        }
+    }
+
+    /** Pyramid sums: no node's children add up to more than the node. */
+    static void assertChildrenAddUpToNoMore(JsonNode nodes) {
+        nodes.forEach(n -> {
+            int children = n.get("children").valueStream().mapToInt(c -> c.get("members").asInt()).sum();
+            assertThat(children).as("children of %s", n.get("id").asString()).isLessThanOrEqualTo(n.get("members").asInt());
+            int seniors = n.get("children").valueStream().mapToInt(c -> c.get("aged60Plus").asInt()).sum();
+            assertThat(seniors).as("60+ of children of %s", n.get("id").asString())
+                    .isLessThanOrEqualTo(n.get("aged60Plus").asInt());
+            assertChildrenAddUpToNoMore(n.get("children"));
+        });
+    }
+
+    private static JsonNode node(JsonNode tree, String id) {
+        List<JsonNode> todo = new ArrayList<>();
+        tree.get("roots").forEach(todo::add);
+        while (!todo.isEmpty()) {
+            JsonNode n = todo.remove(0);
+            if (n.get("id").asString().equals(id)) {
+                return n;
+            }
+            n.get("children").forEach(todo::add);
+        }
+        throw new AssertionError("no node " + id);
+    }
+
+    @Test
     @DisplayName("the roster, tree, dual-management, transition and dashboard views answer the scenario")
     void otherViews() {
         assertThat(get("/members?branchId=" + scenario.villageBranch).json().get("total").asInt()).isEqualTo(3);
@@ -108,6 +295,12 @@ class ViewRulesTest extends QuerySideTest {
             paged.addAll(ids(one.get("items")));
         }
         assertThat(paged).containsExactly(scenario.eldest, scenario.needy);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(node -> values.add(node.asString()));
+        return values;
     }
 
     private static List<String> ids(JsonNode array) {

@@ -26,9 +26,12 @@ import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordAttendance;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordCareNeeds;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordCareVisit;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordEvaluation;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordFollowUp;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordMakeUpStudy;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordVanguardActivity;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RegisterMember;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RelocateMember;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.SetDuesStandard;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.TransferOrganizationalRelation;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.TransferToResettlementCommunity;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.UpdateContactCard;
@@ -40,6 +43,7 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.ContactRestored;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DualManagementEnded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DualManagementEstablished;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DuesPaid;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.DuesStandardSet;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.EvaluationRecorded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.HouseholdsLinked;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberAttendedStudyDay;
@@ -53,6 +57,8 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberVisitedByHelper;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MembershipEnded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.OrganizationalRelationTransferred;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyAbsenceExcused;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyFollowedUp;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyMadeUp;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyModeAssigned;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.VanguardActivityRecorded;
 import cn.qinglong.dangjian.kernel.member.MemberId;
@@ -62,12 +68,15 @@ import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
 import cn.qinglong.dangjian.kernel.organization.GroupKind;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
+import cn.qinglong.dangjian.kernel.studyday.StudyMode;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.HashSet;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -83,7 +92,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One party member's stream. The member's situation is the kernel's {@link MemberState}, the same fold the views
  * use; the aggregate keeps beside it only what its decisions need that the state does not (the registration as
- * recorded, for an idempotent repeat; the study days attended or excused; the dues periods paid). One
+ * recorded, for an idempotent repeat; per study day what was recorded, for repeats). One
  * interceptor guards every command (the member exists, the membership has not ended, no business date lies in
  * the future); the handlers check each command's own rules and apply; one event-sourcing handler folds.
  */
@@ -94,15 +103,21 @@ class Member {
 
     /** The party constitution admits members from the age of eighteen. */
     private static final int MINIMUM_JOINING_AGE = 18;
+    /** 补学 is taken at home or online. */
+    private static final Set<StudyMode> MAKE_UP_MODES = EnumSet.of(StudyMode.HOME_DELIVERY, StudyMode.ONLINE);
 
     @AggregateIdentifier
     private MemberId memberId;
     private MemberState state = MemberState.none();
     /** As recorded, its personal parts erased with the member's. */
     private MemberRegistered registration;
-    private Set<StudyDayId> attended = new HashSet<>();
-    private Set<StudyDayId> excused = new HashSet<>();
-    private Set<YearMonth> duesPaid = new HashSet<>();
+    /** Per study day, what was recorded: a repeat is compared with it (identical: no-op; other: 409). */
+    private Map<StudyDayId, MemberAttendedStudyDay> attended = new HashMap<>();
+    private Map<StudyDayId, StudyAbsenceExcused> excused = new HashMap<>();
+    private Map<StudyDayId, StudyFollowedUp> followedUp = new HashMap<>();
+    private Map<StudyDayId, StudyMadeUp> madeUp = new HashMap<>();
+    /** The concluding grade per evaluation period. */
+    private Map<String, EvaluationRecorded> evaluations = new HashMap<>();
 
     Member() {
     }
@@ -183,7 +198,8 @@ class Member {
                     + residenceStatus());
         }
         if (c.areaId() != null) {
-            organizations.require("area", c.areaId()).requireActive("area");
+            organizations.require("area", c.areaId()).requireActive("area").requireGroupKind("area", GroupKind.AREA);
+            requireUnderOwnVillage("an area", c.areaId(), organizations);
         }
         apply(new MemberRelocated(memberId, c.transitionAddress(), c.areaId(), c.relocatedOn()));
     }
@@ -202,6 +218,7 @@ class Member {
                     + "' first");
         }
         organizations.require("group", c.groupId()).requireActive("group").requireGroupKind("group", GroupKind.TRANSITION);
+        requireUnderOwnVillage("a transition group", c.groupId(), organizations);
         apply(new MemberJoinedTransitionGroup(memberId, c.groupId(), c.joinedOn()));
     }
 
@@ -220,30 +237,95 @@ class Member {
 
     @CommandHandler
     void handle(RecordAttendance c, StudyDayCalendar calendar) {
-        if (attended.contains(c.studyDayId())) {
-            return;
+        MemberAttendedStudyDay recorded = attended.get(c.studyDayId());
+        if (recorded != null) {
+            if (recorded.mode() == c.mode() && recorded.attendedOn().equals(c.attendedOn())) {
+                return;
+            }
+            throw conflict(c.studyDayId(), "attended " + recorded.mode() + " on " + recorded.attendedOn());
         }
         StudyDayFacts studyDay = studyDayOfDailyBranch(c.studyDayId(), calendar);
         if (!studyDay.modes().contains(c.mode())) {
             throw new RuleViolation("study day '" + c.studyDayId() + "' offers " + studyDay.modes() + ", not " + c.mode());
         }
-        if (c.attendedOn().isBefore(studyDay.date())) {
-            throw new RuleViolation("attendance on " + c.attendedOn() + " precedes the study day on " + studyDay.date());
-        }
+        notBefore("attendance", c.attendedOn(), studyDay);
         apply(new MemberAttendedStudyDay(memberId, c.studyDayId(), studyDay.branchId(), c.mode(), c.attendedOn()));
     }
 
     @CommandHandler
     void handle(ExcuseAbsence c, StudyDayCalendar calendar, Clock clock) {
-        if (excused.contains(c.studyDayId())) {
-            return;
+        StudyAbsenceExcused recorded = excused.get(c.studyDayId());
+        if (recorded != null) {
+            if (Objects.equals(recorded.reason(), c.reason())
+                    && (c.excusedOn() == null || c.excusedOn().equals(recorded.excusedOn()))) {
+                return;
+            }
+            throw conflict(c.studyDayId(), "excused on " + recorded.excusedOn() + " (" + recorded.reason() + ")");
         }
-        if (attended.contains(c.studyDayId())) {
+        if (attended.containsKey(c.studyDayId())) {
             throw new RuleViolation("the member already attended study day '" + c.studyDayId() + "'");
         }
         StudyDayFacts studyDay = studyDayOfDailyBranch(c.studyDayId(), calendar);
         apply(new StudyAbsenceExcused(memberId, c.studyDayId(), studyDay.branchId(), c.reason(),
                 Dates.orToday(c.excusedOn(), clock)));
+    }
+
+    /** 零掉队: who reached a member left behind at a study day, how and when; once per study day. */
+    @CommandHandler
+    void handle(RecordFollowUp c, StudyDayCalendar calendar) {
+        StudyFollowedUp recorded = followedUp.get(c.studyDayId());
+        if (recorded != null) {
+            if (recorded.equals(new StudyFollowedUp(memberId, c.studyDayId(), recorded.branchId(), c.helperName(),
+                    c.method(), c.followedUpOn(), c.notes()))) {
+                return;
+            }
+            throw conflict(c.studyDayId(), "followed up by " + recorded.helperName() + " (" + recorded.method()
+                    + ") on " + recorded.followedUpOn());
+        }
+        notAttended("a follow-up", c.studyDayId());
+        StudyDayFacts studyDay = studyDayOfDailyBranch(c.studyDayId(), calendar);
+        notBefore("the follow-up", c.followedUpOn(), studyDay);
+        apply(new StudyFollowedUp(memberId, c.studyDayId(), studyDay.branchId(), c.helperName(), c.method(),
+                c.followedUpOn(), c.notes()));
+    }
+
+    /** 补学: the material of a missed study day taken later, at home or online; reached, not attended. */
+    @CommandHandler
+    void handle(RecordMakeUpStudy c, StudyDayCalendar calendar) {
+        StudyMadeUp recorded = madeUp.get(c.studyDayId());
+        if (recorded != null) {
+            if (recorded.mode() == c.mode() && recorded.madeUpOn().equals(c.madeUpOn())) {
+                return;
+            }
+            throw conflict(c.studyDayId(), "made up " + recorded.mode() + " on " + recorded.madeUpOn());
+        }
+        notAttended("a make-up study", c.studyDayId());
+        if (!MAKE_UP_MODES.contains(c.mode())) {
+            throw new RuleViolation("a make-up study is taken at home or online (" + MAKE_UP_MODES + "), not "
+                    + c.mode());
+        }
+        StudyDayFacts studyDay = studyDayOfDailyBranch(c.studyDayId(), calendar);
+        notBefore("the make-up study", c.madeUpOn(), studyDay);
+        apply(new StudyMadeUp(memberId, c.studyDayId(), studyDay.branchId(), c.mode(), c.madeUpOn()));
+    }
+
+    private void notAttended(String what, StudyDayId studyDayId) {
+        if (attended.containsKey(studyDayId)) {
+            throw new RuleViolation(what + " is only for a study day the member did not attend; the member attended '"
+                    + studyDayId + "'");
+        }
+    }
+
+    private static void notBefore(String what, LocalDate on, StudyDayFacts studyDay) {
+        if (on.isBefore(studyDay.date())) {
+            throw new RuleViolation(what + " on " + on + " precedes the study day on " + studyDay.date());
+        }
+    }
+
+    /** The same study day with other details: what was recorded stands, and the refusal says what it is. */
+    private IdConflict conflict(StudyDayId studyDayId, String recorded) {
+        return new IdConflict("study day '" + studyDayId + "' is already recorded for member '" + memberId
+                + "' as " + recorded + "; a different record of it is refused");
     }
 
     @CommandHandler
@@ -253,6 +335,10 @@ class Member {
         }
         organizations.require("community", c.communityId()).requireActive("community");
         organizations.require("residence branch", c.residenceBranchId()).requireBranch("residence branch");
+        if (!organizations.isUnder(c.residenceBranchId(), c.communityId())) {
+            throw new RuleViolation("a residence branch sits under the resettlement community the member moves to; '"
+                    + c.residenceBranchId() + "' is not under '" + c.communityId() + "'");
+        }
         if (c.buildingGroupId() != null) {
             organizations.require("building group", c.buildingGroupId()).requireActive("building group")
                     .requireGroupKind("building group", GroupKind.BUILDING);
@@ -303,13 +389,26 @@ class Member {
 
     @CommandHandler
     void handle(PayDues c) {
-        if (duesPaid.contains(c.period())) {
+        if (state.paid(c.period())) {
             throw new RuleViolation("dues for " + c.period() + " are already paid");
         }
         if (c.amountFen() <= 0) {
             throw new RuleViolation("dues are a positive amount");
         }
         apply(new DuesPaid(memberId, c.period(), c.amountFen(), c.paidOn()));
+    }
+
+    /** The branch's monthly standard from a month on; the same standard again records nothing. */
+    @CommandHandler
+    void handle(SetDuesStandard c, Clock clock) {
+        if (c.amountFen() < 0) {
+            throw new RuleViolation("a dues standard is zero or more fen");
+        }
+        if (state.duesStandards().contains(new MemberState.DuesStandard(c.fromPeriod(), c.amountFen()))
+                && state.standardFor(c.fromPeriod()) == c.amountFen()) {
+            return;
+        }
+        apply(new DuesStandardSet(memberId, c.amountFen(), c.fromPeriod(), c.reason(), LocalDate.now(clock)));
     }
 
     @CommandHandler
@@ -338,9 +437,20 @@ class Member {
         apply(new VanguardActivityRecorded(memberId, c.kind(), c.date(), c.description()));
     }
 
+    /** One concluding grade per member per evaluation period: the same again records nothing, another is a 409. */
     @CommandHandler
     void handle(RecordEvaluation c) {
-        apply(new EvaluationRecorded(memberId, c.period(), c.rating(), c.evaluatedOn()));
+        EvaluationRecorded recorded = evaluations.get(c.period());
+        var event = new EvaluationRecorded(memberId, c.period(), c.rating(), c.evaluatedOn());
+        if (recorded != null) {
+            if (recorded.equals(event)) {
+                return;
+            }
+            throw new IdConflict("a member is graded once per evaluation period; period '" + c.period()
+                    + "' of member '" + memberId + "' is already graded " + recorded.rating() + " on "
+                    + recorded.evaluatedOn());
+        }
+        apply(event);
     }
 
     @CommandHandler
@@ -365,18 +475,34 @@ class Member {
         apply(new MemberPersonalDataErased(memberId, LocalDate.now(clock)));
     }
 
+    /** Places that fit: an area or a transition group belongs to the member's own village general branch. */
+    private void requireUnderOwnVillage(String what, OrganizationId place, OrganizationDirectory organizations) {
+        OrganizationId village = organizations.generalBranchOf(state.branchId());
+        if (!organizations.isUnder(place, village)) {
+            throw new RuleViolation(what + " must sit under the member's own village general branch '" + village
+                    + "'; '" + place + "' does not");
+        }
+    }
+
     private ResidenceStatus residenceStatus() {
         return state.residence().status();
     }
 
+    /**
+     * The study day, open, of the branch that ran the member's daily education on the study day's date (the
+     * kernel's {@link MemberState#dailyBranchOn}, the rule the views use too): a sheet typed in after a move is
+     * decided by where the member was on that day, not where they are now.
+     */
     private StudyDayFacts studyDayOfDailyBranch(StudyDayId studyDayId, StudyDayCalendar calendar) {
         StudyDayFacts studyDay = calendar.require(studyDayId);
         if (studyDay.cancelled()) {
             throw new RuleViolation("study day '" + studyDayId + "' has been cancelled");
         }
-        if (!studyDay.branchId().equals(state.dailyBranchId())) {
+        OrganizationId dailyBranch = state.dailyBranchOn(studyDay.date());
+        if (!studyDay.branchId().equals(dailyBranch)) {
             throw new RuleViolation("study day '" + studyDayId + "' belongs to branch '" + studyDay.branchId()
-                    + "', not to the member's daily-management branch '" + state.dailyBranchId() + "'");
+                    + "', not to the member's daily-management branch on its date " + studyDay.date() + ", '"
+                    + dailyBranch + "'");
         }
         return studyDay;
     }
@@ -393,13 +519,19 @@ class Member {
         if (event instanceof MemberRegistered e) {
             registration = e;
         } else if (event instanceof MemberAttendedStudyDay e) {
-            attended.add(e.studyDayId());
+            attended.putIfAbsent(e.studyDayId(), e);
         } else if (event instanceof StudyAbsenceExcused e) {
-            excused.add(e.studyDayId());
-        } else if (event instanceof DuesPaid e) {
-            duesPaid.add(e.period());
+            excused.putIfAbsent(e.studyDayId(), e);
+        } else if (event instanceof StudyFollowedUp e) {
+            followedUp.putIfAbsent(e.studyDayId(), e);
+        } else if (event instanceof StudyMadeUp e) {
+            madeUp.putIfAbsent(e.studyDayId(), e);
+        } else if (event instanceof EvaluationRecorded e) {
+            evaluations.putIfAbsent(e.period(), e);
         } else if (event instanceof MemberPersonalDataErased) {
             registration = PersonalData.erase(registration, Set.of());
+            excused.replaceAll((id, e) -> PersonalData.erase(e, Set.of()));
+            followedUp.replaceAll((id, e) -> PersonalData.erase(e, Set.of()));
         }
     }
 }

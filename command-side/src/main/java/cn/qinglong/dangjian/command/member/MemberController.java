@@ -7,6 +7,7 @@ import cn.qinglong.dangjian.command.web.Versions;
 import cn.qinglong.dangjian.kernel.member.CareNeed;
 import cn.qinglong.dangjian.kernel.member.Category;
 import cn.qinglong.dangjian.kernel.member.ContactCard;
+import cn.qinglong.dangjian.kernel.member.FollowUpMethod;
 import cn.qinglong.dangjian.kernel.member.Gender;
 import cn.qinglong.dangjian.kernel.member.MemberCommand;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.AssignStudyMode;
@@ -23,9 +24,12 @@ import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordAttendance;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordCareNeeds;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordCareVisit;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordEvaluation;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordFollowUp;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordMakeUpStudy;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordVanguardActivity;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RegisterMember;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RelocateMember;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.SetDuesStandard;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.TransferOrganizationalRelation;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.TransferToResettlementCommunity;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.UpdateContactCard;
@@ -158,6 +162,27 @@ class MemberController {
         return send(id, m -> new ExcuseAbsence(m, r.studyDayId(), r.reason(), r.excusedOn(), Versions.expected(ifMatch)));
     }
 
+    record FollowUpRequest(@NotNull StudyDayId studyDayId, @NotBlank @Size(max = 50) String helperName,
+                           @NotNull FollowUpMethod method, @NotNull LocalDate followedUpOn,
+                           @Size(max = 500) String notes) {
+    }
+
+    @PostMapping("/{id}/follow-ups")
+    ResponseEntity<Receipt> followUp(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                     @Valid @RequestBody FollowUpRequest r) {
+        return send(id, m -> new RecordFollowUp(m, r.studyDayId(), r.helperName(), r.method(), r.followedUpOn(),
+                r.notes(), Versions.expected(ifMatch)));
+    }
+
+    record MakeUpRequest(@NotNull StudyDayId studyDayId, @NotNull StudyMode mode, @NotNull LocalDate madeUpOn) {
+    }
+
+    @PostMapping("/{id}/make-up-studies")
+    ResponseEntity<Receipt> makeUp(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                   @Valid @RequestBody MakeUpRequest r) {
+        return send(id, m -> new RecordMakeUpStudy(m, r.studyDayId(), r.mode(), r.madeUpOn(), Versions.expected(ifMatch)));
+    }
+
     record ResettlementRequest(@NotNull OrganizationId communityId, @NotNull OrganizationId residenceBranchId,
                                OrganizationId buildingGroupId, @NotNull LocalDate movedInOn,
                                @NotNull Boolean transferRelation) {
@@ -199,6 +224,16 @@ class MemberController {
                                   @Valid @RequestBody CareVisitRequest r) {
         return send(id, m -> new RecordCareVisit(m, r.helperName(), r.helperMemberId(), r.kind(), r.visitedOn(),
                 r.notes(), Versions.expected(ifMatch)));
+    }
+
+    record DuesStandardRequest(@NotNull Long amountFen, @NotNull YearMonth fromPeriod, @Size(max = 200) String reason) {
+    }
+
+    @PutMapping("/{id}/dues-standard")
+    ResponseEntity<Receipt> duesStandard(@PathVariable String id,
+                                         @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                         @Valid @RequestBody DuesStandardRequest r) {
+        return send(id, m -> new SetDuesStandard(m, r.amountFen(), r.fromPeriod(), r.reason(), Versions.expected(ifMatch)));
     }
 
     record DuesRequest(@NotNull YearMonth period, @NotNull @Positive Long amountFen, @NotNull LocalDate paidOn) {

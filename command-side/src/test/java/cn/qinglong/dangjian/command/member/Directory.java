@@ -34,10 +34,21 @@ final class Directory {
     static final OrganizationId OTHER_TRANSITION_GROUP = OrganizationId.of("changqing-t2");
     static final OrganizationId BUILDING_GROUP = OrganizationId.of("qingzhuyuan-b3");
     static final OrganizationId DISSOLVED_BRANCH = OrganizationId.of("sanli-1");
+    static final OrganizationId AREA = OrganizationId.of("changqing-area-2");
+    /** Another village, with its own branch, transition group and area, and another resettlement community. */
+    static final OrganizationId OTHER_VILLAGE = OrganizationId.of("dongfeng");
+    static final OrganizationId OTHER_VILLAGE_BRANCH = OrganizationId.of("dongfeng-1");
+    static final OrganizationId OTHER_VILLAGE_GROUP = OrganizationId.of("dongfeng-t1");
+    static final OrganizationId OTHER_AREA = OrganizationId.of("dongfeng-area-1");
+    static final OrganizationId OTHER_COMMUNITY = OrganizationId.of("ziyunyuan");
     static final StudyDayId ORIGIN_STUDY_DAY = StudyDayId.of("sd-changqing-1-2026-11");
     static final StudyDayId RESIDENCE_STUDY_DAY = StudyDayId.of("sd-qingzhuyuan-1-2026-11");
     static final StudyDayId CANCELLED_STUDY_DAY = StudyDayId.of("sd-changqing-1-2026-10");
     static final LocalDate STUDY_DAY_DATE = LocalDate.of(2026, 11, 10);
+    /** Two study days of 2026-11-06, one per branch, for a member who moves between them on 2026-11-16. */
+    static final LocalDate EARLY_DATE = LocalDate.of(2026, 11, 6);
+    static final StudyDayId ORIGIN_EARLY_STUDY_DAY = StudyDayId.of("sd-changqing-1-2026-11-06");
+    static final StudyDayId RESIDENCE_EARLY_STUDY_DAY = StudyDayId.of("sd-qingzhuyuan-1-2026-11-06");
 
     final EventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
     private final Map<String, Long> sequences = new HashMap<>();
@@ -52,11 +63,19 @@ final class Directory {
         organization(OTHER_TRANSITION_GROUP, OrganizationLevel.GROUP, null, GroupKind.TRANSITION, ORIGIN_BRANCH);
         organization(BUILDING_GROUP, OrganizationLevel.GROUP, null, GroupKind.BUILDING, RESIDENCE_BRANCH);
         organization(DISSOLVED_BRANCH, OrganizationLevel.BRANCH, null, null, VILLAGE);
+        organization(AREA, OrganizationLevel.GROUP, null, GroupKind.AREA, VILLAGE);
+        organization(OTHER_VILLAGE, OrganizationLevel.GENERAL_BRANCH, Setting.RELOCATING_VILLAGE, null, COMMITTEE);
+        organization(OTHER_VILLAGE_BRANCH, OrganizationLevel.BRANCH, Setting.RELOCATING_VILLAGE, null, OTHER_VILLAGE);
+        organization(OTHER_VILLAGE_GROUP, OrganizationLevel.GROUP, null, GroupKind.TRANSITION, OTHER_VILLAGE_BRANCH);
+        organization(OTHER_AREA, OrganizationLevel.GROUP, null, GroupKind.AREA, OTHER_VILLAGE);
+        organization(OTHER_COMMUNITY, OrganizationLevel.GENERAL_BRANCH, Setting.RESETTLEMENT_COMMUNITY, null, COMMITTEE);
         append("Organization", DISSOLVED_BRANCH.value(),
                 new OrganizationDissolved(DISSOLVED_BRANCH, LocalDate.of(2020, 1, 1), ORIGIN_BRANCH));
         studyDay(ORIGIN_STUDY_DAY, ORIGIN_BRANCH, STUDY_DAY_DATE);
         studyDay(RESIDENCE_STUDY_DAY, RESIDENCE_BRANCH, STUDY_DAY_DATE);
         studyDay(CANCELLED_STUDY_DAY, ORIGIN_BRANCH, STUDY_DAY_DATE.minusMonths(1));
+        studyDay(ORIGIN_EARLY_STUDY_DAY, ORIGIN_BRANCH, EARLY_DATE);
+        studyDay(RESIDENCE_EARLY_STUDY_DAY, RESIDENCE_BRANCH, EARLY_DATE);
         append("StudyDay", CANCELLED_STUDY_DAY.value(),
                 new StudyDayCancelled(CANCELLED_STUDY_DAY, ORIGIN_BRANCH, "typhoon", STUDY_DAY_DATE.minusMonths(1)));
     }

@@ -1,11 +1,19 @@
 package cn.qinglong.dangjian.command.member;
 
+import static cn.qinglong.dangjian.command.member.Directory.AREA;
 import static cn.qinglong.dangjian.command.member.Directory.BUILDING_GROUP;
+import static cn.qinglong.dangjian.command.member.Directory.OTHER_AREA;
+import static cn.qinglong.dangjian.command.member.Directory.OTHER_COMMUNITY;
+import static cn.qinglong.dangjian.command.member.Directory.OTHER_VILLAGE_GROUP;
+import static cn.qinglong.dangjian.command.member.Directory.VILLAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static cn.qinglong.dangjian.command.member.Directory.CANCELLED_STUDY_DAY;
 import static cn.qinglong.dangjian.command.member.Directory.COMMUNITY;
 import static cn.qinglong.dangjian.command.member.Directory.DISSOLVED_BRANCH;
+import static cn.qinglong.dangjian.command.member.Directory.EARLY_DATE;
+import static cn.qinglong.dangjian.command.member.Directory.ORIGIN_EARLY_STUDY_DAY;
+import static cn.qinglong.dangjian.command.member.Directory.RESIDENCE_EARLY_STUDY_DAY;
 import static cn.qinglong.dangjian.command.member.Directory.ORIGIN_BRANCH;
 import static cn.qinglong.dangjian.command.member.Directory.ORIGIN_STUDY_DAY;
 import static cn.qinglong.dangjian.command.member.Directory.OTHER_TRANSITION_GROUP;
@@ -21,6 +29,7 @@ import cn.qinglong.dangjian.command.shared.RuleViolation;
 import cn.qinglong.dangjian.command.studyday.StudyDayCalendar;
 import cn.qinglong.dangjian.kernel.member.CareNeed;
 import cn.qinglong.dangjian.kernel.member.Category;
+import cn.qinglong.dangjian.kernel.member.FollowUpMethod;
 import cn.qinglong.dangjian.kernel.member.Gender;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.EndMembership;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.EraseMemberPersonalData;
@@ -31,14 +40,20 @@ import cn.qinglong.dangjian.kernel.member.MemberCommand.PayDues;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordAttendance;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordCareNeeds;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordCareVisit;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordEvaluation;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordFollowUp;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordMakeUpStudy;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RegisterMember;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.RelocateMember;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.SetDuesStandard;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.TransferOrganizationalRelation;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.TransferToResettlementCommunity;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.CareNeedsRecorded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DualManagementEnded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DualManagementEstablished;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DuesPaid;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.DuesStandardSet;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.EvaluationRecorded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberAttendedStudyDay;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberJoinedTransitionGroup;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberLeftTransitionGroup;
@@ -50,8 +65,11 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberPersonalDataErased;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MembershipEnded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.OrganizationalRelationTransferred;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyAbsenceExcused;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyFollowedUp;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyMadeUp;
 import cn.qinglong.dangjian.kernel.member.MemberId;
 import cn.qinglong.dangjian.kernel.member.MembershipEndReason;
+import cn.qinglong.dangjian.kernel.member.Rating;
 import cn.qinglong.dangjian.kernel.member.Residence;
 import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
 import cn.qinglong.dangjian.kernel.member.VisitKind;
@@ -328,11 +346,38 @@ class MemberRulesTest {
         }
 
         @Test
-        @DisplayName("a repeated attendance is a no-op, not a second event")
+        @DisplayName("an identical repeated attendance is a no-op, not a second event")
         void repeatIsNoOp() {
             fixture.given(registered(), attended())
-                    .when(new RecordAttendance(ID, ORIGIN_STUDY_DAY, StudyMode.ONLINE, STUDY_DAY_DATE, null))
+                    .when(new RecordAttendance(ID, ORIGIN_STUDY_DAY, StudyMode.NEARBY, STUDY_DAY_DATE, null))
                     .expectNoEvents().expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        @DisplayName("the same study day with another mode or date is a conflict that says what was recorded")
+        void differentRepeatIsAConflict() {
+            fixture.given(registered(), attended())
+                    .when(new RecordAttendance(ID, ORIGIN_STUDY_DAY, StudyMode.ONLINE, STUDY_DAY_DATE, null))
+                    .expectException(IdConflict.class)
+                    .expectExceptionMessage(containsString("study day '" + ORIGIN_STUDY_DAY
+                            + "' is already recorded for member '" + ID + "' as attended NEARBY on " + STUDY_DAY_DATE))
+                    .expectNoEvents();
+            fixture.given(registered(), attended())
+                    .when(new RecordAttendance(ID, ORIGIN_STUDY_DAY, StudyMode.NEARBY, STUDY_DAY_DATE.plusDays(1), null))
+                    .expectException(IdConflict.class)
+                    .expectExceptionMessage(containsString("as attended NEARBY on " + STUDY_DAY_DATE))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("an excused absence repeated with another reason is a conflict that says what was recorded")
+        void differentExcuseIsAConflict() {
+            var excused = new StudyAbsenceExcused(ID, ORIGIN_STUDY_DAY, ORIGIN_BRANCH, "住院", TODAY);
+            fixture.given(registered(), excused)
+                    .when(new ExcuseAbsence(ID, ORIGIN_STUDY_DAY, "外出", null, null))
+                    .expectException(IdConflict.class)
+                    .expectExceptionMessage(containsString("as excused on " + TODAY + " (住院)"))
+                    .expectNoEvents();
         }
 
         @Test
@@ -357,7 +402,7 @@ class MemberRulesTest {
         void otherBranchRefused() {
             fixture.given(registered())
                     .when(new RecordAttendance(ID, RESIDENCE_STUDY_DAY, StudyMode.NEARBY, STUDY_DAY_DATE, null))
-                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("not to the member's daily-management branch '" + ORIGIN_BRANCH + "'")).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("not to the member's daily-management branch on its date " + STUDY_DAY_DATE + ", '" + ORIGIN_BRANCH + "'")).expectNoEvents();
         }
 
         @Test
@@ -370,7 +415,7 @@ class MemberRulesTest {
                             STUDY_DAY_DATE));
             fixture.given(registered(), relocated(), resettled(false), dual)
                     .when(new RecordAttendance(ID, ORIGIN_STUDY_DAY, StudyMode.NEARBY, STUDY_DAY_DATE, null))
-                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("not to the member's daily-management branch '" + RESIDENCE_BRANCH + "'")).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("not to the member's daily-management branch on its date " + STUDY_DAY_DATE + ", '" + RESIDENCE_BRANCH + "'")).expectNoEvents();
         }
 
         @Test
@@ -397,6 +442,233 @@ class MemberRulesTest {
         }
     }
 
+    /** The member of the secretary's story: village branch, resettled under dual management on 2026-11-16. */
+    static Object[] movedOn16November() {
+        LocalDate moved = LocalDate.of(2026, 11, 16);
+        return new Object[] {registered(), relocated(),
+                new MemberTransferredToResettlementCommunity(ID, COMMUNITY, RESIDENCE_BRANCH, BUILDING_GROUP, moved, false),
+                new DualManagementEstablished(ID, ORIGIN_BRANCH, RESIDENCE_BRANCH, moved)};
+    }
+
+    @Nested
+    @DisplayName("Attendance, excuses, follow-ups and make-ups are decided by the daily-management branch on the study day's date")
+    class StudyDayDateRule {
+
+        @Test
+        @DisplayName("a late entry after a move: the old branch's study day before the move is accepted")
+        void lateEntryAfterMoveAccepted() {
+            fixture.given(movedOn16November())
+                    .when(new RecordAttendance(ID, ORIGIN_EARLY_STUDY_DAY, StudyMode.NEARBY, EARLY_DATE, null))
+                    .expectEvents(new MemberAttendedStudyDay(ID, ORIGIN_EARLY_STUDY_DAY, ORIGIN_BRANCH, StudyMode.NEARBY,
+                            EARLY_DATE));
+        }
+
+        @Test
+        @DisplayName("an early entry before a move: the new branch's study day from before the move is refused")
+        void earlyEntryBeforeMoveRefused() {
+            fixture.given(movedOn16November())
+                    .when(new RecordAttendance(ID, RESIDENCE_EARLY_STUDY_DAY, StudyMode.ONLINE, EARLY_DATE, null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("study day '" + RESIDENCE_EARLY_STUDY_DAY
+                            + "' belongs to branch '" + RESIDENCE_BRANCH + "', not to the member's daily-management "
+                            + "branch on its date " + EARLY_DATE + ", '" + ORIGIN_BRANCH + "'"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("an excuse typed in after a move is decided on the study day's date too")
+        void lateExcuseAfterMoveAccepted() {
+            fixture.given(movedOn16November())
+                    .when(new ExcuseAbsence(ID, ORIGIN_EARLY_STUDY_DAY, "住院", EARLY_DATE, null))
+                    .expectEvents(new StudyAbsenceExcused(ID, ORIGIN_EARLY_STUDY_DAY, ORIGIN_BRANCH, "住院", EARLY_DATE));
+        }
+    }
+
+    @Nested
+    @DisplayName("Zero left behind: a follow-up and a make-up study only for a study day the member was expected at and did not attend")
+    class ZeroLeftBehindRule {
+
+        StudyFollowedUp followedUp() {
+            return new StudyFollowedUp(ID, ORIGIN_STUDY_DAY, ORIGIN_BRANCH, "王芳", FollowUpMethod.VISIT, TODAY, "病后在家");
+        }
+
+        @Test
+        @DisplayName("a follow-up is recorded for a missed study day")
+        void followUpRecorded() {
+            fixture.given(registered())
+                    .when(new RecordFollowUp(ID, ORIGIN_STUDY_DAY, "王芳", FollowUpMethod.VISIT, TODAY, "病后在家", null))
+                    .expectEvents(followedUp());
+        }
+
+        @Test
+        @DisplayName("an identical follow-up is a no-op; another one for the same study day is a conflict")
+        void followUpRepeats() {
+            fixture.given(registered(), followedUp())
+                    .when(new RecordFollowUp(ID, ORIGIN_STUDY_DAY, "王芳", FollowUpMethod.VISIT, TODAY, "病后在家", null))
+                    .expectNoEvents().expectSuccessfulHandlerExecution();
+            fixture.given(registered(), followedUp())
+                    .when(new RecordFollowUp(ID, ORIGIN_STUDY_DAY, "李强", FollowUpMethod.PHONE, TODAY, null, null))
+                    .expectException(IdConflict.class)
+                    .expectExceptionMessage(containsString("as followed up by 王芳 (VISIT) on " + TODAY))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("no follow-up for a study day the member attended")
+        void noFollowUpAfterAttendance() {
+            fixture.given(registered(), new MemberAttendedStudyDay(ID, ORIGIN_STUDY_DAY, ORIGIN_BRANCH,
+                            StudyMode.NEARBY, STUDY_DAY_DATE))
+                    .when(new RecordFollowUp(ID, ORIGIN_STUDY_DAY, "王芳", FollowUpMethod.VISIT, TODAY, null, null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("a follow-up is only for a study day the member did not "
+                            + "attend; the member attended '" + ORIGIN_STUDY_DAY + "'"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("no follow-up for a study day the member was not expected at, nor before the study day")
+        void followUpOnlyWhereExpected() {
+            fixture.given(registered())
+                    .when(new RecordFollowUp(ID, RESIDENCE_STUDY_DAY, "王芳", FollowUpMethod.VISIT, TODAY, null, null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("not to the member's daily-management branch on its date"))
+                    .expectNoEvents();
+            fixture.given(registered())
+                    .when(new RecordFollowUp(ID, ORIGIN_STUDY_DAY, "王芳", FollowUpMethod.VISIT,
+                            STUDY_DAY_DATE.minusDays(1), null, null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("the follow-up on " + STUDY_DAY_DATE.minusDays(1)
+                            + " precedes the study day on " + STUDY_DAY_DATE))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("a make-up study is recorded at home or online, once")
+        void makeUpRecorded() {
+            var madeUp = new StudyMadeUp(ID, ORIGIN_STUDY_DAY, ORIGIN_BRANCH, StudyMode.ONLINE, TODAY);
+            fixture.given(registered())
+                    .when(new RecordMakeUpStudy(ID, ORIGIN_STUDY_DAY, StudyMode.ONLINE, TODAY, null))
+                    .expectEvents(madeUp);
+            fixture.given(registered(), madeUp)
+                    .when(new RecordMakeUpStudy(ID, ORIGIN_STUDY_DAY, StudyMode.ONLINE, TODAY, null))
+                    .expectNoEvents().expectSuccessfulHandlerExecution();
+            fixture.given(registered(), madeUp)
+                    .when(new RecordMakeUpStudy(ID, ORIGIN_STUDY_DAY, StudyMode.HOME_DELIVERY, TODAY, null))
+                    .expectException(IdConflict.class)
+                    .expectExceptionMessage(containsString("as made up ONLINE on " + TODAY))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("a make-up study is not taken in person, nor for a study day the member attended")
+        void makeUpRefusals() {
+            fixture.given(registered())
+                    .when(new RecordMakeUpStudy(ID, ORIGIN_STUDY_DAY, StudyMode.NEARBY, TODAY, null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString(
+                            "a make-up study is taken at home or online ([HOME_DELIVERY, ONLINE]), not NEARBY"))
+                    .expectNoEvents();
+            fixture.given(registered(), new MemberAttendedStudyDay(ID, ORIGIN_STUDY_DAY, ORIGIN_BRANCH,
+                            StudyMode.NEARBY, STUDY_DAY_DATE))
+                    .when(new RecordMakeUpStudy(ID, ORIGIN_STUDY_DAY, StudyMode.ONLINE, TODAY, null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("a make-up study is only for a study day the member did "
+                            + "not attend"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    @DisplayName("Places must fit: areas and transition groups of the member's own village, a residence branch under the community moved to")
+    class PlacesRule {
+
+        @Test
+        @DisplayName("a relocation names an AREA group of the member's own village general branch")
+        void areaOfOwnVillage() {
+            fixture.given(registered())
+                    .when(new RelocateMember(ID, "天宁区红梅新村5幢", AREA, RELOCATED_ON, null))
+                    .expectEvents(new MemberRelocated(ID, "天宁区红梅新村5幢", AREA, RELOCATED_ON));
+        }
+
+        @Test
+        @DisplayName("an area id that is not an AREA group is refused")
+        void areaMustBeAnArea() {
+            fixture.given(registered())
+                    .when(new RelocateMember(ID, "天宁区红梅新村5幢", TRANSITION_GROUP, RELOCATED_ON, null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("area '" + TRANSITION_GROUP + "' is not a AREA group"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("another village's area is refused")
+        void otherVillagesAreaRefused() {
+            fixture.given(registered())
+                    .when(new RelocateMember(ID, "天宁区红梅新村5幢", OTHER_AREA, RELOCATED_ON, null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("an area must sit under the member's own village general "
+                            + "branch '" + VILLAGE + "'; '" + OTHER_AREA + "' does not"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("another village's transition group is refused")
+        void otherVillagesTransitionGroupRefused() {
+            fixture.given(registered(), relocated())
+                    .when(new JoinTransitionGroup(ID, OTHER_VILLAGE_GROUP, RELOCATED_ON.plusMonths(1), null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("a transition group must sit under the member's own village "
+                            + "general branch '" + VILLAGE + "'; '" + OTHER_VILLAGE_GROUP + "' does not"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("a residence branch outside the community moved to is refused")
+        void residenceBranchOutsideCommunityRefused() {
+            fixture.given(registered(), relocated())
+                    .when(new TransferToResettlementCommunity(ID, OTHER_COMMUNITY, RESIDENCE_BRANCH, null, MOVED_IN_ON,
+                            false, null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("a residence branch sits under the resettlement community "
+                            + "the member moves to; '" + RESIDENCE_BRANCH + "' is not under '" + OTHER_COMMUNITY + "'"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    @DisplayName("Democratic evaluation: one concluding grade per member per evaluation period")
+    class EvaluationRule {
+
+        EvaluationRecorded graded() {
+            return new EvaluationRecorded(ID, "2025", Rating.EXCELLENT, LocalDate.of(2026, 1, 15));
+        }
+
+        @Test
+        @DisplayName("a period is graded once; the same grade again records nothing")
+        void gradedOnce() {
+            fixture.given(registered())
+                    .when(new RecordEvaluation(ID, "2025", Rating.EXCELLENT, LocalDate.of(2026, 1, 15), null))
+                    .expectEvents(graded());
+            fixture.given(registered(), graded())
+                    .when(new RecordEvaluation(ID, "2025", Rating.EXCELLENT, LocalDate.of(2026, 1, 15), null))
+                    .expectNoEvents().expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        @DisplayName("a second, different grade for the same period is refused, saying what was recorded")
+        void secondGradeRefused() {
+            fixture.given(registered(), graded())
+                    .when(new RecordEvaluation(ID, "2025", Rating.QUALIFIED, LocalDate.of(2026, 2, 1), null))
+                    .expectException(IdConflict.class)
+                    .expectExceptionMessage(containsString("a member is graded once per evaluation period; period "
+                            + "'2025' of member '" + ID + "' is already graded EXCELLENT on 2026-01-15"))
+                    .expectNoEvents();
+            fixture.given(registered(), graded())
+                    .when(new RecordEvaluation(ID, "2026", Rating.QUALIFIED, LocalDate.of(2026, 11, 1), null))
+                    .expectEvents(new EvaluationRecorded(ID, "2026", Rating.QUALIFIED, LocalDate.of(2026, 11, 1)));
+        }
+    }
+
     @Nested
     @DisplayName("Dues are paid once per month period")
     class DuesRule {
@@ -415,6 +687,28 @@ class MemberRulesTest {
             fixture.given(registered(), new DuesPaid(ID, YearMonth.of(2026, 10), 200, TODAY))
                     .when(new PayDues(ID, YearMonth.of(2026, 10), 200, TODAY, null))
                     .expectException(RuleViolation.class).expectExceptionMessage(containsString("dues for 2026-10 are already paid")).expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("the branch sets a member's monthly standard from a month on, dated today")
+        void standardSet() {
+            fixture.given(registered())
+                    .when(new SetDuesStandard(ID, 200, YearMonth.of(2026, 1), "退休金标准", null))
+                    .expectEvents(new DuesStandardSet(ID, 200, YearMonth.of(2026, 1), "退休金标准", TODAY));
+        }
+
+        @Test
+        @DisplayName("the same standard again records nothing; a negative standard is refused")
+        void standardRepeatsAndRefusals() {
+            var set = new DuesStandardSet(ID, 200, YearMonth.of(2026, 1), null, TODAY);
+            fixture.given(registered(), set)
+                    .when(new SetDuesStandard(ID, 200, YearMonth.of(2026, 1), null, null))
+                    .expectNoEvents().expectSuccessfulHandlerExecution();
+            fixture.given(registered())
+                    .when(new SetDuesStandard(ID, -1, YearMonth.of(2026, 1), null, null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("a dues standard is zero or more fen"))
+                    .expectNoEvents();
         }
 
         @Test

@@ -3,6 +3,7 @@ package cn.qinglong.dangjian.eventstore.testing;
 import cn.qinglong.dangjian.kernel.member.CareNeed;
 import cn.qinglong.dangjian.kernel.member.Category;
 import cn.qinglong.dangjian.kernel.member.ContactCard;
+import cn.qinglong.dangjian.kernel.member.FollowUpMethod;
 import cn.qinglong.dangjian.kernel.member.Gender;
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
 import cn.qinglong.dangjian.kernel.member.MemberId;
@@ -50,6 +51,9 @@ public final class SampleEvents {
                 new MemberEvent.StudyModeAssigned(MEMBER, StudyMode.HOME_DELIVERY, "行动不便", DAY),
                 new MemberEvent.MemberAttendedStudyDay(MEMBER, STUDY_DAY, BRANCH, StudyMode.ONLINE, DAY),
                 new MemberEvent.StudyAbsenceExcused(MEMBER, STUDY_DAY, BRANCH, "住院", DAY),
+                new MemberEvent.StudyFollowedUp(MEMBER, STUDY_DAY, BRANCH, "王芳", FollowUpMethod.VISIT, DAY.plusDays(3),
+                        "病后在家休养"),
+                new MemberEvent.StudyMadeUp(MEMBER, STUDY_DAY, BRANCH, StudyMode.ONLINE, DAY.plusDays(5)),
                 new MemberEvent.MemberTransferredToResettlementCommunity(MEMBER, OrganizationId.of("qingzhuyuan"),
                         RESIDENCE_BRANCH, OrganizationId.of("qingzhuyuan-b3"), DAY, false),
                 new MemberEvent.DualManagementEstablished(MEMBER, BRANCH, RESIDENCE_BRANCH, DAY),
@@ -58,6 +62,7 @@ public final class SampleEvents {
                 new MemberEvent.CareNeedsRecorded(MEMBER, Set.of(CareNeed.FRAIL, CareNeed.EMPTY_NEST), DAY),
                 new MemberEvent.MemberVisitedByHelper(MEMBER, "王芳", MemberId.of("m-wang"), VisitKind.CARE_VISIT, DAY, "身体尚好"),
                 new MemberEvent.DuesPaid(MEMBER, YearMonth.of(2026, 10), 200, DAY),
+                new MemberEvent.DuesStandardSet(MEMBER, 200, YearMonth.of(2026, 1), "党支部核定", DAY),
                 new MemberEvent.ContactLost(MEMBER, DAY, "外出打工"),
                 new MemberEvent.ContactRestored(MEMBER, DAY),
                 new MemberEvent.HouseholdsLinked(MEMBER, List.of("青竹苑3幢101", "青竹苑3幢102"), DAY),

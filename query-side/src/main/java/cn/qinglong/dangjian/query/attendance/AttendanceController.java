@@ -10,6 +10,7 @@ import static com.mongodb.client.model.Filters.lte;
 
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
 import cn.qinglong.dangjian.query.member.MemberReach;
+import cn.qinglong.dangjian.query.organization.OrganizationTree;
 import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
@@ -45,7 +46,8 @@ class AttendanceController {
 
     /** What {@link AttendanceFigures} reads of a member: a fraction of the member document. */
     private static final Bson FIGURES = Projections.include(AttendanceProjection.DAILY_HISTORY,
-            AttendanceProjection.ATTENDED, AttendanceProjection.EXCUSED);
+            AttendanceProjection.ATTENDED, AttendanceProjection.EXCUSED, AttendanceProjection.MADE_UP,
+            AttendanceProjection.FOLLOWED_UP, "name");
 
     private final ViewAnswers answers;
     private final MemberReach reach;
@@ -60,7 +62,22 @@ class AttendanceController {
 
     record StudyDayAttendance(String studyDayId, String branchId, LocalDate date, String topic, boolean cancelled,
                               int expected, int attended, Map<StudyMode, Integer> byMode, int excused,
-                              List<String> leftBehind, BigDecimal rate) {
+                              int madeUp, List<String> leftBehind, List<String> followedUp, boolean zeroLeftBehind,
+                              BigDecimal rate) {
+    }
+
+    /** One study day a member was expected at, and how it went for them. */
+    record MemberStudyDay(String studyDayId, LocalDate date, String branchId, Outcome outcome, StudyMode mode,
+                          boolean followedUp) {
+    }
+
+    enum Outcome { ATTENDED, EXCUSED, MADE_UP, LEFT_BEHIND }
+
+    record LeftBehindMember(String memberId, String name, String branchId, int leftBehind, int followedUp,
+                            List<String> studyDayIds) {
+    }
+
+    record LeftBehindList(String organizationId, LocalDate from, LocalDate to, int min, List<LeftBehindMember> items) {
     }
 
     record RateRow(String key, long expected, long attended, BigDecimal rate) {
@@ -122,8 +139,9 @@ class AttendanceController {
         return new StudyDayAttendance(studyDay.getString("_id"), studyDay.getString("branchId"),
                 LocalDate.parse(studyDay.getString("date")), studyDay.getString("topic"),
                 Boolean.TRUE.equals(studyDay.getBoolean("cancelled")), figures.expected().size(),
-                figures.attended().size(), figures.byMode(), figures.excused().size(),
-                List.copyOf(figures.leftBehind()), rate(figures.attended().size(), figures.expected().size()));
+                figures.attended().size(), figures.byMode(), figures.excused().size(), figures.madeUp().size(),
+                List.copyOf(figures.leftBehind()), List.copyOf(figures.followedUp()), figures.zeroLeftBehind(),
+                rate(figures.attended().size(), figures.expected().size()));
     }
 
     /**
@@ -206,6 +224,136 @@ class AttendanceController {
                 .map(e -> new RateRow(e.getKey(), e.getValue()[0], e.getValue()[1], rate(e.getValue()[1], e.getValue()[0])))
                 .toList();
         return new Rates(grouping, start, end, branch, counted, items);
+    }
+
+    /**
+     * Each study day (held, not cancelled, from {@code from} to {@code to}) the member was expected at, by the
+     * branch that ran their daily education on its date, with its outcome: attended (in which mode), excused, made
+     * up, or left behind; and whether someone followed them up.
+     */
+    @GetMapping("/api/members/{id}/attendance")
+    @ReadsView(AttendanceProjection.NAME)
+    List<MemberStudyDay> memberAttendance(@PathVariable String id, @RequestParam(required = false) String from,
+                                          @RequestParam(required = false) String to) {
+        String memberId = QueryParams.id("id", id);
+        LocalDate start = QueryParams.dateOrMonth("from", from, false);
+        LocalDate end = QueryParams.dateOrMonth("to", to, true);
+        if (start != null && end != null && end.isBefore(start)) {
+            throw new InvalidInput("to", "must not be before from");
+        }
+        ViewCollections views = runtime.views(AttendanceProjection.NAME);
+        Document member = views.get(MemberFoldProjection.MEMBERS).find(eq("_id", memberId)).first();
+        if (member == null || !reach.reaches(memberId)) {
+            throw new NotFound("member", memberId);
+        }
+        Set<String> branches = new TreeSet<>();
+        member.getList(AttendanceProjection.DAILY_HISTORY, Document.class, List.of()).stream()
+                .map(e -> e.getString("branchId")).filter(b -> b != null).forEach(branches::add);
+        List<MemberStudyDay> days = new ArrayList<>();
+        for (Document studyDay : heldStudyDays(views, branches, start, end)) {
+            AttendanceFigures figures = AttendanceFigures.of(studyDay, List.of(member));
+            if (figures.expected().isEmpty()) {
+                continue;
+            }
+            String studyDayId = studyDay.getString("_id");
+            Document attendance = AttendanceFigures.entry(member, AttendanceProjection.ATTENDED, studyDayId);
+            Outcome outcome = !figures.attended().isEmpty() ? Outcome.ATTENDED
+                    : !figures.madeUp().isEmpty() ? Outcome.MADE_UP
+                    : !figures.excused().isEmpty() ? Outcome.EXCUSED : Outcome.LEFT_BEHIND;
+            StudyMode mode = attendance != null ? StudyMode.valueOf(attendance.getString("mode"))
+                    : outcome == Outcome.MADE_UP ? StudyMode.valueOf(AttendanceFigures.entry(member,
+                    AttendanceProjection.MADE_UP, studyDayId).getString("mode")) : null;
+            days.add(new MemberStudyDay(studyDayId, LocalDate.parse(studyDay.getString("date")),
+                    studyDay.getString("branchId"), outcome, mode,
+                    AttendanceFigures.entry(member, AttendanceProjection.FOLLOWED_UP, studyDayId) != null));
+        }
+        return days;
+    }
+
+    /**
+     * 零掉队 over a window: the members left behind at least {@code min} times (default 2) at the study days held
+     * from {@code from} to {@code to} by the organisation's branches (the organisation and everything below it;
+     * without one, the whole subdistrict), with how many of those times someone followed them up.
+     */
+    @GetMapping("/api/attendance/left-behind")
+    @ReadsView(AttendanceProjection.NAME)
+    LeftBehindList leftBehind(@RequestParam(required = false) String organizationId,
+                              @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                              @RequestParam(required = false) String min) {
+        String organization = QueryParams.id("organizationId", organizationId);
+        LocalDate start = QueryParams.dateOrMonth("from", from, false);
+        LocalDate end = QueryParams.dateOrMonth("to", to, true);
+        int times;
+        try {
+            times = min == null || min.isBlank() ? 2 : Integer.parseInt(min);
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("min", "must be a whole number from 1");
+        }
+        if (times < 1) {
+            throw new InvalidInput("min", "must be a whole number from 1");
+        }
+        ViewCollections views = runtime.views(AttendanceProjection.NAME);
+        OrganizationTree tree = OrganizationTree.read(views.get(AttendanceProjection.ORGANIZATIONS));
+        Set<String> scope = new TreeSet<>();
+        if (organization != null) {
+            if (!tree.contains(organization) || !reach.reachesOrganization(organization)) {
+                throw new NotFound("organization", organization);
+            }
+            scope.addAll(tree.subtree(organization));
+        }
+        List<Document> studyDays = new ArrayList<>();
+        for (Document studyDay : heldStudyDays(views, organization == null ? null : scope, start, end)) {
+            studyDays.add(studyDay);
+        }
+        Set<String> branches = new TreeSet<>();
+        studyDays.forEach(d -> branches.add(d.getString("branchId")));
+        Map<String, Document> members = new LinkedHashMap<>();
+        if (!branches.isEmpty()) {
+            membersOf(views, branches).forEach(m -> members.put(m.getString("_id"), m));
+        }
+        Map<String, List<String>> missed = new TreeMap<>();
+        Map<String, Integer> reached = new HashMap<>();
+        Map<String, String> lastBranch = new HashMap<>();
+        for (Document studyDay : studyDays) {
+            AttendanceFigures figures = AttendanceFigures.of(studyDay, members.values());
+            for (String memberId : figures.leftBehind()) {
+                missed.computeIfAbsent(memberId, k -> new ArrayList<>()).add(studyDay.getString("_id"));
+                lastBranch.put(memberId, studyDay.getString("branchId"));
+                if (figures.followedUp().contains(memberId)) {
+                    reached.merge(memberId, 1, Integer::sum);
+                }
+            }
+        }
+        List<LeftBehindMember> items = new ArrayList<>();
+        missed.forEach((memberId, ids) -> {
+            if (ids.size() >= times) {
+                items.add(new LeftBehindMember(memberId, members.get(memberId).getString("name"),
+                        lastBranch.get(memberId), ids.size(), reached.getOrDefault(memberId, 0), List.copyOf(ids)));
+            }
+        });
+        items.sort(java.util.Comparator.comparingInt(LeftBehindMember::leftBehind).reversed()
+                .thenComparing(LeftBehindMember::memberId));
+        return new LeftBehindList(organization, start, end, times, items);
+    }
+
+    /** The study days held (not cancelled) by the branches (null: every branch) within the window, by date. */
+    private static List<Document> heldStudyDays(ViewCollections views, Collection<String> branches, LocalDate start,
+                                                LocalDate end) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(eq("cancelled", false));
+        if (branches != null) {
+            filters.add(in("branchId", branches));
+        }
+        if (start != null) {
+            filters.add(gte("date", start.toString()));
+        }
+        if (end != null) {
+            filters.add(lte("date", end.toString()));
+        }
+        List<Document> days = views.get(AttendanceProjection.STUDY_DAYS).find(and(filters)).into(new ArrayList<>());
+        days.removeIf(d -> d.getString("date") == null);
+        days.sort(java.util.Comparator.comparing((Document d) -> d.getString("date")).thenComparing(d -> d.getString("_id")));
+        return days;
     }
 
     /**

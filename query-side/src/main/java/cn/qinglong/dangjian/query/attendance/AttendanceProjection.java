@@ -3,42 +3,49 @@ package cn.qinglong.dangjian.query.attendance;
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberAttendedStudyDay;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyAbsenceExcused;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyFollowedUp;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyMadeUp;
 import cn.qinglong.dangjian.kernel.member.MemberState;
-import cn.qinglong.dangjian.kernel.member.MembershipStatus;
-import cn.qinglong.dangjian.kernel.organization.OrganizationId;
+import cn.qinglong.dangjian.kernel.organization.OrganizationEvent;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayEvent;
+import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
 import cn.qinglong.dangjian.query.projection.Envelope;
 import cn.qinglong.dangjian.query.projection.KeyIndex;
+import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
+import cn.qinglong.dangjian.query.projection.OrganizationDocuments;
 import cn.qinglong.dangjian.query.projection.StudyDayDocuments;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import com.mongodb.client.model.Indexes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * Study days, and per member the dated history of their daily-management branch (so "expected on that date" can
- * be answered for any past study day), their attendances and their excused absences.
+ * Study days, the organisations (for a window over an organisation and what is below it), and per member the dated
+ * history of their daily-management branch (kept by the kernel's {@link MemberState}, so "expected on that date"
+ * is the command side's rule), their attendances, excused absences, follow-ups and make-up studies.
  */
 @Component
 class AttendanceProjection extends MemberFoldProjection {
 
     static final String NAME = "attendance";
     static final String STUDY_DAYS = "study_days";
-    static final String DAILY_HISTORY = "dailyHistory";
+    static final String ORGANIZATIONS = "organizations";
+    static final String DAILY_HISTORY = MemberDocuments.DAILY_HISTORY;
     static final String ATTENDED = "attended";
     static final String EXCUSED = "excused";
+    static final String MADE_UP = "madeUp";
+    static final String FOLLOWED_UP = "followedUp";
     /** {@link KeyIndex}: the branches a member's daily-branch history names, so a study day finds its members. */
     static final String DAILY_BRANCH_INDEX = "dailyBranch";
 
     AttendanceProjection() {
-        super(NAME, STUDY_DAYS, KeyIndex.COLLECTION);
+        super(NAME, STUDY_DAYS, ORGANIZATIONS, KeyIndex.COLLECTION);
     }
 
     @Override
@@ -65,35 +72,29 @@ class AttendanceProjection extends MemberFoldProjection {
 
     @Override
     protected Target otherTarget(Envelope event) {
+        if (event.payload() instanceof OrganizationEvent e) {
+            return new Target(ORGANIZATIONS, e.organizationId().value());
+        }
         return event.payload() instanceof StudyDayEvent e ? new Target(STUDY_DAYS, e.studyDayId().value()) : null;
     }
 
     @Override
     protected Document foldOther(String collection, Document current, Envelope event) {
+        if (event.payload() instanceof OrganizationEvent e) {
+            return OrganizationDocuments.fold(current, e);
+        }
         return StudyDayDocuments.fold(current, (StudyDayEvent) event.payload());
     }
 
     /**
-     * A new history entry whenever the branch running the member's daily education changes (registration,
-     * relation transfer, dual management established or ended); membership ending closes it with no branch.
+     * Carries the member's study-day facts forward and adds the event's: the first record per study day counts
+     * (the command side refuses a different second one). The daily-branch history is the state's own.
      */
     @Override
     protected void extend(Document document, Document previous, MemberState before, MemberState after,
                           MemberEvent event) {
-        List<Document> history = new ArrayList<>(list(previous, DAILY_HISTORY));
-        String dailyBefore = dailyBranch(before);
-        String dailyAfter = dailyBranch(after);
-        if (!Objects.equals(dailyBefore, dailyAfter)) {
-            Document entry = new Document("from", event.occurredOn().toString());
-            if (dailyAfter != null) {
-                entry.append("branchId", dailyAfter);
-            }
-            history.add(entry);
-        }
-        document.put(DAILY_HISTORY, history);
         List<Document> attended = new ArrayList<>(list(previous, ATTENDED));
-        if (event instanceof MemberAttendedStudyDay e
-                && attended.stream().noneMatch(a -> e.studyDayId().value().equals(a.getString("studyDayId")))) {
+        if (event instanceof MemberAttendedStudyDay e && absent(attended, e.studyDayId())) {
             attended.add(new Document("studyDayId", e.studyDayId().value()).append("mode", e.mode().name())
                     .append("on", e.attendedOn().toString()));
         }
@@ -103,11 +104,22 @@ class AttendanceProjection extends MemberFoldProjection {
             excused.add(e.studyDayId().value());
         }
         document.put(EXCUSED, excused);
+        List<Document> madeUp = new ArrayList<>(list(previous, MADE_UP));
+        if (event instanceof StudyMadeUp e && absent(madeUp, e.studyDayId())) {
+            madeUp.add(new Document("studyDayId", e.studyDayId().value()).append("mode", e.mode().name())
+                    .append("on", e.madeUpOn().toString()));
+        }
+        document.put(MADE_UP, madeUp);
+        List<Document> followedUp = new ArrayList<>(list(previous, FOLLOWED_UP));
+        if (event instanceof StudyFollowedUp e && absent(followedUp, e.studyDayId())) {
+            followedUp.add(new Document("studyDayId", e.studyDayId().value()).append("by", e.helperName())
+                    .append("method", e.method().name()).append("on", e.followedUpOn().toString()));
+        }
+        document.put(FOLLOWED_UP, followedUp);
     }
 
-    private static String dailyBranch(MemberState state) {
-        OrganizationId daily = state.status() == MembershipStatus.ACTIVE ? state.dailyBranchId() : null;
-        return daily == null ? null : daily.value();
+    private static boolean absent(List<Document> entries, StudyDayId studyDayId) {
+        return entries.stream().noneMatch(a -> studyDayId.value().equals(a.getString("studyDayId")));
     }
 
     private static List<Document> list(Document document, String field) {

@@ -88,12 +88,17 @@ record DashboardController(ProjectionRuntime runtime, Today today, ViewAnswers a
                 count(n, Difficulty.GROUP_MEETINGS, m.groupId() != null);
             }
             count(n, Difficulty.TALKS, within(date(d, "lastTalkOn"), date.minusMonths(12)));
-            count(n, Difficulty.PAYING_DUES, m.duesPaidThrough() != null
-                    && !m.duesPaidThrough().isBefore(YearMonth.from(date).minusMonths(1)));
             count(n, Difficulty.KEEPING_CONTACT, !m.contactLost() && m.contactCard() != null);
             count(n, Difficulty.VANGUARD_ROLE, m.vanguardActivities() > 0 || m.householdsLinked() > 0);
             count(n, Difficulty.KNOWING_PERFORMANCE, m.contactCardCompleteOn(date)
                     && within(date(d, "lastEvaluatedOn"), date.minusMonths(12)));
+        }
+        YearMonth lastMonth = YearMonth.from(date).minusMonths(1);
+        long duesPayers = 0;
+        for (Document d : views.get(MemberFoldProjection.MEMBERS)
+                .find(reach.narrow(and(eq("status", MembershipStatus.ACTIVE.name()), in("branchId", scope))))) {
+            duesPayers++;
+            count(n, Difficulty.PAYING_DUES, DuesController.paying(MemberDocuments.state(d), lastMonth));
         }
         if (!caller.subdistrictWide()) {
             scope.retainAll(reachable);
@@ -112,6 +117,7 @@ record DashboardController(ProjectionRuntime runtime, Today today, ViewAnswers a
             long numerator = n[difficulty.ordinal()];
             long denominator = switch (difficulty) {
                 case GROUP_MEETINGS -> inTransition;
+                case PAYING_DUES -> duesPayers;
                 case HOLDING_ACTIVITIES -> 12 * branches;
                 default -> active;
             };

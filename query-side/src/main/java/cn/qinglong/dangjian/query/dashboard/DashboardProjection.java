@@ -32,10 +32,11 @@ class DashboardProjection extends MemberFoldProjection {
         super(NAME, ORGANIZATIONS, STUDY_DAYS);
     }
 
-    /** Active members by daily-management branch; study days held by branch and date. */
+    /** Active members by daily-management branch and by relation branch (dues); study days by branch and date. */
     @Override
     public void createIndexes(ViewCollections views) {
         views.get(MEMBERS).createIndex(Indexes.ascending("dailyBranchId", "status"));
+        views.get(MEMBERS).createIndex(Indexes.ascending("branchId", "status"));
         views.get(STUDY_DAYS).createIndex(Indexes.ascending("branchId", "date"));
     }
 

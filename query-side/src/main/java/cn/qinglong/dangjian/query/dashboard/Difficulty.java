@@ -9,7 +9,7 @@ enum Difficulty {
     TALKS("谈话沟通难",
             "active members with a TALK visit within the last 12 months / active members"),
     PAYING_DUES("交纳党费难",
-            "active members whose dues are paid through last month or later / active members"),
+            "active members with no month owed up to last month and last month paid / active members, both by the branch holding the relation"),
     KEEPING_CONTACT("保持联系难",
             "active members not marked contact-lost who have a contact card on file / active members"),
     HOLDING_ACTIVITIES("开展活动难",

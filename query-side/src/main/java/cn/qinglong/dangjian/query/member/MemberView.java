@@ -3,6 +3,7 @@ package cn.qinglong.dangjian.query.member;
 import cn.qinglong.dangjian.kernel.member.MemberState;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 /** A member as the committee reads them: the fold of their events, with age and card completeness as of today. */
@@ -10,13 +11,23 @@ record MemberView(String memberId, String name, String gender, LocalDate birthDa
                   String dailyBranchId, String residenceBranchId, boolean dualManaged, Residence residence,
                   String areaId, String groupId, String buildingGroupId, String studyMode, List<String> categories,
                   List<String> needs, ContactCard contactCard, LocalDate lastVisitOn, LocalDate lastAttendanceOn,
-                  String duesPaidThrough, LocalDate contactLostSince, int householdsLinked, int vanguardActivities,
+                  String duesPaidThrough, Arrears arrears, LocalDate contactLostSince, int householdsLinked, int vanguardActivities,
                   String lastRating, String status, LocalDate endedOn, boolean personalDataErased, long version) {
 
     record Residence(String status, String communityId, String address) {
     }
 
     record ContactCard(boolean complete, boolean allSixFilled, LocalDate verifiedOn) {
+    }
+
+    /** The months owed up to last month and what they come to, in fen. */
+    record Arrears(List<String> months, long owedFen) {
+
+        static Arrears of(MemberState s, YearMonth through) {
+            List<MemberState.Arrear> owed = s.arrearsThrough(through);
+            return new Arrears(owed.stream().map(a -> a.period().toString()).toList(),
+                    owed.stream().mapToLong(MemberState.Arrear::amountFen).sum());
+        }
     }
 
     static MemberView of(MemberState s, LocalDate today) {
@@ -29,7 +40,8 @@ record MemberView(String memberId, String name, String gender, LocalDate birthDa
                 new ContactCard(s.contactCardCompleteOn(today), s.contactCard() != null && s.contactCard().allSixFilled(),
                         s.contactCard() == null ? null : s.contactCard().verifiedOn()),
                 s.lastVisitOn(), s.lastAttendanceOn(), s.duesPaidThrough() == null ? null : s.duesPaidThrough().toString(),
-                s.contactLostSince(), s.householdsLinked(), s.vanguardActivities(), name(s.lastRating()),
+                Arrears.of(s, YearMonth.from(today).minusMonths(1)), s.contactLostSince(), s.householdsLinked(),
+                s.vanguardActivities(), name(s.lastRating()),
                 name(s.status()), s.endedOn(), s.personalDataErased(), s.version());
     }
 

@@ -7,6 +7,7 @@ import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
 import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
+import cn.qinglong.dangjian.security.problem.InvalidInput;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import cn.qinglong.dangjian.query.web.Today;
 import com.mongodb.client.model.Projections;
@@ -18,6 +19,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -25,27 +27,33 @@ import org.springframework.web.bind.annotation.RestController;
 record OrganizationController(ProjectionRuntime runtime, Today today, ViewAnswers answers) {
 
     /**
-     * A node counts the active members whose organisational relation is with it or an organization below it; a
-     * group counts the members placed in it (transition, building or area group). {@code managed} counts, on the
-     * basis the eight difficulties use, the active members whose daily-management branch is the node or below it:
-     * a village's dual-managed members count in its {@code members} but in their residence branch's
-     * {@code managed}.
+     * One pyramid per base. By relation (the default), a node's {@code members} are the active members whose
+     * organisational relation is with it or an organisation below it; by residence ({@code ?by=residence}), those
+     * whose daily life it runs (a dual-managed resident counts in the resettlement community, not the village). A
+     * group counts the members placed in it (transition, building or area group) whose branch on that base is the
+     * group's own parent, so no node's children add up to more than the node. {@code managed} counts, on the basis
+     * the eight difficulties use, the active members whose daily-management branch is the node or below it.
      */
     record Node(String id, String name, String level, String setting, String groupKind, LocalDate dissolvedOn,
                 long members, long aged60Plus, long managed, List<Node> children) {
     }
 
-    record Tree(LocalDate asOf, long members, long aged60Plus, List<Node> roots) {
+    record Tree(LocalDate asOf, String by, long members, long aged60Plus, List<Node> roots) {
     }
 
     @GetMapping("/tree")
     @ReadsView(OrganizationProjection.NAME)
-    Tree tree() {
+    Tree tree(@RequestParam(required = false) String by) {
+        String base = by == null || by.isBlank() ? "relation" : by;
+        if (!List.of("relation", "residence").contains(base)) {
+            throw new InvalidInput("by", "must be one of [relation, residence]");
+        }
         LocalDate date = today.date();
-        return answers.answer(OrganizationProjection.NAME, () -> tree(date), "tree", date);
+        return answers.answer(OrganizationProjection.NAME, () -> tree(date, base), "tree", date, base);
     }
 
-    private Tree tree(LocalDate date) {
+    private Tree tree(LocalDate date, String base) {
+        String branchField = "residence".equals(base) ? "dailyBranchId" : "branchId";
         ViewCollections views = runtime.views(OrganizationProjection.NAME);
         OrganizationTree tree = OrganizationTree.read(views.get(OrganizationProjection.ORGANIZATIONS));
         String sixty = date.minusYears(60).toString();
@@ -59,10 +67,12 @@ record OrganizationController(ProjectionRuntime runtime, Today today, ViewAnswer
                     boolean senior = birthDate != null && birthDate.compareTo(sixty) <= 0;
                     total[0]++;
                     total[1] += senior ? 1 : 0;
-                    List<String> places = new ArrayList<>(tree.pathToRoot(member.getString("branchId")));
+                    String branch = member.getString(branchField);
+                    List<String> places = new ArrayList<>(tree.pathToRoot(branch));
                     for (String group : new String[] {"groupId", "buildingGroupId", "areaId"}) {
                         String id = member.getString(group);
-                        if (id != null && !places.contains(id)) {
+                        if (id != null && !places.contains(id) && tree.contains(id)
+                                && branch != null && branch.equals(tree.get(id).getString("parentId"))) {
                             places.add(id);
                         }
                     }
@@ -77,7 +87,7 @@ record OrganizationController(ProjectionRuntime runtime, Today today, ViewAnswer
                     }
                 });
         List<Node> roots = tree.roots().stream().map(id -> node(tree, id, counts)).toList();
-        return new Tree(date, total[0], total[1], roots);
+        return new Tree(date, base, total[0], total[1], roots);
     }
 
     private static Node node(OrganizationTree tree, String id, Map<String, long[]> counts) {

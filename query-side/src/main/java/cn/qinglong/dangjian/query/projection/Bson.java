@@ -35,7 +35,9 @@ public final class Bson {
         } else if (value instanceof Collection<?> values) {
             List<Object> list = new ArrayList<>();
             for (Object v : values) {
-                list.add(v instanceof Enum<?> e ? e.name() : v.toString());
+                list.add(v instanceof Enum<?> e ? e.name()
+                        : v instanceof Record r && r.getClass().getRecordComponents().length > 1 ? document(r)
+                        : v.toString());
             }
             document.put(field, list);
         } else if (value instanceof Record record && record.getClass().getRecordComponents().length > 1) {
@@ -92,6 +94,12 @@ public final class Bson {
             ((List<?>) stored).forEach(v -> values.add(value(v, element)));
             return element instanceof Class<?> c && c.isEnum() ? Enums.orderedSet((Class) c, (List) values)
                     : new LinkedHashSet<>(values);
+        }
+        if (raw == List.class) {
+            Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
+            List<Object> values = new ArrayList<>();
+            ((List<?>) stored).forEach(v -> values.add(value(v, element)));
+            return values;
         }
         if (raw == LocalDate.class) {
             return LocalDate.parse((String) stored);

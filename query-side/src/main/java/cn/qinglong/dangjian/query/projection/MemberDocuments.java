@@ -1,6 +1,9 @@
 package cn.qinglong.dangjian.query.projection;
 
 import cn.qinglong.dangjian.kernel.member.MemberState;
+import cn.qinglong.dangjian.kernel.member.MemberState.DailyBranch;
+import java.time.LocalDate;
+import java.util.List;
 import org.bson.Document;
 
 /**
@@ -9,7 +12,17 @@ import org.bson.Document;
  */
 public final class MemberDocuments {
 
+    /** The member's dated daily-management branches: {@code [{from, branchId?}]}. */
+    public static final String DAILY_HISTORY = "dailyHistory";
+
     private MemberDocuments() {
+    }
+
+    /** The dated history as kept in a member document, for {@link MemberState#dailyBranchOn(List, LocalDate)}. */
+    public static List<DailyBranch> dailyHistory(Document d) {
+        return d.getList(DAILY_HISTORY, Document.class, List.of()).stream()
+                .map(e -> Bson.record(e, DailyBranch.class))
+                .toList();
     }
 
     /** Every component of the state (see {@link Bson}), and the daily-management branch the views query by. */

@@ -25,9 +25,11 @@ class QueryAccess {
         return rules -> rules
                 .requestMatchers(HttpMethod.GET, "/api/events/stream").hasAnyRole(committee, auditor, Role.INTEGRATION.name())
                 .requestMatchers(HttpMethod.GET, "/api/members", "/api/members/*", "/api/members/*/history",
-                        "/api/members/*/history/verify", "/api/organizations/tree", "/api/attendance/rates",
+                        "/api/members/*/history/verify", "/api/members/*/attendance", "/api/organizations/tree",
+                        "/api/attendance/rates", "/api/attendance/left-behind",
                         "/api/study-days", "/api/study-days/*/attendance", "/api/dual-management", "/api/transition",
-                        "/api/care/overdue", "/api/dashboard/difficulties")
+                        "/api/care/overdue", "/api/dashboard/difficulties", "/api/dues/arrears",
+                        "/api/dues/collection")
                 .hasAnyRole(committee, auditor, secretary, leader)
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(committee, auditor)
                 .requestMatchers(HttpMethod.POST, "/api/exports").hasAnyRole(committee, auditor, secretary, leader)

@@ -25,7 +25,7 @@ class PersonalDataRedactionTest {
     /** Every phone number, address and private text in {@link SampleEvents}. */
     private static final List<String> PERSONAL = List.of("13800000000", "常青村12号", "红梅新村", "天宁区红梅新村5幢",
             "租房", "思想稳定", "退休", "与老伴同住", "FRAIL", "EMPTY_NEST", "身体尚好", "青竹苑3幢101", "青竹苑3幢102",
-            "外出打工", "行动不便", "住院");
+            "外出打工", "行动不便", "住院", "病后在家休养");
 
     static Stream<Object> sampleEvents() {
         return SampleEvents.all().stream();

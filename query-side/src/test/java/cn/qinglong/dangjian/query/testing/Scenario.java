@@ -3,11 +3,13 @@ package cn.qinglong.dangjian.query.testing;
 import cn.qinglong.dangjian.kernel.member.CareNeed;
 import cn.qinglong.dangjian.kernel.member.Category;
 import cn.qinglong.dangjian.kernel.member.ContactCard;
+import cn.qinglong.dangjian.kernel.member.FollowUpMethod;
 import cn.qinglong.dangjian.kernel.member.Gender;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.CareNeedsRecorded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.ContactCardUpdated;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DualManagementEstablished;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DuesPaid;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.DuesStandardSet;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.EvaluationRecorded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.HouseholdsLinked;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberAttendedStudyDay;
@@ -19,6 +21,8 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberTransferredToResettl
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberVisitedByHelper;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MembershipEnded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyAbsenceExcused;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyFollowedUp;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyMadeUp;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.VanguardActivityRecorded;
 import cn.qinglong.dangjian.kernel.member.MemberId;
 import cn.qinglong.dangjian.kernel.member.MembershipEndReason;
@@ -51,11 +55,13 @@ import java.util.Set;
  * <ul>
  *   <li>{@code dual}: village-branch member, relocated, in the transition group, resettled without moving the
  *       relation: dual-managed, so the resettlement branch's study day is theirs; attended it from home.</li>
- *   <li>{@code eldest}: 86, relocated, in no group, never visited; excused from the village study day.</li>
+ *   <li>{@code eldest}: 86, relocated, in no group, never visited; excused from the village study day, and made
+ *       it up at home later.</li>
  *   <li>{@code model}: resettlement-branch member with a complete card, a talk, dues, an evaluation and vanguard
- *       work; attended the resettlement study day in person.</li>
+ *       work; attended the resettlement study day in person; a dues standard from three months ago, of which only
+ *       last month is paid (two months owed).</li>
  *   <li>{@code needy}: relocated, in the transition group, poor, visited last week; left behind at the village
- *       study day.</li>
+ *       study day, and followed up.</li>
  *   <li>{@code ended}: membership ended; counted nowhere.</li>
  * </ul>
  */
@@ -149,6 +155,12 @@ public final class Scenario {
         log.add(register(ended, "刘强", 1945, villageBranch, ResidenceStatus.ORIGINAL, longAgo),
                 new MembershipEnded(mid(ended), MembershipEndReason.DECEASED, today.minusMonths(5)));
         log.add(new LeaderAppointed(id(villageBranch), mid(needy), LeaderRole.GROUP_LEADER, today.minusDays(300)));
+        log.add(new StudyFollowedUp(mid(needy), StudyDayId.of(villageStudyDay), id(villageBranch), "赵书记",
+                        FollowUpMethod.VISIT, studyDate.plusDays(3), "生病在家"),
+                new StudyMadeUp(mid(eldest), StudyDayId.of(villageStudyDay), id(villageBranch), StudyMode.HOME_DELIVERY,
+                        studyDate.plusDays(10)),
+                new DuesStandardSet(mid(model), 2000, YearMonth.from(today).minusMonths(3), "在职党员",
+                        today.minusMonths(3)));
     }
 
     private static OrganizationEstablished org(String id, String name, OrganizationLevel level, Setting setting,

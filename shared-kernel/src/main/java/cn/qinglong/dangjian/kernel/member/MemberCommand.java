@@ -60,6 +60,16 @@ public sealed interface MemberCommand {
             implements MemberCommand {
     }
 
+    record RecordFollowUp(@TargetAggregateIdentifier MemberId memberId, StudyDayId studyDayId, String helperName,
+                          FollowUpMethod method, @BusinessDate LocalDate followedUpOn, String notes,
+                          @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
+    }
+
+    record RecordMakeUpStudy(@TargetAggregateIdentifier MemberId memberId, StudyDayId studyDayId, StudyMode mode,
+                             @BusinessDate LocalDate madeUpOn, @TargetAggregateVersion Long expectedVersion)
+            implements MemberCommand {
+    }
+
     record TransferToResettlementCommunity(@TargetAggregateIdentifier MemberId memberId, OrganizationId communityId,
                                            OrganizationId residenceBranchId, OrganizationId buildingGroupId,
                                            @BusinessDate LocalDate movedInOn, boolean transferRelation,
@@ -84,6 +94,11 @@ public sealed interface MemberCommand {
     record PayDues(@TargetAggregateIdentifier MemberId memberId, YearMonth period, long amountFen,
                    @BusinessDate LocalDate paidOn, @TargetAggregateVersion Long expectedVersion)
             implements MemberCommand {
+    }
+
+    /** Sets the monthly dues standard from a month on; dated today. */
+    record SetDuesStandard(@TargetAggregateIdentifier MemberId memberId, long amountFen, YearMonth fromPeriod,
+                           String reason, @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
     }
 
     record MarkContactLost(@TargetAggregateIdentifier MemberId memberId, @BusinessDate LocalDate since,

@@ -75,6 +75,25 @@ public sealed interface MemberEvent {
                                @Personal String reason, @BusinessDate LocalDate excusedOn) implements MemberEvent {
     }
 
+    /**
+     * Someone reached a member left behind at a study day (零掉队 follow-up): who, how and when. {@code branchId} is
+     * the study day's branch: the member's daily-management branch on its date.
+     */
+    @Revision("1")
+    record StudyFollowedUp(MemberId memberId, StudyDayId studyDayId, OrganizationId branchId, String helperName,
+                           FollowUpMethod method, @BusinessDate LocalDate followedUpOn, @Personal String notes)
+            implements MemberEvent {
+    }
+
+    /**
+     * The member took a missed study day's material later, at home or online (补学): reached, not attended.
+     * {@code branchId} is the study day's branch.
+     */
+    @Revision("1")
+    record StudyMadeUp(MemberId memberId, StudyDayId studyDayId, OrganizationId branchId, StudyMode mode,
+                       @BusinessDate LocalDate madeUpOn) implements MemberEvent {
+    }
+
     @Revision("1")
     record MemberTransferredToResettlementCommunity(MemberId memberId, OrganizationId communityId,
                                                     OrganizationId residenceBranchId, OrganizationId buildingGroupId,
@@ -116,6 +135,15 @@ public sealed interface MemberEvent {
     @Revision("1")
     record DuesPaid(MemberId memberId, YearMonth period, long amountFen, @BusinessDate LocalDate paidOn)
             implements MemberEvent {
+    }
+
+    /**
+     * The member's monthly dues standard, in fen, set by the branch holding the relation, in force from
+     * {@code fromPeriod} on (until a later standard's month): every unpaid month since then is an arrear.
+     */
+    @Revision("1")
+    record DuesStandardSet(MemberId memberId, long amountFen, YearMonth fromPeriod, String reason,
+                           @BusinessDate LocalDate setOn) implements MemberEvent {
     }
 
     @Revision("1")

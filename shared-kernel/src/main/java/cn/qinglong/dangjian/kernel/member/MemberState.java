@@ -8,6 +8,7 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.ContactRestored;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DualManagementEnded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DualManagementEstablished;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DuesPaid;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.DuesStandardSet;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.EvaluationRecorded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.HouseholdsLinked;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberAttendedStudyDay;
@@ -21,6 +22,8 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberVisitedByHelper;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MembershipEnded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.OrganizationalRelationTransferred;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyAbsenceExcused;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyFollowedUp;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyMadeUp;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyModeAssigned;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.VanguardActivityRecorded;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
@@ -28,10 +31,13 @@ import cn.qinglong.dangjian.kernel.studyday.StudyMode;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -47,17 +53,112 @@ public record MemberState(
         Set<Category> categories, Set<CareNeed> needs, ContactCard contactCard,
         LocalDate lastVisitOn, LocalDate lastAttendanceOn, YearMonth duesPaidThrough,
         LocalDate contactLostSince, int householdsLinked, int vanguardActivities, Rating lastRating,
-        MembershipStatus status, LocalDate endedOn, boolean personalDataErased, long version) {
+        MembershipStatus status, LocalDate endedOn, boolean personalDataErased, List<DailyBranch> dailyHistory,
+        List<DuesStandard> duesStandards, List<DuesPayment> duesPayments, long version) {
+
+    /** A monthly dues standard in fen, in force from {@code from} until a later standard's month. */
+    public record DuesStandard(YearMonth from, long amountFen) {
+    }
+
+    /** Dues paid for one month. */
+    public record DuesPayment(YearMonth period, long amountFen) {
+    }
+
+    /** One month owed: unpaid, priced by the standard in force for it. */
+    public record Arrear(YearMonth period, long amountFen) {
+    }
+
+    /**
+     * From {@code from} on, {@code branchId} ran the member's daily education (null: none, the membership ended).
+     * A new entry whenever that branch changes (registration, relation transfer, dual management established or
+     * ended, membership ended), dated by the fact that changed it.
+     */
+    public record DailyBranch(LocalDate from, OrganizationId branchId) {
+    }
+
+    public MemberState {
+        dailyHistory = dailyHistory == null ? List.of() : List.copyOf(dailyHistory);
+        duesStandards = duesStandards == null ? List.of() : List.copyOf(duesStandards);
+        duesPayments = duesPayments == null ? List.of() : List.copyOf(duesPayments);
+    }
 
     /** The state before the first event: nothing known yet. */
     public static MemberState none() {
         return new MemberState(null, null, null, null, null, null, null, false, null, null, null, null, null, null,
-                Set.of(), Set.of(), null, null, null, null, null, 0, 0, null, null, null, false, -1);
+                Set.of(), Set.of(), null, null, null, null, null, 0, 0, null, null, null, false, List.of(), List.of(),
+                List.of(), -1);
     }
 
     /** A dual-managed member's daily education (and study day) is the residence branch's. */
     public OrganizationId dailyBranchId() {
         return dualManaged ? residenceBranchId : branchId;
+    }
+
+    /**
+     * The branch that ran the member's daily education on {@code date}, from the member's own dated history: the
+     * rule by which attendance, excuses, follow-ups and make-ups are decided on a study day's date, on the command
+     * side and in the views alike. Null before the member was registered and after the membership ended.
+     */
+    public OrganizationId dailyBranchOn(LocalDate date) {
+        return dailyBranchOn(dailyHistory, date);
+    }
+
+    /** {@link #dailyBranchOn(LocalDate)} over a history as kept: the latest entry from on or before the date. */
+    public static OrganizationId dailyBranchOn(List<DailyBranch> history, LocalDate date) {
+        OrganizationId branch = null;
+        LocalDate latest = null;
+        for (DailyBranch entry : history) {
+            if (!entry.from().isAfter(date) && (latest == null || !entry.from().isBefore(latest))) {
+                latest = entry.from();
+                branch = entry.branchId();
+            }
+        }
+        return branch;
+    }
+
+    /** The branch running the member's daily education now: none once the membership ended. */
+    private OrganizationId currentDailyBranch() {
+        return status == MembershipStatus.ACTIVE ? dailyBranchId() : null;
+    }
+
+    /**
+     * The months owed up to {@code through}: every month from the first standard's month (or, with no standard, the
+     * first month paid) that was not paid, each priced by the standard in force for it (0 where none was); paying a
+     * later month never hides an earlier one. Nothing is owed after the membership ended.
+     */
+    public List<Arrear> arrearsThrough(YearMonth through) {
+        YearMonth start = duesStandards.stream().map(DuesStandard::from).min(YearMonth::compareTo)
+                .orElse(duesPayments.stream().map(DuesPayment::period).min(YearMonth::compareTo).orElse(null));
+        if (start == null) {
+            return List.of();
+        }
+        YearMonth last = status == MembershipStatus.ENDED && endedOn != null
+                && YearMonth.from(endedOn).isBefore(through) ? YearMonth.from(endedOn) : through;
+        Set<YearMonth> paid = new HashSet<>();
+        duesPayments.forEach(p -> paid.add(p.period()));
+        List<Arrear> owed = new ArrayList<>();
+        for (YearMonth month = start; !month.isAfter(last); month = month.plusMonths(1)) {
+            if (!paid.contains(month)) {
+                owed.add(new Arrear(month, standardFor(month)));
+            }
+        }
+        return owed;
+    }
+
+    /** The standard in force for the month, in fen: the one with the latest month on or before it; 0 if none. */
+    public long standardFor(YearMonth month) {
+        DuesStandard inForce = null;
+        for (DuesStandard standard : duesStandards) {
+            if (!standard.from().isAfter(month) && (inForce == null || !standard.from().isBefore(inForce.from()))) {
+                inForce = standard;
+            }
+        }
+        return inForce == null ? 0 : inForce.amountFen();
+    }
+
+    /** Whether dues for the month were paid. */
+    public boolean paid(YearMonth period) {
+        return duesPayments.stream().anyMatch(p -> p.period().equals(period));
     }
 
     public Integer ageOn(LocalDate date) {
@@ -77,6 +178,14 @@ public record MemberState(
         Builder b = new Builder(this);
         b.version = sequence;
         Fold.of(event).change(b, event);
+        MemberState next = b.build();
+        OrganizationId daily = next.currentDailyBranch();
+        if (Objects.equals(currentDailyBranch(), daily)) {
+            return next;
+        }
+        List<DailyBranch> history = new ArrayList<>(dailyHistory);
+        history.add(new DailyBranch(event.occurredOn(), daily));
+        b.dailyHistory = history;
         return b.build();
     }
 
@@ -148,6 +257,8 @@ public record MemberState(
             on(StudyModeAssigned.class, (b, e) -> b.studyMode = e.mode()),
             on(MemberAttendedStudyDay.class, (b, e) -> b.lastAttendanceOn = later(b.lastAttendanceOn, e.attendedOn())),
             unchanged(StudyAbsenceExcused.class),
+            unchanged(StudyFollowedUp.class),
+            unchanged(StudyMadeUp.class),
             on(MemberTransferredToResettlementCommunity.class, (b, e) -> {
                 String address = b.residence == null ? null : b.residence.address();
                 b.residence = new Residence(ResidenceStatus.RESETTLED, e.communityId(), address);
@@ -162,8 +273,13 @@ public record MemberState(
             on(OrganizationalRelationTransferred.class, (b, e) -> b.branchId = e.toBranchId()),
             on(CareNeedsRecorded.class, (b, e) -> b.needs = e.needs()),
             on(MemberVisitedByHelper.class, (b, e) -> b.lastVisitOn = later(b.lastVisitOn, e.visitedOn())),
-            on(DuesPaid.class, (b, e) -> b.duesPaidThrough = b.duesPaidThrough == null
-                    || e.period().isAfter(b.duesPaidThrough) ? e.period() : b.duesPaidThrough),
+            on(DuesPaid.class, (b, e) -> {
+                b.duesPaidThrough = b.duesPaidThrough == null || e.period().isAfter(b.duesPaidThrough)
+                        ? e.period() : b.duesPaidThrough;
+                b.duesPayments = with(b.duesPayments, new DuesPayment(e.period(), e.amountFen()));
+            }),
+            on(DuesStandardSet.class, (b, e) -> b.duesStandards = with(b.duesStandards,
+                    new DuesStandard(e.fromPeriod(), e.amountFen()))),
             on(ContactLost.class, (b, e) -> b.contactLostSince = e.since()),
             on(ContactRestored.class, (b, e) -> b.contactLostSince = null),
             on(HouseholdsLinked.class, (b, e) -> b.householdsLinked += e.households().size()),
@@ -190,6 +306,12 @@ public record MemberState(
                     + ": fold it, or declare it unchanged");
         }
         return Map.copyOf(byType);
+    }
+
+    private static <T> List<T> with(List<T> list, T element) {
+        List<T> longer = new ArrayList<>(list);
+        longer.add(element);
+        return longer;
     }
 
     private static LocalDate later(LocalDate current, LocalDate candidate) {
@@ -224,6 +346,9 @@ public record MemberState(
         private MembershipStatus status;
         private LocalDate endedOn;
         private boolean personalDataErased;
+        private List<DailyBranch> dailyHistory;
+        private List<DuesStandard> duesStandards;
+        private List<DuesPayment> duesPayments;
         private long version;
 
         private Builder(MemberState s) {
@@ -258,6 +383,9 @@ public record MemberState(
             status = s.status;
             endedOn = s.endedOn;
             personalDataErased = s.personalDataErased;
+            dailyHistory = s.dailyHistory;
+            duesStandards = s.duesStandards;
+            duesPayments = s.duesPayments;
             version = s.version;
         }
 
@@ -265,7 +393,8 @@ public record MemberState(
             return new MemberState(memberId, name, gender, birthDate, joinedPartyOn, branchId, residenceBranchId,
                     dualManaged, residence, areaId, relocatedOn, groupId, buildingGroupId, studyMode, categories, needs,
                     contactCard, lastVisitOn, lastAttendanceOn, duesPaidThrough, contactLostSince, householdsLinked,
-                    vanguardActivities, lastRating, status, endedOn, personalDataErased, version);
+                    vanguardActivities, lastRating, status, endedOn, personalDataErased, dailyHistory, duesStandards,
+                    duesPayments, version);
         }
     }
 }

@@ -40,7 +40,8 @@ class PersonalDataTest {
                 "CareNeedsRecorded", List.of("needs"),
                 "MemberVisitedByHelper", List.of("notes"),
                 "ContactLost", List.of("lastKnown"),
-                "HouseholdsLinked", List.of("households[]")));
+                "HouseholdsLinked", List.of("households[]"),
+                "StudyFollowedUp", List.of("notes")));
         assertThat(PersonalData.paths(MemberEvent.CareNeedsRecorded.class).get(0).emptyWhenErased()).isTrue();
         assertThat(PersonalData.paths(MemberEvent.ContactLost.class).get(0).emptyWhenErased()).isFalse();
     }

@@ -1,0 +1,141 @@
+package cn.qinglong.dangjian.query.dashboard;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import cn.qinglong.dangjian.kernel.member.MemberState;
+import cn.qinglong.dangjian.kernel.member.MembershipStatus;
+import cn.qinglong.dangjian.query.member.MemberReach;
+import cn.qinglong.dangjian.query.organization.OrganizationTree;
+import cn.qinglong.dangjian.query.projection.MemberDocuments;
+import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
+import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.ViewCollections;
+import cn.qinglong.dangjian.security.problem.InvalidInput;
+import cn.qinglong.dangjian.security.problem.NotFound;
+import cn.qinglong.dangjian.query.web.QueryParams;
+import cn.qinglong.dangjian.query.web.ReadsView;
+import cn.qinglong.dangjian.query.web.Today;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Dues as the branch holding the organisational relation collects them: who owes which months ({@link
+ * MemberState#arrearsThrough}, the months since the standard's first month that were not paid, each priced by the
+ * standard in force), and per relation branch and month how many paid. Members count under their relation
+ * branch, not where they are managed day to day.
+ */
+@RestController
+class DuesController {
+
+    private final ProjectionRuntime runtime;
+    private final Today today;
+    private final MemberReach reach;
+
+    DuesController(ProjectionRuntime runtime, Today today, MemberReach reach) {
+        this.runtime = runtime;
+        this.today = today;
+        this.reach = reach;
+    }
+
+    record ArrearsItem(String memberId, String name, String branchId, List<String> months, long owedFen) {
+    }
+
+    record ArrearsList(String organizationId, String through, List<ArrearsItem> items) {
+    }
+
+    record CollectionRow(String branchId, long payers, long paid, BigDecimal rate, long amountFen) {
+    }
+
+    /** The "paying dues" difficulty: nothing owed up to last month, and last month paid. */
+    static boolean paying(MemberState member, YearMonth lastMonth) {
+        return member.paid(lastMonth) && member.arrearsThrough(lastMonth).isEmpty();
+    }
+
+    @GetMapping("/api/dues/arrears")
+    @ReadsView(DashboardProjection.NAME)
+    ArrearsList arrears(@RequestParam(required = false) String organizationId,
+                        @RequestParam(required = false) String through) {
+        String organization = QueryParams.id("organizationId", organizationId);
+        YearMonth last = month("through", through);
+        List<ArrearsItem> items = new ArrayList<>();
+        for (Document d : members(organization, false)) {
+            MemberState member = MemberDocuments.state(d);
+            List<MemberState.Arrear> owed = member.arrearsThrough(last);
+            if (!owed.isEmpty()) {
+                items.add(new ArrearsItem(member.memberId().value(), member.name(), member.branchId().value(),
+                        owed.stream().map(a -> a.period().toString()).toList(),
+                        owed.stream().mapToLong(MemberState.Arrear::amountFen).sum()));
+            }
+        }
+        items.sort(java.util.Comparator.comparing(ArrearsItem::branchId).thenComparing(ArrearsItem::memberId));
+        return new ArrearsList(organization, last.toString(), items);
+    }
+
+    @GetMapping("/api/dues/collection")
+    @ReadsView(DashboardProjection.NAME)
+    List<CollectionRow> collection(@RequestParam(required = false) String organizationId,
+                                   @RequestParam(required = false) String period) {
+        String organization = QueryParams.id("organizationId", organizationId);
+        YearMonth month = month("period", period);
+        Map<String, long[]> rows = new TreeMap<>();
+        for (Document d : members(organization, true)) {
+            MemberState member = MemberDocuments.state(d);
+            long[] row = rows.computeIfAbsent(member.branchId().value(), k -> new long[3]);
+            row[0]++;
+            member.duesPayments().stream().filter(p -> p.period().equals(month)).findFirst().ifPresent(p -> {
+                row[1]++;
+                row[2] += p.amountFen();
+            });
+        }
+        return rows.entrySet().stream().map(e -> new CollectionRow(e.getKey(), e.getValue()[0], e.getValue()[1],
+                e.getValue()[0] == 0 ? null : BigDecimal.valueOf(e.getValue()[1])
+                        .divide(BigDecimal.valueOf(e.getValue()[0]), 4, RoundingMode.HALF_UP), e.getValue()[2]))
+                .toList();
+    }
+
+    /** The members whose relation branch is the organisation or below it (all without one), in the caller's reach. */
+    private Iterable<Document> members(String organization, boolean activeOnly) {
+        ViewCollections views = runtime.views(DashboardProjection.NAME);
+        List<Bson> filters = new ArrayList<>();
+        if (activeOnly) {
+            filters.add(eq("status", MembershipStatus.ACTIVE.name()));
+        }
+        if (organization != null) {
+            OrganizationTree tree = OrganizationTree.read(views.get(DashboardProjection.ORGANIZATIONS));
+            if (!tree.contains(organization) || !reach.reachesOrganization(organization)) {
+                throw new NotFound("organization", organization);
+            }
+            Set<String> scope = new TreeSet<>(tree.subtree(organization));
+            filters.add(in("branchId", scope));
+        }
+        Bson filter = filters.isEmpty() ? new Document() : and(filters);
+        return views.get(MemberFoldProjection.MEMBERS).find(reach.narrow(filter));
+    }
+
+    /** A month such as 2026-11; by default last month. */
+    private YearMonth month(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return YearMonth.from(today.date()).minusMonths(1);
+        }
+        try {
+            return YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(name, "must be a month such as 2026-11");
+        }
+    }
+}
