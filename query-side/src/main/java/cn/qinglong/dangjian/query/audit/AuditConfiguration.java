@@ -1,7 +1,7 @@
 package cn.qinglong.dangjian.query.audit;
 
 import cn.qinglong.dangjian.eventstore.audit.CheckpointKey;
-import cn.qinglong.dangjian.query.integration.PublicationLease;
+import cn.qinglong.dangjian.query.lease.PublicationLease;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package cn.qinglong.dangjian.query.audit;
 import cn.qinglong.dangjian.eventstore.audit.Checkpoint;
 import cn.qinglong.dangjian.eventstore.audit.CheckpointKey;
 import cn.qinglong.dangjian.eventstore.chain.ChainHash;
-import cn.qinglong.dangjian.query.integration.PublicationLease;
+import cn.qinglong.dangjian.query.lease.PublicationLease;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

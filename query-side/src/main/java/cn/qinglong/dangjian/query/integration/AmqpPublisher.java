@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.query.integration;
 
+import cn.qinglong.dangjian.query.lease.PublicationLease;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -1,14 +1,15 @@
 package cn.qinglong.dangjian.query.integration;
 
 import cn.qinglong.dangjian.query.audit.CheckpointPublication;
+import cn.qinglong.dangjian.query.lease.PublicationLease;
 import java.lang.management.ManagementFactory;
-import org.slf4j.LoggerFactory;
-import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import java.time.Clock;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

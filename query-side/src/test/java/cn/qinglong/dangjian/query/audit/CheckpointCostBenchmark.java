@@ -7,7 +7,7 @@ import cn.qinglong.dangjian.eventstore.audit.CheckpointKey;
 import cn.qinglong.dangjian.eventstore.chain.ChainHash;
 import cn.qinglong.dangjian.eventstore.testing.TestEventStoreDatabase;
 import cn.qinglong.dangjian.query.integration.CloudEventMapper;
-import cn.qinglong.dangjian.query.integration.PublicationLease;
+import cn.qinglong.dangjian.query.lease.PublicationLease;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

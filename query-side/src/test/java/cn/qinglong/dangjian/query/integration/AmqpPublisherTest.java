@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.query.integration;
 
+import cn.qinglong.dangjian.query.lease.PublicationLease;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package cn.qinglong.dangjian.query.integration;
+package cn.qinglong.dangjian.query.lease;
 
 import java.time.Clock;
 import java.time.Duration;
