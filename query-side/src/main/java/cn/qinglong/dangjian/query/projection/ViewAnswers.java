@@ -3,6 +3,7 @@ package cn.qinglong.dangjian.query.projection;
 import static com.mongodb.client.model.Filters.eq;
 
 import cn.qinglong.dangjian.security.Caller;
+import cn.qinglong.dangjian.security.Role.Access;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
@@ -167,7 +168,7 @@ public class ViewAnswers {
         } catch (IllegalStateException noCaller) {
             return "no caller";
         }
-        return caller.subdistrictWide() ? "subdistrict" : List.copyOf(caller.orgScope());
+        return caller.subdistrictWide() ? "subdistrict" : List.copyOf(caller.scope(Access.READ));
     }
 
     /** The generation and the stored token of each segment; {@code null} while no segment has stored one. */
