@@ -21,7 +21,10 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -68,6 +71,13 @@ public class WebSecurityAutoConfiguration {
         return new TokenEndpoint(tokens);
     }
 
+    /** The embedded default started on an address other than loopback says so (see {@link ExposureWarning}). */
+    @Bean
+    @ConditionalOnExpression("'${app.security.issuer-uri:}'.isBlank()")
+    public org.springframework.context.ApplicationListener<?> exposureWarning(org.springframework.core.env.Environment environment) {
+        return new ExposureWarning(environment);
+    }
+
     /** Every refusal of both services, answered one way (see {@link ProblemAdvice}). */
     @Bean
     public ProblemAdvice problemAdvice(ObjectProvider<FailureMeaning> meanings) {
@@ -90,6 +100,14 @@ public class WebSecurityAutoConfiguration {
     public RequestRejectedHandler problemForRejectedRequests() {
         return (request, response, e) -> ProblemResponses.write(response,
                 ProblemResponses.forStatus(400, "the request was refused before it reached the service"));
+    }
+
+    /** Before every other filter, Spring Security's included: only paths in normal form (see {@link CanonicalPath}). */
+    @Bean
+    public org.springframework.boot.web.servlet.FilterRegistrationBean<CanonicalPath> canonicalPath() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new CanonicalPath());
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean
@@ -115,15 +133,22 @@ public class WebSecurityAutoConfiguration {
     }
 
     /**
-     * The decoder checks the default validators (issuer, timestamps on {@code clock}, type, certificate binding);
-     * tokens it accepted are kept for {@code app.security.token-cache-ttl} (see {@link VerifiedTokens}).
+     * The decoder checks the default validators (issuer, timestamps on {@code clock}, type, certificate binding),
+     * and that the token has an {@code exp} no further than {@code app.security.max-token-lifetime} from now (a token
+     * without one would never expire); tokens it accepted are kept for {@code app.security.token-cache-ttl} (see
+     * {@link VerifiedTokens}).
      */
     static JwtDecoder verifying(NimbusJwtDecoder decoder, String issuer, SecuritySettings settings, Clock clock) {
         JwtTimestampValidator timestamps = new JwtTimestampValidator();
         timestamps.setClock(clock);
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
-                List.of(timestamps, new JwtIssuerValidator(issuer))));
+                List.of(timestamps, new JwtIssuerValidator(issuer), expiryBounded(settings.maxTokenLifetime(), clock))));
         return VerifiedTokens.around(decoder, settings.tokenCacheTtl(), settings.tokenCacheSize(), clock);
+    }
+
+    static OAuth2TokenValidator<Jwt> expiryBounded(java.time.Duration maxLifetime, Clock clock) {
+        return new JwtClaimValidator<java.time.Instant>(JwtClaimNames.EXP,
+                exp -> exp != null && !exp.isAfter(clock.instant().plus(maxLifetime)));
     }
 
     /**

@@ -62,7 +62,7 @@ class VerifiedTokensTest {
     private static final LocalSigningKey KEY = key();
 
     private static SecuritySettings settings(Duration ttl, int size) {
-        return new SecuritySettings(null, null, null, null, null, ttl, size);
+        return new SecuritySettings(null, null, null, null, null, ttl, size, null);
     }
 
     /** The real decoder of the embedded default (signature and claims checked), counting how often it runs. */
