@@ -225,11 +225,18 @@ function table(title, columns, rows, { rowClass, id } = {}) {
       el('tbody', {}, body))));
 }
 
+// A text cell a spreadsheet could take for a formula (=, +, -, @, or a leading tab or CR) is sent as text: a leading
+// apostrophe (the server does the same to whatever reaches it).
+const FORMULA_START = /^[=+\-@\t\r]/;
+function sheetText(v) {
+  return typeof v === 'string' && FORMULA_START.test(v) ? "'" + v : v;
+}
+
 async function exportTable(title, columns, rows) {
   const payload = {
     title,
-    columns: columns.map(c => c.header),
-    rows: rows.map(row => columns.map(c => { const v = c.value(row); return v === undefined || v === '' ? null : v; })),
+    columns: columns.map(c => sheetText(c.header)),
+    rows: rows.map(row => columns.map(c => { const v = c.value(row); return v === undefined || v === '' ? null : sheetText(v); })),
   };
   const response = await api('/exports', {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload),

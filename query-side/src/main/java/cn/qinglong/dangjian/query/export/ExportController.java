@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.query.export;
 
+import cn.qinglong.dangjian.query.web.SpreadsheetCells;
 import cn.qinglong.dangjian.security.problem.InvalidInput;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -50,7 +51,7 @@ class ExportController {
             Row first = sheet.createRow(0);
             for (int c = 0; c < table.columns().size(); c++) {
                 Cell cell = first.createCell(c);
-                cell.setCellValue(table.columns().get(c));
+                cell.setCellValue(SpreadsheetCells.text(table.columns().get(c)));
                 cell.setCellStyle(header);
                 sheet.setColumnWidth(c, Math.min(60, Math.max(10, table.columns().get(c).length() * 3 + 4)) * 256);
             }
@@ -65,7 +66,7 @@ class ExportController {
                     } else if (value.isBoolean()) {
                         row.createCell(c).setCellValue(value.booleanValue() ? "是" : "否");
                     } else if (!value.isNull()) {
-                        row.createCell(c).setCellValue(value.asString());
+                        row.createCell(c).setCellValue(SpreadsheetCells.text(value.asString()));
                     }
                 }
             }
