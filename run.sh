@@ -60,7 +60,7 @@ java -jar "$DATA_DIR/bin/demo-loader.jar" "http://localhost:$COMMAND_PORT/api" "
 cat <<URLS
 
 Dashboard     http://localhost:$QUERY_PORT/              (the committee's dashboard, in Chinese)
-Command side  http://localhost:$COMMAND_PORT/api         (POST commands; see API.md)
+Command side  http://localhost:$COMMAND_PORT/api         (POST commands; see docs/commands.md)
 Query side    http://localhost:$QUERY_PORT/api/organizations/tree
               http://localhost:$QUERY_PORT/api/members?branchId=ql-r3-b1
               http://localhost:$QUERY_PORT/api/members/m-v-00001

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.qinglong.dangjian.query.testing.Http;
 import cn.qinglong.dangjian.query.testing.QuerySideTest;
 import cn.qinglong.dangjian.query.testing.Scenario;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +21,7 @@ class ViewRulesTest extends QuerySideTest {
     @BeforeEach
     void scenarioInTheStore() {
         if (scenario == null) {
-            scenario = new Scenario("rules", LocalDate.now(ZoneId.of("Asia/Shanghai")));
+            scenario = scenario("rules");
             position = append(scenario.log);
         }
     }

@@ -19,6 +19,13 @@ class PublishedLanguageTest {
             .as("shared-kernel is the published language: no Spring, JDBC, Mongo or persistence mapping");
 
     @ArchTest
+    static final ArchRule the_declarations_of_personal_data_and_business_dates_are_plain_java = noClasses()
+            .that().resideInAPackage("cn.qinglong.dangjian.kernel.common..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.fasterxml.jackson..",
+                    "tools.jackson..", "org.axonframework..")
+            .as("@Personal and @BusinessDate, and what reads them, need neither Spring, Jackson nor Axon");
+
+    @ArchTest
     static final ArchRule every_event_has_a_revision = classes()
             .that().implement(cn.qinglong.dangjian.kernel.member.MemberEvent.class)
             .or().implement(cn.qinglong.dangjian.kernel.organization.OrganizationEvent.class)
@@ -32,6 +39,7 @@ class PublishedLanguageTest {
             .and().haveSimpleNameNotEndingWith("Test")
             .and().areNotInterfaces().and().areNotEnums().and().areTopLevelClasses()
             .and().doNotHaveSimpleName("Ids").and().doNotHaveSimpleName("Enums")
+            .and().doNotHaveSimpleName("PersonalData").and().doNotHaveSimpleName("BusinessDates")
             .should().beRecords()
             .as("messages and values are immutable records");
 }

@@ -19,7 +19,8 @@ class ApiDescription {
     OpenAPI apiDescription(@Value("${spring.application.name}") String service) {
         return new OpenAPI()
                 .info(new Info().title("青龙街道党员教育管理 · " + service).version("0.1.0")
-                        .description("See API.md. Every /api call needs a bearer JWT; README \"Security\" lists the roles."))
+                        .description("See docs/commands.md and docs/queries.md. Every /api call needs a bearer JWT;"
+                                + " docs/security.md lists the roles."))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));

@@ -9,23 +9,30 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Request bodies up to {@code app.security.max-body-size} bytes: a larger declared length is a 413 before anything is
+ * Request bodies up to {@code app.security.max-body-size} bytes ({@code max-upload-size} for a
+ * {@code multipart/form-data} upload): a larger declared length is a 413 before anything is
  * read; a chunked body that grows past the limit fails while it is read, which the services answer as malformed (400).
  */
 final class BodySizeLimit extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long maxBodyBytes;
+    private final long maxUploadBytes;
 
-    BodySizeLimit(long maxBytes) {
-        this.maxBytes = maxBytes;
+    BodySizeLimit(long maxBodyBytes, long maxUploadBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.maxUploadBytes = maxUploadBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String contentType = request.getContentType();
+        long maxBytes = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
+                ? maxUploadBytes : maxBodyBytes;
         if (request.getContentLengthLong() > maxBytes) {
             ProblemResponses.write(response, 413, "payload-too-large", "Payload too large",
                     "request bodies are limited to " + maxBytes + " bytes");

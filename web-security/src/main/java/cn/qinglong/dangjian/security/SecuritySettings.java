@@ -15,21 +15,24 @@ import org.springframework.util.unit.DataSize;
  * @param writesPerMinute accepted writes per principal per minute before 429
  * @param localTokenTtl  lifetime of a token minted with the local key
  * @param maxBodySize    the largest request body accepted (413 beyond)
+ * @param maxUploadSize  the largest {@code multipart/form-data} body accepted (a file upload such as the roster import)
  * @param tokenCacheTtl  how long a verified token is served without checking its signature again (never past its
  *                       {@code exp}); also how long a withdrawn key or issuer may still be honoured for a token already
- *                       seen (see {@link VerifiedTokens}); zero checks every request
+ *                       seen (see {@link WebSecurityAutoConfiguration#keepingVerified}); zero checks every request
  * @param tokenCacheSize the most verified tokens kept
  * @param maxTokenLifetime the furthest a token's {@code exp} may lie in the future; a token without {@code exp}, or
  *                       one that claims to live longer, is refused (401)
  */
 @ConfigurationProperties("app.security")
 public record SecuritySettings(String issuerUri, String jwkSetUri, Integer writesPerMinute, Duration localTokenTtl, DataSize maxBodySize,
-                               Duration tokenCacheTtl, Integer tokenCacheSize, Duration maxTokenLifetime) {
+                               DataSize maxUploadSize, Duration tokenCacheTtl, Integer tokenCacheSize,
+                               Duration maxTokenLifetime) {
 
     public SecuritySettings {
         writesPerMinute = writesPerMinute == null ? 6000 : writesPerMinute;
         localTokenTtl = localTokenTtl == null ? Duration.ofHours(8) : localTokenTtl;
         maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(256) : maxBodySize;
+        maxUploadSize = maxUploadSize == null ? maxBodySize : maxUploadSize;
         tokenCacheTtl = tokenCacheTtl == null ? Duration.ofMinutes(5) : tokenCacheTtl;
         tokenCacheSize = tokenCacheSize == null ? 10_000 : tokenCacheSize;
         maxTokenLifetime = maxTokenLifetime == null ? Duration.ofHours(24) : maxTokenLifetime;

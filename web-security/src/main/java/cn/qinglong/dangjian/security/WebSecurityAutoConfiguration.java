@@ -1,10 +1,16 @@
 package cn.qinglong.dangjian.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import cn.qinglong.dangjian.security.problem.FailureMeaning;
 import cn.qinglong.dangjian.security.problem.ProblemAdvice;
 import cn.qinglong.dangjian.security.problem.ProblemErrorReportValve;
 import cn.qinglong.dangjian.security.problem.ProblemResponses;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
@@ -136,14 +142,52 @@ public class WebSecurityAutoConfiguration {
      * The decoder checks the default validators (issuer, timestamps on {@code clock}, type, certificate binding),
      * and that the token has an {@code exp} no further than {@code app.security.max-token-lifetime} from now (a token
      * without one would never expire); tokens it accepted are kept for {@code app.security.token-cache-ttl} (see
-     * {@link VerifiedTokens}).
+     * {@link #keepingVerified}).
      */
     static JwtDecoder verifying(NimbusJwtDecoder decoder, String issuer, SecuritySettings settings, Clock clock) {
         JwtTimestampValidator timestamps = new JwtTimestampValidator();
         timestamps.setClock(clock);
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
                 List.of(timestamps, new JwtIssuerValidator(issuer), expiryBounded(settings.maxTokenLifetime(), clock))));
-        return VerifiedTokens.around(decoder, settings.tokenCacheTtl(), settings.tokenCacheSize(), clock);
+        return keepingVerified(decoder, settings.tokenCacheTtl(), settings.tokenCacheSize(), clock);
+    }
+
+    /**
+     * Keeps the tokens {@code verifier} accepted, so that the signature check (RSA) and the parsing of a token run once
+     * per token rather than once per request: a client sends the same bearer token for hours. {@code verifier} itself
+     * when {@code ttl} or {@code maxEntries} is zero.
+     *
+     * <p>Only a token the verifier accepted is kept, keyed by its exact text, so a tampered or differently signed token
+     * is never a hit and goes through the full check. A kept token is served until the earlier of its {@code exp} and
+     * {@code ttl} after it was verified; from its {@code exp} on, the verifier decides every time (refusing it once past
+     * the usual clock skew) and it is not kept again. The {@code ttl} bounds how long a change of trust goes unseen: a
+     * kept token signed with a key the issuer has since withdrawn is refused once its entry is older than {@code ttl}
+     * (another issuer takes a restart, which empties what is kept). Tokens without an {@code exp}, and tokens bound to
+     * a client certificate ({@code cnf}), which the verifier checks against the request, are never kept. At most
+     * {@code maxEntries} tokens are kept; evictions run on the calling thread, so that bound holds when a call returns.
+     */
+    static JwtDecoder keepingVerified(JwtDecoder verifier, Duration ttl, int maxEntries, Clock clock) {
+        if (ttl.isZero() || ttl.isNegative() || maxEntries <= 0) {
+            return verifier;
+        }
+        Cache<String, Jwt> kept = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run)
+                .ticker(() -> ChronoUnit.NANOS.between(Instant.EPOCH, clock.instant()))
+                .expireAfter(Expiry.creating((String token, Jwt jwt) -> {
+                    Duration untilExpiry = Duration.between(clock.instant(), jwt.getExpiresAt());
+                    return untilExpiry.compareTo(ttl) < 0 ? untilExpiry : ttl;
+                }))
+                .build();
+        return token -> {
+            Jwt jwt = kept.getIfPresent(token);
+            if (jwt == null) {
+                jwt = verifier.decode(token);
+                Instant exp = jwt.getExpiresAt();
+                if (exp != null && clock.instant().isBefore(exp) && !jwt.hasClaim("cnf")) {
+                    kept.put(token, jwt);
+                }
+            }
+            return jwt;
+        };
     }
 
     static OAuth2TokenValidator<Jwt> expiryBounded(java.time.Duration maxLifetime, Clock clock) {
@@ -187,7 +231,8 @@ public class WebSecurityAutoConfiguration {
                         .authenticationEntryPoint(UNAUTHORIZED)
                         .accessDeniedHandler(FORBIDDEN))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(UNAUTHORIZED).accessDeniedHandler(FORBIDDEN))
-                .addFilterBefore(new BodySizeLimit(settings.maxBodySize().toBytes()), BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(new BodySizeLimit(settings.maxBodySize().toBytes(), settings.maxUploadSize().toBytes()),
+                        BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(new ParameterNames(), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new WriteRateLimit(settings.writesPerMinute(), System::nanoTime), AuthorizationFilter.class);
         return http.build();

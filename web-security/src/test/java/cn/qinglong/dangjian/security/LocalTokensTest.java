@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,18 +21,9 @@ import org.assertj.core.api.Assertions;
 /** The embedded default's key, tokens and token endpoint. */
 class LocalTokensTest {
 
-    private static JdbcTemplate database() {
-        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(
-                "jdbc:h2:mem:key-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", ""));
-        jdbc.execute("""
-                CREATE TABLE local_signing_key (key_id VARCHAR(64) PRIMARY KEY, private_key VARCHAR(4096) NOT NULL,
-                public_key VARCHAR(2048) NOT NULL, created_at BIGINT NOT NULL)""");
-        return jdbc;
-    }
-
     @Test
     void both_services_read_the_one_key_the_first_one_created_so_each_trusts_the_others_tokens() {
-        JdbcTemplate jdbc = database();
+        JdbcTemplate jdbc = TestSigningKeys.database();
         LocalSigningKey commandSide = LocalSigningKey.loadOrCreate(jdbc);
         LocalSigningKey querySide = LocalSigningKey.loadOrCreate(jdbc);
         assertThat(querySide.publicKey()).isEqualTo(commandSide.publicKey());
@@ -52,8 +42,8 @@ class LocalTokensTest {
 
     @Test
     void an_expired_token_or_one_signed_by_another_key_is_refused() {
-        LocalSigningKey key = LocalSigningKey.loadOrCreate(database());
-        LocalSigningKey other = LocalSigningKey.loadOrCreate(database());
+        LocalSigningKey key = TestSigningKeys.newKey();
+        LocalSigningKey other = TestSigningKeys.newKey();
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.publicKey()).build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(LocalTokens.ISSUER));
         Clock yesterday = Clock.fixed(Instant.now().minus(Duration.ofDays(1)), ZoneOffset.UTC);
@@ -73,7 +63,7 @@ class LocalTokensTest {
 
     @Test
     void the_token_endpoint_answers_loopback_clients_only() throws Exception {
-        TokenEndpoint endpoint = new TokenEndpoint(new LocalTokens(LocalSigningKey.loadOrCreate(database()),
+        TokenEndpoint endpoint = new TokenEndpoint(new LocalTokens(TestSigningKeys.newKey(),
                 Duration.ofHours(1), Clock.systemUTC()));
         TokenEndpoint.TokenRequest body = new TokenEndpoint.TokenRequest("AUDITOR", null, null, null);
         MockHttpServletRequest remote = new MockHttpServletRequest("POST", TokenEndpoint.PATH);

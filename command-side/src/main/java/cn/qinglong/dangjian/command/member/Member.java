@@ -9,6 +9,9 @@ import cn.qinglong.dangjian.command.shared.NotFound;
 import cn.qinglong.dangjian.command.shared.RuleViolation;
 import cn.qinglong.dangjian.command.studyday.StudyDayCalendar;
 import cn.qinglong.dangjian.command.studyday.StudyDayFacts;
+import cn.qinglong.dangjian.kernel.common.BusinessDates;
+import cn.qinglong.dangjian.kernel.common.PersonalData;
+import cn.qinglong.dangjian.kernel.member.MemberCommand;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.AssignStudyMode;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.EndMembership;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.EraseMemberPersonalData;
@@ -53,7 +56,8 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyAbsenceExcused;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyModeAssigned;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.VanguardActivityRecorded;
 import cn.qinglong.dangjian.kernel.member.MemberId;
-import cn.qinglong.dangjian.kernel.member.Residence;
+import cn.qinglong.dangjian.kernel.member.MemberState;
+import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
 import cn.qinglong.dangjian.kernel.organization.GroupKind;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
@@ -67,16 +71,24 @@ import java.util.HashSet;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.serialization.Revision;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * One party member's stream. Command handlers check the rules and apply; the event-sourcing handlers at the
- * bottom only assign state.
+ * One party member's stream. The member's situation is the kernel's {@link MemberState}, the same fold the views
+ * use; the aggregate keeps beside it only what its decisions need that the state does not (the registration as
+ * recorded, for an idempotent repeat; the study days attended or excused; the dues periods paid). One
+ * interceptor guards every command (the member exists, the membership has not ended, no business date lies in
+ * the future); the handlers check each command's own rules and apply; one event-sourcing handler folds.
  */
 @Aggregate(snapshotTriggerDefinition = "memberSnapshotTrigger", cache = "aggregateCache")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 class Member {
 
@@ -85,15 +97,9 @@ class Member {
 
     @AggregateIdentifier
     private MemberId memberId;
+    private MemberState state = MemberState.none();
+    /** As recorded, its personal parts erased with the member's. */
     private MemberRegistered registration;
-    private OrganizationId branchId;
-    private ResidenceStatus residenceStatus;
-    private OrganizationId transitionGroupId;
-    private OrganizationId residenceBranchId;
-    private boolean dualManaged;
-    private boolean contactLost;
-    private boolean ended;
-    private boolean personalDataErased;
     private Set<StudyDayId> attended = new HashSet<>();
     private Set<StudyDayId> excused = new HashSet<>();
     private Set<YearMonth> duesPaid = new HashSet<>();
@@ -101,20 +107,61 @@ class Member {
     Member() {
     }
 
+    /**
+     * Every member command passes here first: registration aside, the member must exist; erasure aside, the
+     * membership must not have ended; and no {@link cn.qinglong.dangjian.kernel.common.BusinessDate} of the command
+     * may lie in the future (things that already happened cannot be dated tomorrow).
+     */
+    @CommandHandlerInterceptor
+    Object guard(MemberCommand command, InterceptorChain chain, Clock clock) throws Exception {
+        if (!(command instanceof RegisterMember)) {
+            if (registration == null) {
+                throw new NotFound("member", command.memberId());
+            }
+            if (state.status() == MembershipStatus.ENDED && !(command instanceof EraseMemberPersonalData)) {
+                throw new RuleViolation("the membership of '" + memberId + "' has ended; no new facts can be recorded");
+            }
+        }
+        requireNoFutureDates(command, clock);
+        return chain.proceed();
+    }
+
+    static void requireNoFutureDates(MemberCommand command, Clock clock) {
+        LocalDate today = LocalDate.now(clock);
+        for (BusinessDates.Dated dated : BusinessDates.of((Record) command)) {
+            if (dated.date().isAfter(today)) {
+                throw new RuleViolation(dated.name() + " " + dated.date()
+                        + " is in the future; only what already happened can be recorded");
+            }
+        }
+    }
+
     /** Returns whether the member was registered now (false for an idempotent repeat). */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    boolean handle(RegisterMember c, OrganizationDirectory organizations, Clock clock) {
-        var event = new MemberRegistered(c.memberId(), c.name(), c.gender(), c.birthDate(), c.joinedPartyOn(),
-                c.branchId(), c.categories(), c.residence(), c.phone(), c.registeredOn());
+    boolean handle(RegisterMember c, OrganizationDirectory organizations) {
+        var event = registration(c);
         if (registration != null) {
             if (registration.equals(event)) {
                 return false;
             }
             throw new IdConflict("member '" + c.memberId() + "' is already registered with other details");
         }
-        Dates.notInFuture("registeredOn", c.registeredOn(), clock);
-        Dates.notInFuture("joinedPartyOn", c.joinedPartyOn(), clock);
+        checkRegistration(c, organizations);
+        apply(event);
+        return true;
+    }
+
+    static MemberRegistered registration(RegisterMember c) {
+        return new MemberRegistered(c.memberId(), c.name(), c.gender(), c.birthDate(), c.joinedPartyOn(),
+                c.branchId(), c.categories(), c.residence(), c.phone(), c.registeredOn());
+    }
+
+    /**
+     * The rules of a new member's registration besides the guard's dates; the roster import's dry run asks them (and
+     * {@link #requireNoFutureDates}) too.
+     */
+    static void checkRegistration(RegisterMember c, OrganizationDirectory organizations) {
         if (c.joinedPartyOn().isBefore(c.birthDate().plusYears(MINIMUM_JOINING_AGE))) {
             throw new RuleViolation("a member joins the party at " + MINIMUM_JOINING_AGE + " or older");
         }
@@ -122,24 +169,18 @@ class Member {
         if (c.residence().communityId() != null) {
             organizations.require("community", c.residence().communityId()).requireActive("community");
         }
-        apply(event);
-        return true;
     }
 
     @CommandHandler
-    void handle(UpdateContactCard c, Clock clock) {
-        ensureActive();
-        Dates.notInFuture("verifiedOn", c.card().verifiedOn(), clock);
+    void handle(UpdateContactCard c) {
         apply(new ContactCardUpdated(memberId, c.card()));
     }
 
     @CommandHandler
-    void handle(RelocateMember c, OrganizationDirectory organizations, Clock clock) {
-        ensureActive();
-        Dates.notInFuture("relocatedOn", c.relocatedOn(), clock);
-        if (residenceStatus != ResidenceStatus.ORIGINAL) {
+    void handle(RelocateMember c, OrganizationDirectory organizations) {
+        if (residenceStatus() != ResidenceStatus.ORIGINAL) {
             throw new RuleViolation("only a member still living in the original village can be relocated; this member is "
-                    + residenceStatus);
+                    + residenceStatus());
         }
         if (c.areaId() != null) {
             organizations.require("area", c.areaId()).requireActive("area");
@@ -148,18 +189,16 @@ class Member {
     }
 
     @CommandHandler
-    void handle(JoinTransitionGroup c, OrganizationDirectory organizations, Clock clock) {
-        ensureActive();
-        Dates.notInFuture("joinedOn", c.joinedOn(), clock);
-        if (residenceStatus != ResidenceStatus.TRANSITION) {
+    void handle(JoinTransitionGroup c, OrganizationDirectory organizations) {
+        if (residenceStatus() != ResidenceStatus.TRANSITION) {
             throw new RuleViolation("a member can join a transition group only while relocated (TRANSITION); this member is "
-                    + residenceStatus);
+                    + residenceStatus());
         }
-        if (c.groupId().equals(transitionGroupId)) {
+        if (c.groupId().equals(state.groupId())) {
             return;
         }
-        if (transitionGroupId != null) {
-            throw new RuleViolation("a member belongs to one transition group at a time; leave '" + transitionGroupId
+        if (state.groupId() != null) {
+            throw new RuleViolation("a member belongs to one transition group at a time; leave '" + state.groupId()
                     + "' first");
         }
         organizations.require("group", c.groupId()).requireActive("group").requireGroupKind("group", GroupKind.TRANSITION);
@@ -167,27 +206,20 @@ class Member {
     }
 
     @CommandHandler
-    void handle(LeaveTransitionGroup c, Clock clock) {
-        ensureActive();
-        Dates.notInFuture("leftOn", c.leftOn(), clock);
-        if (transitionGroupId == null) {
+    void handle(LeaveTransitionGroup c) {
+        if (state.groupId() == null) {
             throw new RuleViolation("the member is in no transition group");
         }
-        apply(new MemberLeftTransitionGroup(memberId, transitionGroupId, c.leftOn(), c.reason()));
+        apply(new MemberLeftTransitionGroup(memberId, state.groupId(), c.leftOn(), c.reason()));
     }
 
     @CommandHandler
     void handle(AssignStudyMode c, Clock clock) {
-        ensureActive();
-        LocalDate assignedOn = Dates.orToday(c.assignedOn(), clock);
-        Dates.notInFuture("assignedOn", assignedOn, clock);
-        apply(new StudyModeAssigned(memberId, c.mode(), c.reason(), assignedOn));
+        apply(new StudyModeAssigned(memberId, c.mode(), c.reason(), Dates.orToday(c.assignedOn(), clock)));
     }
 
     @CommandHandler
-    void handle(RecordAttendance c, StudyDayCalendar calendar, Clock clock) {
-        ensureActive();
-        Dates.notInFuture("attendedOn", c.attendedOn(), clock);
+    void handle(RecordAttendance c, StudyDayCalendar calendar) {
         if (attended.contains(c.studyDayId())) {
             return;
         }
@@ -203,9 +235,6 @@ class Member {
 
     @CommandHandler
     void handle(ExcuseAbsence c, StudyDayCalendar calendar, Clock clock) {
-        ensureActive();
-        LocalDate excusedOn = Dates.orToday(c.excusedOn(), clock);
-        Dates.notInFuture("excusedOn", excusedOn, clock);
         if (excused.contains(c.studyDayId())) {
             return;
         }
@@ -213,14 +242,13 @@ class Member {
             throw new RuleViolation("the member already attended study day '" + c.studyDayId() + "'");
         }
         StudyDayFacts studyDay = studyDayOfDailyBranch(c.studyDayId(), calendar);
-        apply(new StudyAbsenceExcused(memberId, c.studyDayId(), studyDay.branchId(), c.reason(), excusedOn));
+        apply(new StudyAbsenceExcused(memberId, c.studyDayId(), studyDay.branchId(), c.reason(),
+                Dates.orToday(c.excusedOn(), clock)));
     }
 
     @CommandHandler
-    void handle(TransferToResettlementCommunity c, OrganizationDirectory organizations, Clock clock) {
-        ensureActive();
-        Dates.notInFuture("movedInOn", c.movedInOn(), clock);
-        if (residenceStatus == ResidenceStatus.RESETTLED) {
+    void handle(TransferToResettlementCommunity c, OrganizationDirectory organizations) {
+        if (residenceStatus() == ResidenceStatus.RESETTLED) {
             throw new RuleViolation("the member is already resettled");
         }
         organizations.require("community", c.communityId()).requireActive("community");
@@ -229,60 +257,52 @@ class Member {
             organizations.require("building group", c.buildingGroupId()).requireActive("building group")
                     .requireGroupKind("building group", GroupKind.BUILDING);
         }
+        OrganizationId transitionGroupId = state.groupId();
         apply(new MemberTransferredToResettlementCommunity(memberId, c.communityId(), c.residenceBranchId(),
                 c.buildingGroupId(), c.movedInOn(), c.transferRelation()));
         if (transitionGroupId != null) {
             apply(new MemberLeftTransitionGroup(memberId, transitionGroupId, c.movedInOn(), "resettled"));
         }
-        if (c.residenceBranchId().equals(branchId)) {
+        if (c.residenceBranchId().equals(state.branchId())) {
             return;
         }
         if (c.transferRelation()) {
             transferRelation(c.residenceBranchId(), c.movedInOn());
-        } else if (!dualManaged) {
-            apply(new DualManagementEstablished(memberId, branchId, c.residenceBranchId(), c.movedInOn()));
+        } else if (!state.dualManaged()) {
+            apply(new DualManagementEstablished(memberId, state.branchId(), c.residenceBranchId(), c.movedInOn()));
         }
     }
 
     @CommandHandler
-    void handle(TransferOrganizationalRelation c, OrganizationDirectory organizations, Clock clock) {
-        ensureActive();
-        Dates.notInFuture("transferredOn", c.transferredOn(), clock);
-        if (c.toBranchId().equals(branchId)) {
-            throw new RuleViolation("the member's organisational relation is already with '" + branchId + "'");
+    void handle(TransferOrganizationalRelation c, OrganizationDirectory organizations) {
+        if (c.toBranchId().equals(state.branchId())) {
+            throw new RuleViolation("the member's organisational relation is already with '" + state.branchId() + "'");
         }
         organizations.require("branch", c.toBranchId()).requireBranch("branch");
         transferRelation(c.toBranchId(), c.transferredOn());
     }
 
     private void transferRelation(OrganizationId toBranchId, LocalDate on) {
-        OrganizationId origin = branchId;
+        OrganizationId origin = state.branchId();
         apply(new OrganizationalRelationTransferred(memberId, origin, toBranchId, on));
-        if (dualManaged && toBranchId.equals(residenceBranchId)) {
-            apply(new DualManagementEnded(memberId, origin, residenceBranchId, on));
+        if (state.dualManaged() && toBranchId.equals(state.residenceBranchId())) {
+            apply(new DualManagementEnded(memberId, origin, state.residenceBranchId(), on));
         }
     }
 
     @CommandHandler
     void handle(RecordCareNeeds c, Clock clock) {
-        ensureActive();
-        LocalDate recordedOn = Dates.orToday(c.recordedOn(), clock);
-        Dates.notInFuture("recordedOn", recordedOn, clock);
-        apply(new CareNeedsRecorded(memberId, c.needs(), recordedOn));
+        apply(new CareNeedsRecorded(memberId, c.needs(), Dates.orToday(c.recordedOn(), clock)));
     }
 
     @CommandHandler
-    void handle(RecordCareVisit c, Clock clock) {
-        ensureActive();
-        Dates.notInFuture("visitedOn", c.visitedOn(), clock);
+    void handle(RecordCareVisit c) {
         apply(new MemberVisitedByHelper(memberId, c.helperName(), c.helperMemberId(), c.kind(), c.visitedOn(),
                 c.notes()));
     }
 
     @CommandHandler
-    void handle(PayDues c, Clock clock) {
-        ensureActive();
-        Dates.notInFuture("paidOn", c.paidOn(), clock);
+    void handle(PayDues c) {
         if (duesPaid.contains(c.period())) {
             throw new RuleViolation("dues for " + c.period() + " are already paid");
         }
@@ -293,50 +313,38 @@ class Member {
     }
 
     @CommandHandler
-    void handle(MarkContactLost c, Clock clock) {
-        ensureActive();
-        Dates.notInFuture("since", c.since(), clock);
-        if (contactLost) {
+    void handle(MarkContactLost c) {
+        if (state.contactLost()) {
             throw new RuleViolation("contact with the member is already marked lost");
         }
         apply(new ContactLost(memberId, c.since(), c.lastKnown()));
     }
 
     @CommandHandler
-    void handle(MarkContactRestored c, Clock clock) {
-        ensureActive();
-        Dates.notInFuture("restoredOn", c.restoredOn(), clock);
-        if (!contactLost) {
+    void handle(MarkContactRestored c) {
+        if (!state.contactLost()) {
             throw new RuleViolation("contact with the member is not marked lost");
         }
         apply(new ContactRestored(memberId, c.restoredOn()));
     }
 
     @CommandHandler
-    void handle(LinkHouseholds c, Clock clock) {
-        ensureActive();
-        Dates.notInFuture("linkedOn", c.linkedOn(), clock);
+    void handle(LinkHouseholds c) {
         apply(new HouseholdsLinked(memberId, c.households(), c.linkedOn()));
     }
 
     @CommandHandler
-    void handle(RecordVanguardActivity c, Clock clock) {
-        ensureActive();
-        Dates.notInFuture("date", c.date(), clock);
+    void handle(RecordVanguardActivity c) {
         apply(new VanguardActivityRecorded(memberId, c.kind(), c.date(), c.description()));
     }
 
     @CommandHandler
-    void handle(RecordEvaluation c, Clock clock) {
-        ensureActive();
-        Dates.notInFuture("evaluatedOn", c.evaluatedOn(), clock);
+    void handle(RecordEvaluation c) {
         apply(new EvaluationRecorded(memberId, c.period(), c.rating(), c.evaluatedOn()));
     }
 
     @CommandHandler
-    void handle(EndMembership c, Clock clock) {
-        ensureActive();
-        Dates.notInFuture("endedOn", c.endedOn(), clock);
+    void handle(EndMembership c) {
         apply(new MembershipEnded(memberId, c.reason(), c.endedOn()));
     }
 
@@ -346,32 +354,19 @@ class Member {
      */
     @CommandHandler
     void handle(EraseMemberPersonalData c, PersonalDataShredder shredder, Clock clock) {
-        if (registration == null) {
-            throw new NotFound("member", memberId);
-        }
-        if (!ended) {
+        if (state.status() != MembershipStatus.ENDED) {
             throw new RuleViolation("personal data is erased only after the membership ended; the membership of '"
                     + memberId + "' has not ended");
         }
-        if (personalDataErased) {
+        if (state.personalDataErased()) {
             return;
         }
         shredder.destroyKey(memberId);
         apply(new MemberPersonalDataErased(memberId, LocalDate.now(clock)));
     }
 
-    private void ensureActive() {
-        if (registration == null) {
-            throw new NotFound("member", memberId);
-        }
-        if (ended) {
-            throw new RuleViolation("the membership of '" + memberId + "' has ended; no new facts can be recorded");
-        }
-    }
-
-    /** A dual-managed member's study day is the residence branch's. */
-    private OrganizationId dailyBranchId() {
-        return dualManaged ? residenceBranchId : branchId;
+    private ResidenceStatus residenceStatus() {
+        return state.residence().status();
     }
 
     private StudyDayFacts studyDayOfDailyBranch(StudyDayId studyDayId, StudyDayCalendar calendar) {
@@ -379,101 +374,32 @@ class Member {
         if (studyDay.cancelled()) {
             throw new RuleViolation("study day '" + studyDayId + "' has been cancelled");
         }
-        if (!studyDay.branchId().equals(dailyBranchId())) {
+        if (!studyDay.branchId().equals(state.dailyBranchId())) {
             throw new RuleViolation("study day '" + studyDayId + "' belongs to branch '" + studyDay.branchId()
-                    + "', not to the member's daily-management branch '" + dailyBranchId() + "'");
+                    + "', not to the member's daily-management branch '" + state.dailyBranchId() + "'");
         }
         return studyDay;
     }
 
+    /**
+     * The one event-sourcing path: the kernel's fold, then what only the decisions keep. The erasure blanks the
+     * registration by the same {@link cn.qinglong.dangjian.kernel.common.Personal} declarations as the state, so
+     * a snapshot taken from then on holds no personal data.
+     */
     @EventSourcingHandler
-    void on(MemberRegistered e) {
-        memberId = e.memberId();
-        registration = e;
-        branchId = e.branchId();
-        residenceStatus = e.residence().status();
+    void on(MemberEvent event, @SequenceNumber long sequence) {
+        state = state.apply(event, sequence);
+        memberId = state.memberId();
+        if (event instanceof MemberRegistered e) {
+            registration = e;
+        } else if (event instanceof MemberAttendedStudyDay e) {
+            attended.add(e.studyDayId());
+        } else if (event instanceof StudyAbsenceExcused e) {
+            excused.add(e.studyDayId());
+        } else if (event instanceof DuesPaid e) {
+            duesPaid.add(e.period());
+        } else if (event instanceof MemberPersonalDataErased) {
+            registration = PersonalData.erase(registration, Set.of());
+        }
     }
-
-    @EventSourcingHandler
-    void on(MemberRelocated e) {
-        residenceStatus = ResidenceStatus.TRANSITION;
-    }
-
-    @EventSourcingHandler
-    void on(MemberJoinedTransitionGroup e) {
-        transitionGroupId = e.groupId();
-    }
-
-    @EventSourcingHandler
-    void on(MemberLeftTransitionGroup e) {
-        transitionGroupId = null;
-    }
-
-    @EventSourcingHandler
-    void on(MemberAttendedStudyDay e) {
-        attended.add(e.studyDayId());
-    }
-
-    @EventSourcingHandler
-    void on(StudyAbsenceExcused e) {
-        excused.add(e.studyDayId());
-    }
-
-    @EventSourcingHandler
-    void on(MemberTransferredToResettlementCommunity e) {
-        residenceStatus = ResidenceStatus.RESETTLED;
-        residenceBranchId = e.residenceBranchId();
-    }
-
-    @EventSourcingHandler
-    void on(DualManagementEstablished e) {
-        dualManaged = true;
-    }
-
-    @EventSourcingHandler
-    void on(DualManagementEnded e) {
-        dualManaged = false;
-    }
-
-    @EventSourcingHandler
-    void on(OrganizationalRelationTransferred e) {
-        branchId = e.toBranchId();
-    }
-
-    @EventSourcingHandler
-    void on(DuesPaid e) {
-        duesPaid.add(e.period());
-    }
-
-    @EventSourcingHandler
-    void on(ContactLost e) {
-        contactLost = true;
-    }
-
-    @EventSourcingHandler
-    void on(ContactRestored e) {
-        contactLost = false;
-    }
-
-    @EventSourcingHandler
-    void on(MembershipEnded e) {
-        ended = true;
-    }
-
-    /** Keeps no personal data in the aggregate either, so a snapshot taken from now on holds none. */
-    @EventSourcingHandler
-    void on(MemberPersonalDataErased e) {
-        personalDataErased = true;
-        Residence residence = registration.residence();
-        registration = new MemberRegistered(registration.memberId(), registration.name(), registration.gender(),
-                registration.birthDate(), registration.joinedPartyOn(), registration.branchId(),
-                registration.categories(), new Residence(residence.status(), residence.communityId(), null), null,
-                registration.registeredOn());
-    }
-
-    /** Facts that change nothing the rules look at. */
-    @EventSourcingHandler
-    void on(MemberEvent e) {
-    }
-
 }

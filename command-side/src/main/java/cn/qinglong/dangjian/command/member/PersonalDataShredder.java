@@ -1,8 +1,8 @@
 package cn.qinglong.dangjian.command.member;
 
-import cn.qinglong.dangjian.command.shared.AggregateCache;
 import cn.qinglong.dangjian.eventstore.personal.PersonalData;
 import cn.qinglong.dangjian.kernel.member.MemberId;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +20,9 @@ interface PersonalDataShredder {
     class OfTheEventStore implements PersonalDataShredder {
 
         private final PersonalData personalData;
-        private final AggregateCache aggregates;
+        private final Cache aggregates;
 
-        OfTheEventStore(PersonalData personalData, AggregateCache aggregates) {
+        OfTheEventStore(PersonalData personalData, Cache aggregates) {
             this.personalData = personalData;
             this.aggregates = aggregates;
         }

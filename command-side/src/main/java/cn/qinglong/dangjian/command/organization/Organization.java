@@ -6,7 +6,6 @@ import cn.qinglong.dangjian.command.shared.Dates;
 import cn.qinglong.dangjian.command.shared.IdConflict;
 import cn.qinglong.dangjian.command.shared.NotFound;
 import cn.qinglong.dangjian.command.shared.RuleViolation;
-import cn.qinglong.dangjian.command.member.MemberDirectory;
 import cn.qinglong.dangjian.kernel.organization.OrganizationCommand.AppointLeader;
 import cn.qinglong.dangjian.kernel.organization.OrganizationCommand.DissolveOrganization;
 import cn.qinglong.dangjian.kernel.organization.OrganizationCommand.EstablishOrganization;

@@ -8,8 +8,9 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Who may send which command. The committee sends everything; branch secretaries and group leaders send member
- * commands, and {@link MemberScope} then checks that the member is theirs; auditors and integration clients send
- * nothing. Organisations, study days and erasure are the committee's.
+ * commands, and {@link MemberScope} then checks that the member is theirs; secretaries also import rosters, checked
+ * row by row the same way. Auditors and integration clients send nothing. Organisations, study days and erasure are
+ * the committee's.
  */
 @Configuration
 class CommandAccess {
@@ -21,6 +22,8 @@ class CommandAccess {
                 .requestMatchers(HttpMethod.POST, "/api/members/*/erasure").hasRole(committee)
                 .requestMatchers("/api/organizations", "/api/organizations/**", "/api/study-days", "/api/study-days/**")
                 .hasRole(committee)
+                .requestMatchers("/api/imports/**")
+                .hasAnyRole(committee, Role.BRANCH_SECRETARY.name())
                 .requestMatchers("/api/members", "/api/members/**")
                 .hasAnyRole(committee, Role.BRANCH_SECRETARY.name(), Role.GROUP_LEADER.name())
                 .requestMatchers("/api/**").hasRole(committee);

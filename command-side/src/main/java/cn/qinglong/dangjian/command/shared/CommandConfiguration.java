@@ -1,5 +1,7 @@
 package cn.qinglong.dangjian.command.shared;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -7,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.AxonNonTransientException;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
@@ -32,11 +36,28 @@ public class CommandConfiguration {
         return Clock.system(ZoneId.of(zone));
     }
 
-    /** Members loaded by earlier commands, see {@link AggregateCache}; a size of 0 turns it off. */
+    /**
+     * Members loaded by earlier commands, kept for their next one: at most {@code size}, and none older than
+     * {@code maxAge}, so that another node's changes (an erasure above all) are not kept here for longer than that; a
+     * size or an age of 0 keeps nothing. Axon's caching repository puts a member back after each command and removes
+     * it when a unit of work rolls back; a kept member that another node has moved on from appends a sequence number
+     * that is already taken, the store refuses it, the entry is removed and the gateway's retry loads the stream
+     * again. A command on a kept member that appended nothing is decided again on the stored stream
+     * ({@code CommandDispatcher}); an erasure drops the member at its commit ({@code PersonalDataShredder}).
+     */
     @Bean
-    AggregateCache aggregateCache(@Value("${command.aggregate-cache.size}") int size,
-                                  @Value("${command.aggregate-cache.max-age}") Duration maxAge) {
-        return new AggregateCache(size, maxAge);
+    Cache aggregateCache(@Value("${command.aggregate-cache.size}") int size,
+                         @Value("${command.aggregate-cache.max-age}") Duration maxAge) {
+        return keptAggregates(size, maxAge, Ticker.systemTicker());
+    }
+
+    /** Evictions run on the calling thread, so the bound holds as soon as a put returns. */
+    static Cache keptAggregates(int size, Duration maxAge, Ticker ticker) {
+        if (size <= 0 || maxAge.isZero() || maxAge.isNegative()) {
+            return NoCache.INSTANCE;
+        }
+        return new CaffeineAdapter(Caffeine.newBuilder().maximumSize(size).expireAfterWrite(maxAge).ticker(ticker)
+                .executor(Runnable::run).build());
     }
 
     @Bean

@@ -3,7 +3,7 @@ package cn.qinglong.dangjian.command.studyday;
 import cn.qinglong.dangjian.command.shared.NotFound;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayEvent;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
-import java.util.LinkedHashMap;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Reads a study day's facts from its own stream, for the member rules that depend on it. The facts folded so far are
  * kept with the sequence number they reach, so a later read asks the store only for the events after it (one indexed
  * query, usually answering none) instead of folding the whole stream again: a rescheduling or cancellation is seen
- * as soon as it is stored.
+ * as soon as it is stored. At most {@code size} study days are kept (Caffeine picks which go).
  */
 @Component
 public class StudyDayCalendar {
@@ -26,19 +26,11 @@ public class StudyDayCalendar {
 
     public StudyDayCalendar(EventStore eventStore, @Value("${command.aggregate-cache.size}") int size) {
         this.eventStore = eventStore;
-        this.folded = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<StudyDayId, Folded> eldest) {
-                return size() > size;
-            }
-        };
+        this.folded = Caffeine.newBuilder().maximumSize(size).<StudyDayId, Folded>build().asMap();
     }
 
     public StudyDayFacts require(StudyDayId id) {
-        Folded known;
-        synchronized (folded) {
-            known = folded.get(id);
-        }
+        Folded known = folded.get(id);
         StudyDayFacts facts = known == null ? null : known.facts();
         long last = known == null ? -1 : known.lastSequenceNumber();
         var stream = known == null ? eventStore.readEvents(id.value()) : eventStore.readEvents(id.value(), last + 1);
@@ -53,10 +45,8 @@ public class StudyDayCalendar {
             throw new NotFound("study day", id);
         }
         Folded now = new Folded(facts, last);
-        synchronized (folded) {
-            folded.merge(id, now, (earlier, later) ->
-                    later.lastSequenceNumber() >= earlier.lastSequenceNumber() ? later : earlier);
-        }
+        folded.merge(id, now, (earlier, later) ->
+                later.lastSequenceNumber() >= earlier.lastSequenceNumber() ? later : earlier);
         return facts;
     }
 }

@@ -1,7 +1,6 @@
 package cn.qinglong.dangjian.command.web;
 
 import cn.qinglong.dangjian.command.security.MemberScope;
-import cn.qinglong.dangjian.command.shared.AggregateCache;
 import cn.qinglong.dangjian.command.shared.CommandConfiguration;
 import cn.qinglong.dangjian.command.shared.IdConflict;
 import cn.qinglong.dangjian.command.shared.NotFound;
@@ -22,6 +21,7 @@ import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -33,27 +33,11 @@ import org.springframework.stereotype.Component;
 
 /** Sends a command with the caller's audit metadata and turns the outcome into the API's receipt. */
 @Component
-public class CommandDispatcher {
+public record CommandDispatcher(CommandGateway commandGateway, JdbcTemplate jdbc, HttpServletRequest request,
+                                AppendedEvents appendedEvents, MemberScope scope, Cache aggregates) {
 
     static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final Pattern PRINTABLE = Pattern.compile("[\\p{L}\\p{N}\\p{P}\\p{Zs}]{1,100}");
-
-    private final CommandGateway commandGateway;
-    private final JdbcTemplate jdbc;
-    private final HttpServletRequest request;
-    private final AppendedEvents appendedEvents;
-    private final MemberScope scope;
-    private final AggregateCache aggregates;
-
-    public CommandDispatcher(CommandGateway commandGateway, JdbcTemplate jdbc, HttpServletRequest request,
-                             AppendedEvents appendedEvents, MemberScope scope, AggregateCache aggregates) {
-        this.commandGateway = commandGateway;
-        this.jdbc = jdbc;
-        this.request = request;
-        this.appendedEvents = appendedEvents;
-        this.scope = scope;
-        this.aggregates = aggregates;
-    }
 
     public ResponseEntity<Receipt> update(String aggregateId, Object command) {
         Sent sent;

@@ -2,6 +2,7 @@ package cn.qinglong.dangjian.command.member;
 
 import static cn.qinglong.dangjian.command.member.Directory.BUILDING_GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static cn.qinglong.dangjian.command.member.Directory.CANCELLED_STUDY_DAY;
 import static cn.qinglong.dangjian.command.member.Directory.COMMUNITY;
 import static cn.qinglong.dangjian.command.member.Directory.DISSOLVED_BRANCH;
@@ -146,7 +147,7 @@ class MemberRulesTest {
             RegisterMember differentName = new RegisterMember(ID, "李四", other.gender(), other.birthDate(),
                     other.joinedPartyOn(), other.branchId(), other.categories(), other.residence(), other.phone(),
                     other.registeredOn());
-            fixture.given(registered()).when(differentName).expectException(IdConflict.class).expectNoEvents();
+            fixture.given(registered()).when(differentName).expectException(IdConflict.class).expectExceptionMessage(containsString("already registered with other details")).expectNoEvents();
         }
 
         @Test
@@ -157,21 +158,34 @@ class MemberRulesTest {
                     .when(new RegisterMember(ID, e.name(), e.gender(), e.birthDate(), e.joinedPartyOn(),
                             cn.qinglong.dangjian.kernel.organization.OrganizationId.of("nowhere"), e.categories(),
                             e.residence(), e.phone(), e.registeredOn()))
-                    .expectException(NotFound.class);
+                    .expectException(NotFound.class).expectExceptionMessage(containsString("nowhere"));
             fixture.givenNoPriorActivity()
                     .when(new RegisterMember(ID, e.name(), e.gender(), e.birthDate(), e.joinedPartyOn(), DISSOLVED_BRANCH,
                             e.categories(), e.residence(), e.phone(), e.registeredOn()))
-                    .expectException(RuleViolation.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("dissolved"));
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("dissolved"));
         }
 
         @Test
-        @DisplayName("a member joins the party at eighteen or older")
-        void joiningAgeIsEighteen() {
+        @DisplayName("a member joins the party at eighteen or older: the day before the eighteenth birthday is refused")
+        void joiningTheDayBeforeEighteenIsRefused() {
             MemberRegistered e = registered();
+            LocalDate dayBefore = e.birthDate().plusYears(18).minusDays(1);
             fixture.givenNoPriorActivity()
-                    .when(new RegisterMember(ID, e.name(), e.gender(), e.birthDate(), e.birthDate().plusYears(17),
+                    .when(new RegisterMember(ID, e.name(), e.gender(), e.birthDate(), dayBefore,
                             e.branchId(), e.categories(), e.residence(), e.phone(), e.registeredOn()))
-                    .expectException(RuleViolation.class);
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("a member joins the party at 18 or older"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("a member joins the party at eighteen or older: on the eighteenth birthday is accepted")
+        void joiningOnTheEighteenthBirthdayIsAccepted() {
+            MemberRegistered e = registered();
+            MemberRegistered atEighteen = new MemberRegistered(ID, e.name(), e.gender(), e.birthDate(),
+                    e.birthDate().plusYears(18), e.branchId(), e.categories(), e.residence(), e.phone(),
+                    e.registeredOn());
+            fixture.givenNoPriorActivity().when(register(atEighteen)).expectEvents(atEighteen);
         }
     }
 
@@ -192,7 +206,7 @@ class MemberRulesTest {
         void notRelocatedRefused() {
             fixture.given(registered())
                     .when(new JoinTransitionGroup(ID, TRANSITION_GROUP, RELOCATED_ON, null))
-                    .expectException(RuleViolation.class).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("a member can join a transition group only while relocated (TRANSITION); this member is ORIGINAL")).expectNoEvents();
         }
 
         @Test
@@ -200,7 +214,7 @@ class MemberRulesTest {
         void resettledRefused() {
             fixture.given(registered(), relocated(), resettled(true))
                     .when(new JoinTransitionGroup(ID, TRANSITION_GROUP, MOVED_IN_ON, null))
-                    .expectException(RuleViolation.class).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("only while relocated (TRANSITION); this member is RESETTLED")).expectNoEvents();
         }
 
         @Test
@@ -208,7 +222,7 @@ class MemberRulesTest {
         void secondGroupRefused() {
             fixture.given(registered(), relocated(), joined())
                     .when(new JoinTransitionGroup(ID, OTHER_TRANSITION_GROUP, RELOCATED_ON.plusMonths(2), null))
-                    .expectException(RuleViolation.class).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("a member belongs to one transition group at a time; leave '" + TRANSITION_GROUP + "' first")).expectNoEvents();
         }
 
         @Test
@@ -233,7 +247,7 @@ class MemberRulesTest {
         void onlyTransitionGroups() {
             fixture.given(registered(), relocated())
                     .when(new JoinTransitionGroup(ID, BUILDING_GROUP, RELOCATED_ON.plusMonths(1), null))
-                    .expectException(RuleViolation.class).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("is not a TRANSITION group")).expectNoEvents();
         }
 
         @Test
@@ -241,7 +255,7 @@ class MemberRulesTest {
         void leavingWithoutGroupRefused() {
             fixture.given(registered(), relocated())
                     .when(new LeaveTransitionGroup(ID, RELOCATED_ON.plusMonths(1), "no reason", null))
-                    .expectException(RuleViolation.class);
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("the member is in no transition group"));
         }
     }
 
@@ -285,7 +299,7 @@ class MemberRulesTest {
         void resettleTwiceRefused() {
             fixture.given(registered(), relocated(), resettled(true))
                     .when(resettle(true))
-                    .expectException(RuleViolation.class).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("the member is already resettled")).expectNoEvents();
         }
 
         @Test
@@ -293,7 +307,7 @@ class MemberRulesTest {
         void transferToSameBranchRefused() {
             fixture.given(registered())
                     .when(new TransferOrganizationalRelation(ID, ORIGIN_BRANCH, MOVED_IN_ON, null))
-                    .expectException(RuleViolation.class);
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("the member's organisational relation is already with '" + ORIGIN_BRANCH + "'"));
         }
     }
 
@@ -326,7 +340,7 @@ class MemberRulesTest {
         void cancelledRefused() {
             fixture.given(registered())
                     .when(new RecordAttendance(ID, CANCELLED_STUDY_DAY, StudyMode.NEARBY, STUDY_DAY_DATE, null))
-                    .expectException(RuleViolation.class).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("study day '" + CANCELLED_STUDY_DAY + "' has been cancelled")).expectNoEvents();
         }
 
         @Test
@@ -335,7 +349,7 @@ class MemberRulesTest {
             fixture.given(registered())
                     .when(new RecordAttendance(ID, cn.qinglong.dangjian.kernel.studyday.StudyDayId.of("sd-none"),
                             StudyMode.NEARBY, STUDY_DAY_DATE, null))
-                    .expectException(NotFound.class);
+                    .expectException(NotFound.class).expectExceptionMessage(containsString("sd-none"));
         }
 
         @Test
@@ -343,7 +357,7 @@ class MemberRulesTest {
         void otherBranchRefused() {
             fixture.given(registered())
                     .when(new RecordAttendance(ID, RESIDENCE_STUDY_DAY, StudyMode.NEARBY, STUDY_DAY_DATE, null))
-                    .expectException(RuleViolation.class).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("not to the member's daily-management branch '" + ORIGIN_BRANCH + "'")).expectNoEvents();
         }
 
         @Test
@@ -356,7 +370,7 @@ class MemberRulesTest {
                             STUDY_DAY_DATE));
             fixture.given(registered(), relocated(), resettled(false), dual)
                     .when(new RecordAttendance(ID, ORIGIN_STUDY_DAY, StudyMode.NEARBY, STUDY_DAY_DATE, null))
-                    .expectException(RuleViolation.class).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("not to the member's daily-management branch '" + RESIDENCE_BRANCH + "'")).expectNoEvents();
         }
 
         @Test
@@ -364,7 +378,7 @@ class MemberRulesTest {
         void modeMustBeOffered() {
             fixture.given(registered())
                     .when(new RecordAttendance(ID, ORIGIN_STUDY_DAY, StudyMode.HOME_DELIVERY, STUDY_DAY_DATE, null))
-                    .expectException(RuleViolation.class).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("offers [NEARBY, ONLINE], not HOME_DELIVERY")).expectNoEvents();
         }
 
         @Test
@@ -379,7 +393,7 @@ class MemberRulesTest {
                     .expectNoEvents();
             fixture.given(registered(), attended())
                     .when(new ExcuseAbsence(ID, ORIGIN_STUDY_DAY, "住院", null, null))
-                    .expectException(RuleViolation.class);
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("the member already attended study day '" + ORIGIN_STUDY_DAY + "'"));
         }
     }
 
@@ -400,7 +414,7 @@ class MemberRulesTest {
         void secondPaymentRejected() {
             fixture.given(registered(), new DuesPaid(ID, YearMonth.of(2026, 10), 200, TODAY))
                     .when(new PayDues(ID, YearMonth.of(2026, 10), 200, TODAY, null))
-                    .expectException(RuleViolation.class).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("dues for 2026-10 are already paid")).expectNoEvents();
         }
 
         @Test
@@ -433,16 +447,16 @@ class MemberRulesTest {
         void everythingRefusedAfterEnd() {
             fixture.given(registered(), ended())
                     .when(new RecordCareVisit(ID, "王芳", null, VisitKind.CONDOLENCE, TODAY, null, null))
-                    .expectException(RuleViolation.class).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("has ended; no new facts can be recorded")).expectNoEvents();
             fixture.given(registered(), ended())
                     .when(new PayDues(ID, YearMonth.of(2026, 2), 200, TODAY, null))
-                    .expectException(RuleViolation.class).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("has ended; no new facts can be recorded")).expectNoEvents();
             fixture.given(registered(), ended())
                     .when(new RecordAttendance(ID, ORIGIN_STUDY_DAY, StudyMode.NEARBY, STUDY_DAY_DATE, null))
-                    .expectException(RuleViolation.class).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("has ended; no new facts can be recorded")).expectNoEvents();
             fixture.given(registered(), ended())
                     .when(new EndMembership(ID, MembershipEndReason.OTHER, TODAY, null))
-                    .expectException(RuleViolation.class).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("has ended; no new facts can be recorded")).expectNoEvents();
         }
     }
 
@@ -460,7 +474,7 @@ class MemberRulesTest {
             fixture.given(registered())
                     .when(new EraseMemberPersonalData(ID, null))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("only after the membership ended"))
+                    .expectExceptionMessage(containsString("only after the membership ended"))
                     .expectNoEvents();
             assertThat(destroyedKeys).isEmpty();
 
@@ -491,7 +505,7 @@ class MemberRulesTest {
         void visits() {
             fixture.given(registered())
                     .when(new RecordCareVisit(ID, "王芳", null, VisitKind.CARE_VISIT, tomorrow, null, null))
-                    .expectException(RuleViolation.class).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("visitedOn 2026-11-28 is in the future; only what already happened can be recorded")).expectNoEvents();
             fixture.given(registered())
                     .when(new RecordCareVisit(ID, "王芳", null, VisitKind.CARE_VISIT, TODAY, "身体尚好", null))
                     .expectEvents(new MemberVisitedByHelper(ID, "王芳", null, VisitKind.CARE_VISIT, TODAY, "身体尚好"));
@@ -502,7 +516,7 @@ class MemberRulesTest {
         void attendance() {
             fixture.given(registered())
                     .when(new RecordAttendance(ID, ORIGIN_STUDY_DAY, StudyMode.NEARBY, tomorrow, null))
-                    .expectException(RuleViolation.class).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("attendedOn 2026-11-28 is in the future")).expectNoEvents();
         }
 
         @Test
@@ -510,10 +524,10 @@ class MemberRulesTest {
         void moves() {
             fixture.given(registered())
                     .when(new RelocateMember(ID, "红梅新村", null, tomorrow, null))
-                    .expectException(RuleViolation.class).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("relocatedOn 2026-11-28 is in the future")).expectNoEvents();
             fixture.given(registered(), relocated())
                     .when(new TransferToResettlementCommunity(ID, COMMUNITY, RESIDENCE_BRANCH, null, tomorrow, false, null))
-                    .expectException(RuleViolation.class).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("movedInOn 2026-11-28 is in the future")).expectNoEvents();
         }
 
         @Test
@@ -523,7 +537,7 @@ class MemberRulesTest {
             fixture.givenNoPriorActivity()
                     .when(new RegisterMember(ID, e.name(), e.gender(), e.birthDate(), e.joinedPartyOn(), e.branchId(),
                             e.categories(), e.residence(), e.phone(), tomorrow))
-                    .expectException(RuleViolation.class).expectNoEvents();
+                    .expectException(RuleViolation.class).expectExceptionMessage(containsString("registeredOn 2026-11-28 is in the future")).expectNoEvents();
         }
     }
 

@@ -1,9 +1,9 @@
 package cn.qinglong.dangjian.command.organization;
 
-import cn.qinglong.dangjian.command.member.MemberDirectory;
 import cn.qinglong.dangjian.command.shared.IdConflict;
 import cn.qinglong.dangjian.command.shared.NotFound;
 import cn.qinglong.dangjian.command.shared.RuleViolation;
+import cn.qinglong.dangjian.command.shared.RulesFixture;
 import cn.qinglong.dangjian.kernel.member.MemberId;
 import cn.qinglong.dangjian.kernel.organization.GroupKind;
 import cn.qinglong.dangjian.kernel.organization.LeaderRole;
@@ -15,16 +15,8 @@ import cn.qinglong.dangjian.kernel.organization.OrganizationEvent.OrganizationEs
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.kernel.organization.OrganizationLevel;
 import cn.qinglong.dangjian.kernel.organization.Setting;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -34,18 +26,8 @@ class OrganizationRulesTest {
     static final OrganizationId BRANCH = OrganizationId.of("dongfeng-1");
     static final LocalDate FOUNDED = LocalDate.of(2005, 1, 1);
 
-    FixtureConfiguration<Organization> fixture;
-
-    @BeforeEach
-    void setUp() {
-        var store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        store.publish(new GenericDomainEventMessage<>("Organization", COMMITTEE.value(), 0L,
-                new OrganizationEstablished(COMMITTEE, "青龙街道党工委", OrganizationLevel.COMMITTEE, null, null, null, FOUNDED)));
-        fixture = new AggregateTestFixture<>(Organization.class);
-        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-11-27T04:00:00Z"), ZoneId.of("Asia/Shanghai")));
-        fixture.registerInjectableResource(new OrganizationDirectory(store));
-        fixture.registerInjectableResource(new MemberDirectory(store));
-    }
+    final FixtureConfiguration<Organization> fixture = RulesFixture.of(Organization.class,
+            new OrganizationEstablished(COMMITTEE, "青龙街道党工委", OrganizationLevel.COMMITTEE, null, null, null, FOUNDED));
 
     static OrganizationEstablished branch() {
         return new OrganizationEstablished(BRANCH, "东风村第一党支部", OrganizationLevel.BRANCH, Setting.RELOCATING_VILLAGE,
@@ -55,6 +37,10 @@ class OrganizationRulesTest {
     static EstablishOrganization establish(OrganizationEstablished e) {
         return new EstablishOrganization(e.organizationId(), e.name(), e.level(), e.setting(), e.groupKind(), e.parentId(),
                 e.establishedOn());
+    }
+
+    private void refused(EstablishOrganization command, Class<? extends Exception> refusal) {
+        fixture.givenNoPriorActivity().when(command).expectException(refusal);
     }
 
     @Test
@@ -75,27 +61,21 @@ class OrganizationRulesTest {
     @Test
     @DisplayName("a group needs a group kind and only a group has one")
     void groupKinds() {
-        fixture.givenNoPriorActivity()
-                .when(new EstablishOrganization(BRANCH, "小组", OrganizationLevel.GROUP, null, null, COMMITTEE, FOUNDED))
-                .expectException(RuleViolation.class);
-        fixture.givenNoPriorActivity()
-                .when(new EstablishOrganization(BRANCH, "支部", OrganizationLevel.BRANCH, null, GroupKind.AREA, COMMITTEE, FOUNDED))
-                .expectException(RuleViolation.class);
+        refused(new EstablishOrganization(BRANCH, "小组", OrganizationLevel.GROUP, null, null, COMMITTEE, FOUNDED),
+                RuleViolation.class);
+        refused(new EstablishOrganization(BRANCH, "支部", OrganizationLevel.BRANCH, null, GroupKind.AREA, COMMITTEE, FOUNDED),
+                RuleViolation.class);
     }
 
     @Test
     @DisplayName("every organisation below the committee has an existing parent of a higher level")
     void parents() {
-        fixture.givenNoPriorActivity()
-                .when(new EstablishOrganization(BRANCH, "支部", OrganizationLevel.BRANCH, null, null, null, FOUNDED))
-                .expectException(RuleViolation.class);
-        fixture.givenNoPriorActivity()
-                .when(new EstablishOrganization(BRANCH, "支部", OrganizationLevel.BRANCH, null, null, OrganizationId.of("nowhere"), FOUNDED))
-                .expectException(NotFound.class);
-        fixture.givenNoPriorActivity()
-                .when(new EstablishOrganization(BRANCH, "党工委", OrganizationLevel.COMMITTEE,
-                        null, null, COMMITTEE, FOUNDED))
-                .expectException(RuleViolation.class);
+        refused(new EstablishOrganization(BRANCH, "支部", OrganizationLevel.BRANCH, null, null, null, FOUNDED),
+                RuleViolation.class);
+        refused(new EstablishOrganization(BRANCH, "支部", OrganizationLevel.BRANCH, null, null, OrganizationId.of("nowhere"), FOUNDED),
+                NotFound.class);
+        refused(new EstablishOrganization(BRANCH, "党工委", OrganizationLevel.COMMITTEE, null, null, COMMITTEE, FOUNDED),
+                RuleViolation.class);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package cn.qinglong.dangjian.command.studyday;
 
-import cn.qinglong.dangjian.command.organization.OrganizationDirectory;
 import cn.qinglong.dangjian.command.shared.RuleViolation;
+import cn.qinglong.dangjian.command.shared.RulesFixture;
 import cn.qinglong.dangjian.kernel.organization.GroupKind;
 import cn.qinglong.dangjian.kernel.organization.OrganizationEvent.OrganizationEstablished;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
@@ -14,17 +14,9 @@ import cn.qinglong.dangjian.kernel.studyday.StudyDayEvent.StudyDayRescheduled;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayEvent.StudyDayScheduled;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Set;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -35,19 +27,11 @@ class StudyDayRulesTest {
     static final StudyDayId ID = StudyDayId.of("sd-yaxin-1-2026-12");
     static final LocalDate DATE = LocalDate.of(2026, 12, 10);
 
-    FixtureConfiguration<StudyDay> fixture;
-
-    @BeforeEach
-    void setUp() {
-        var store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        store.publish(new GenericDomainEventMessage<>("Organization", BRANCH.value(), 0L, new OrganizationEstablished(BRANCH,
-                "亚新村第一党支部", OrganizationLevel.BRANCH, null, null, OrganizationId.of("yaxin"), LocalDate.of(2005, 1, 1))));
-        store.publish(new GenericDomainEventMessage<>("Organization", GROUP.value(), 0L, new OrganizationEstablished(GROUP,
-                "亚新村过渡期党小组", OrganizationLevel.GROUP, null, GroupKind.TRANSITION, BRANCH, LocalDate.of(2015, 1, 1))));
-        fixture = new AggregateTestFixture<>(StudyDay.class);
-        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-11-27T04:00:00Z"), ZoneId.of("Asia/Shanghai")));
-        fixture.registerInjectableResource(new OrganizationDirectory(store));
-    }
+    final FixtureConfiguration<StudyDay> fixture = RulesFixture.of(StudyDay.class,
+            new OrganizationEstablished(BRANCH, "亚新村第一党支部", OrganizationLevel.BRANCH, null, null,
+                    OrganizationId.of("yaxin"), LocalDate.of(2005, 1, 1)),
+            new OrganizationEstablished(GROUP, "亚新村过渡期党小组", OrganizationLevel.GROUP, null, GroupKind.TRANSITION,
+                    BRANCH, LocalDate.of(2015, 1, 1)));
 
     static StudyDayScheduled scheduled() {
         return new StudyDayScheduled(ID, BRANCH, DATE, "党章学习", Set.of(StudyMode.NEARBY, StudyMode.HOME_DELIVERY, StudyMode.ONLINE));

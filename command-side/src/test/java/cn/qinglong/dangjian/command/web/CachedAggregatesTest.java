@@ -2,31 +2,13 @@ package cn.qinglong.dangjian.command.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.qinglong.dangjian.command.shared.AggregateCache;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The command side keeps members it loaded for the next command; what it keeps must never outlive an erasure, and
  * the study days it folded must never hide a cancellation.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestPropertySource(properties = "command.aggregate-cache.max-age=1h")
-class CachedAggregatesTest extends EventStoreBackedTest {
-
-    private static final String VISIT = """
-            {"helperName":"楼栋党小组长","kind":"CARE_VISIT","visitedOn":"2026-11-01","notes":"cache"}""";
-
-    @Autowired
-    AggregateCache aggregates;
-
-    @BeforeAll
-    void subdistrict() {
-        Subdistrict.create(http());
-    }
+class CachedAggregatesTest extends KeptMembersTest {
 
     @Test
     void an_erased_member_is_no_longer_kept_in_memory() {

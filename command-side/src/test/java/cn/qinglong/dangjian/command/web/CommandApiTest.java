@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every command endpoint of API.md over real HTTP: success, each kind of malformed input, 404, 409 on a stale
+ * Every command endpoint of docs/commands.md over real HTTP: success, each kind of malformed input, 404, 409 on a stale
  * If-Match and 422 on a broken rule — and for every refusal, proof that the event store holds no new event.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -386,7 +386,7 @@ class CommandApiTest extends EventStoreBackedTest {
         };
     }
 
-    /** What each principal gets from each endpoint: the access matrix of README "Security". */
+    /** What each principal gets from each endpoint: the access matrix of docs/security.md. */
     private static int expected(Principal principal, Endpoint endpoint) {
         boolean memberCommand = endpoint.path().startsWith("/api/members");
         return switch (principal) {

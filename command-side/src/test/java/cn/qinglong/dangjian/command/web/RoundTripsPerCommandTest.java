@@ -2,8 +2,7 @@ package cn.qinglong.dangjian.command.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.qinglong.dangjian.command.shared.AggregateCache;
-import cn.qinglong.dangjian.eventstore.chain.ChainHash;
+import cn.qinglong.dangjian.eventstore.testing.StoredChain;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -11,10 +10,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -29,25 +25,14 @@ import org.springframework.test.context.TestPropertySource;
  * and position of the appended event from its insert. The chain stays intact across loads from events, from a
  * snapshot with later events and from a snapshot alone.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(RoundTripsPerCommandTest.CountingDataSource.class)
-@TestPropertySource(properties = {"member.snapshot-threshold=5", "command.aggregate-cache.max-age=1h"})
-class RoundTripsPerCommandTest extends EventStoreBackedTest {
+@TestPropertySource(properties = "member.snapshot-threshold=5")
+class RoundTripsPerCommandTest extends KeptMembersTest {
 
     private static final List<String> PREPARED = new CopyOnWriteArrayList<>();
-    private static final String VISIT = """
-            {"helperName":"楼栋党小组长","kind":"CARE_VISIT","visitedOn":"2026-11-01","notes":"round trips"}""";
     private static final String ATTENDANCE = """
             {"studyDayId":"%s","mode":"NEARBY","attendedOn":"%s"}""".formatted(Subdistrict.STUDY_DAY,
             Subdistrict.STUDY_DAY_DATE);
-
-    @Autowired
-    AggregateCache aggregates;
-
-    @BeforeAll
-    void subdistrict() {
-        Subdistrict.create(http());
-    }
 
     @Test
     void a_command_on_a_member_not_in_the_cache_reads_its_aggregate_once_and_does_not_read_the_predecessor_again() {
@@ -65,7 +50,7 @@ class RoundTripsPerCommandTest extends EventStoreBackedTest {
         assertThat(prepared("SELECT metaData FROM DomainEventEntry WHERE")).as("reads of the predecessor's hash")
                 .isZero();
         assertThat(prepared("INSERT INTO DomainEventEntry")).isEqualTo(1);
-        assertChainIntact("m-round-trips");
+        StoredChain.assertIntact(jdbc, "m-round-trips");
     }
 
     /**
@@ -100,7 +85,7 @@ class RoundTripsPerCommandTest extends EventStoreBackedTest {
         assertThat(prepared("FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber >= ?"))
                 .as("the study day's events after those folded").isEqualTo(1);
         assertThat(attendance.json().path("version").asLong()).as("below the snapshot threshold").isEqualTo(3);
-        assertChainIntact("m-warm");
+        StoredChain.assertIntact(jdbc, "m-warm");
     }
 
     @Test
@@ -135,27 +120,11 @@ class RoundTripsPerCommandTest extends EventStoreBackedTest {
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
                 Long.class, "m-snapshotted")).isPositive();
-        assertChainIntact("m-snapshotted");
+        StoredChain.assertIntact(jdbc, "m-snapshotted");
     }
 
     private static long prepared(String sqlFragment) {
         return PREPARED.stream().filter(sql -> sql.replaceAll("\\s+", " ").contains(sqlFragment)).count();
-    }
-
-    private void assertChainIntact(String stream) {
-        List<ChainHash.Row> rows = jdbc.query("""
-                        SELECT aggregateIdentifier, sequenceNumber, payloadType, payloadRevision, timeStamp, payload,
-                               metaData FROM DomainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber""",
-                (rs, n) -> new ChainHash.Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBytes(6), rs.getBytes(7)), stream);
-        assertThat(rows).hasSizeGreaterThan(1);
-        String previous = ChainHash.GENESIS;
-        for (ChainHash.Row row : rows) {
-            String stored = ChainHash.hashIn(row.metaData());
-            assertThat(stored).as("hash of event %d", row.sequenceNumber())
-                    .isEqualTo(ChainHash.compute(previous, row));
-            previous = stored;
-        }
     }
 
     /** Records every statement the command side prepares, to count them per command. */

@@ -3,8 +3,7 @@ package cn.qinglong.dangjian.command.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinglong.dangjian.command.CommandSideApplication;
-import cn.qinglong.dangjian.command.shared.AggregateCache;
-import cn.qinglong.dangjian.eventstore.chain.ChainHash;
+import cn.qinglong.dangjian.eventstore.testing.StoredChain;
 import cn.qinglong.dangjian.eventstore.testing.TestEventStoreDatabase;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -43,6 +43,11 @@ class TwoNodesTest {
                 "--command.aggregate-cache.max-age=1h"));
         database.springProperties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
         return new SpringApplicationBuilder(CommandSideApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    /** The members the node keeps. */
+    private static Cache kept(ConfigurableApplicationContext node) {
+        return node.getBean(Cache.class);
     }
 
     private static Http http(ConfigurableApplicationContext node) {
@@ -104,7 +109,7 @@ class TwoNodesTest {
         dues(first, member, "2030-02", 200);
         for (int month = 1; month <= 10; month++) {
             ConfigurableApplicationContext node = month % 2 == 0 ? first : second;
-            assertThat(node.getBean(AggregateCache.class).containsKey(member))
+            assertThat(kept(node).containsKey(member))
                     .as("the member is cached on the node about to append").isTrue();
             dues(node, member, "2031-%02d".formatted(month), 200);
         }
@@ -112,13 +117,13 @@ class TwoNodesTest {
 
         var lost = http(first).post("/api/members/" + member + "/contact-lost", "{\"since\":\"2026-10-01\"}");
         assertThat(lost.status()).as(lost.text()).isEqualTo(200);
-        assertThat(second.getBean(AggregateCache.class).containsKey(member)).isTrue();
+        assertThat(kept(second).containsKey(member)).isTrue();
         var restored = http(second).post("/api/members/" + member + "/contact-restored",
                 "{\"restoredOn\":\"2026-11-01\"}");
         assertThat(restored.status()).as("the second node judges on the stored stream: " + restored.text())
                 .isEqualTo(200);
         dues(first, member, "2032-01", 200);
-        assertThat(second.getBean(AggregateCache.class).containsKey(member)).isTrue();
+        assertThat(kept(second).containsKey(member)).isTrue();
         var current = http(second).post("/api/members/" + member + "/dues",
                 "{\"period\":\"2032-02\",\"amountFen\":200,\"paidOn\":\"2026-11-01\"}", "If-Match", "\"15\"");
         assertThat(current.status()).as("If-Match of the stored version on a node that kept an older one: "
@@ -130,17 +135,7 @@ class TwoNodesTest {
                 .isEqualTo(java.util.stream.LongStream.rangeClosed(0, 16).boxed().toList());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ? "
                 + "AND payloadType LIKE '%DuesPaid'", Integer.class, member)).isEqualTo(14);
-        String previous = ChainHash.GENESIS;
-        for (ChainHash.Row row : jdbc.query("""
-                        SELECT aggregateIdentifier, sequenceNumber, payloadType, payloadRevision, timeStamp, payload,
-                               metaData FROM DomainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber""",
-                (rs, n) -> new ChainHash.Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBytes(6), rs.getBytes(7)), member)) {
-            String stored = ChainHash.hashIn(row.metaData());
-            assertThat(stored).as("chain hash of event %d, appended by either node", row.sequenceNumber())
-                    .isEqualTo(ChainHash.compute(previous, row));
-            previous = stored;
-        }
+        StoredChain.assertIntact(jdbc, member);
     }
 
     private static void dues(ConfigurableApplicationContext node, String member, String period, int status) {

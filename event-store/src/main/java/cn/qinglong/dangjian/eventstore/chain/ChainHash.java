@@ -8,7 +8,7 @@ import java.util.HexFormat;
 
 /**
  * The tamper-evidence chain of one stream. Each stored event's metadata carries {@value #KEY}: the SHA-256, in
- * lower-case hex, of these bytes (the README's "For auditors" section documents the same form):
+ * lower-case hex, of these bytes (docs/auditors.md documents the same form):
  *
  * <pre>
  * previous event's chainHash (64 hex characters; 64 zeros for sequence 0) LF

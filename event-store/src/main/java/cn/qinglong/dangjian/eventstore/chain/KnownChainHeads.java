@@ -1,7 +1,7 @@
 package cn.qinglong.dangjian.eventstore.chain;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -29,12 +29,7 @@ public final class KnownChainHeads {
 
     /** @param committedSize how many streams' heads committed units of work leave behind (0: none) */
     public KnownChainHeads(int committedSize) {
-        this.committed = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Head> eldest) {
-                return size() > committedSize;
-            }
-        };
+        this.committed = Caffeine.newBuilder().maximumSize(committedSize).<String, Head>build().asMap();
     }
 
     /** Notes that the current unit of work read event {@code sequenceNumber} of {@code stream} with this metadata. */
@@ -54,9 +49,7 @@ public final class KnownChainHeads {
             head = heads(CurrentUnitOfWork.get().root()).get(stream);
         }
         if (head == null || head.sequenceNumber() != sequenceNumber - 1) {
-            synchronized (committed) {
-                head = committed.get(stream);
-            }
+            head = committed.get(stream);
         }
         return head != null && head.sequenceNumber() == sequenceNumber - 1 ? head : null;
     }
@@ -70,11 +63,8 @@ public final class KnownChainHeads {
     private Map<String, Head> heads(UnitOfWork<?> root) {
         return root.getOrComputeResource(resource, key -> {
             Map<String, Head> heads = new HashMap<>();
-            root.afterCommit(done -> {
-                synchronized (committed) {
-                    heads.forEach((stream, head) -> committed.merge(stream, head, KnownChainHeads::later));
-                }
-            });
+            root.afterCommit(done ->
+                    heads.forEach((stream, head) -> committed.merge(stream, head, KnownChainHeads::later)));
             return heads;
         });
     }

@@ -1,9 +1,9 @@
 package cn.qinglong.dangjian.eventstore.personal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.crypto.SecretKey;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,22 +23,13 @@ class MemberKeys {
 
     private final JdbcTemplate jdbc;
     private final MasterKey master;
-    private final long cacheTtlNanos;
-    private final Map<String, Cached> cache;
-
-    private record Cached(SecretKey key, long until) {
-    }
+    /** Only keys that exist are kept: an erased or unknown member is asked for again every time. */
+    private final Cache<String, SecretKey> cache;
 
     MemberKeys(JdbcTemplate jdbc, MasterKey master, Duration cacheTtl, int cacheSize) {
         this.jdbc = jdbc;
         this.master = master;
-        this.cacheTtlNanos = cacheTtl.toNanos();
-        this.cache = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-                return size() > cacheSize;
-            }
-        };
+        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).build();
     }
 
     /** The member's key, created now when the member has none yet; fails once the member's data was erased. */
@@ -62,21 +53,12 @@ class MemberKeys {
 
     /** The member's key, or empty when it was erased (or never existed). */
     Optional<SecretKey> forDecryption(String memberId) {
-        long now = System.nanoTime();
-        synchronized (cache) {
-            Cached cached = cache.get(memberId);
-            if (cached != null && now - cached.until() < 0) {
-                return Optional.of(cached.key());
-            }
+        SecretKey cached = cache.getIfPresent(memberId);
+        if (cached != null) {
+            return Optional.of(cached);
         }
         Optional<SecretKey> key = read(memberId).map(Row::wrapped).map(wrapped -> master.unwrap(wrapped, memberId));
-        if (key.isPresent() && cacheTtlNanos > 0) {
-            synchronized (cache) {
-                cache.put(memberId, new Cached(key.get(), now + cacheTtlNanos));
-            }
-        } else {
-            forget(memberId);
-        }
+        key.ifPresentOrElse(found -> cache.put(memberId, found), () -> forget(memberId));
         return key;
     }
 
@@ -100,9 +82,7 @@ class MemberKeys {
 
     /** Drops the member's key from this node's cache. */
     void forget(String memberId) {
-        synchronized (cache) {
-            cache.remove(memberId);
-        }
+        cache.invalidate(memberId);
     }
 
     /** A member's row: {@code wrapped} is null once the key was erased. */

@@ -15,21 +15,15 @@ public final class PersonalData {
     private final MemberKeys keys;
     private final PersonalDataSerializer serializer;
 
-    /** {@code keyCacheTtl}, {@code keyCacheSize}: see {@link MemberKeys}; no cache of decoded events. */
-    public PersonalData(Serializer eventSerializer, JdbcTemplate jdbc, MasterKey master, Duration keyCacheTtl,
-                        int keyCacheSize) {
-        this(eventSerializer, jdbc, master, keyCacheTtl, keyCacheSize, 0);
-    }
-
     /**
-     * {@code decodedCacheSize}: how many decoded payloads and metadata the serializer keeps for other readers of the
-     * same events, each for at most {@code keyCacheTtl} (0: none); see {@link DecodedCache}.
+     * {@code keyCacheTtl}, {@code keyCacheSize}: see {@link MemberKeys}. {@code decodedCacheSize}: how many decoded
+     * payloads and metadata the serializer keeps for other readers of the same events, each for at most
+     * {@code keyCacheTtl} (0: none); see {@link PersonalDataSerializer#deserialize}.
      */
     public PersonalData(Serializer eventSerializer, JdbcTemplate jdbc, MasterKey master, Duration keyCacheTtl,
                         int keyCacheSize, int decodedCacheSize) {
         this.keys = new MemberKeys(jdbc, master, keyCacheTtl, keyCacheSize);
-        this.serializer = new PersonalDataSerializer(eventSerializer, keys,
-                new DecodedCache(decodedCacheSize, keyCacheTtl));
+        this.serializer = new PersonalDataSerializer(eventSerializer, keys, decodedCacheSize, keyCacheTtl);
     }
 
     /** The serializer every reader and writer of stored events goes through. */

@@ -1,8 +1,13 @@
 package cn.qinglong.dangjian.eventstore.personal;
 
-import cn.qinglong.dangjian.eventstore.personal.PersonalFields.Erased;
-import cn.qinglong.dangjian.eventstore.personal.PersonalFields.Path;
+import cn.qinglong.dangjian.kernel.common.PersonalData;
+import cn.qinglong.dangjian.kernel.common.PersonalData.Path;
+import cn.qinglong.dangjian.kernel.member.MemberEvent;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberPersonalDataErased;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The event serializer of the store: Axon's Jackson 3 serializer, with the personal fields of member events
- * ({@link PersonalFields}) encrypted in the stored JSON. Each such field's value is replaced by
+ * (the components marked {@link cn.qinglong.dangjian.kernel.common.Personal}, read by {@link PersonalData#paths})
+ * encrypted in the stored JSON. Each such field's value is replaced by
  * {@code {"$encrypted":"<Base64 of nonce, ciphertext, tag>"}}: the AES-GCM seal of the value's JSON with the member's key ({@link MemberKeys}), bound to
  * the member, the event type and the field. Everything else of the payload stays readable JSON, exactly as before.
  *
@@ -43,23 +49,32 @@ final class PersonalDataSerializer extends DelegatingSerializer {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final MemberKeys keys;
-    private final DecodedCache decoded;
+    /**
+     * What was decoded lately (payloads and metadata), by stored type and bytes; null when nothing is kept. Every
+     * projection is a processor of its own that reads every event, so without it each event is decrypted and parsed
+     * once per projection. An entry lives no longer than the member keys' cache ({@link MemberKeys}), so an erasure is
+     * noticed within the same time as there; and all are dropped whenever this node erases a key or reads an erasure.
+     */
+    private final Cache<Stored, Object> decoded;
     /** A plain mapper: it re-writes the delegate's compact JSON unchanged apart from the sealed values. */
     private final JsonMapper json = JsonMapper.builder().build();
 
-    PersonalDataSerializer(Serializer delegate, MemberKeys keys) {
-        this(delegate, keys, new DecodedCache(0, java.time.Duration.ZERO));
+    /** A stored type and its bytes, one char per byte (so the hash is computed once). */
+    private record Stored(String type, String revision, String data) {
     }
 
-    PersonalDataSerializer(Serializer delegate, MemberKeys keys, DecodedCache decoded) {
+    /** Keeps at most {@code decodedSize} decoded values, each for {@code keyCacheTtl} (0 for either: none). */
+    PersonalDataSerializer(Serializer delegate, MemberKeys keys, int decodedSize, Duration keyCacheTtl) {
         super(delegate);
         this.keys = keys;
-        this.decoded = decoded;
+        this.decoded = decodedSize > 0 && !keyCacheTtl.isZero() && !keyCacheTtl.isNegative()
+                ? Caffeine.newBuilder().maximumSize(decodedSize).expireAfterWrite(keyCacheTtl).build()
+                : null;
     }
 
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
-        List<Path> paths = object == null ? List.of() : PersonalFields.of(object.getClass());
+        List<Path> paths = object == null ? List.of() : personalPaths(object.getClass());
         if (paths.isEmpty()) {
             return delegate.serialize(object, expectedRepresentation);
         }
@@ -82,8 +97,8 @@ final class PersonalDataSerializer extends DelegatingSerializer {
     }
 
     /**
-     * Reads through the {@link DecodedCache}: the same stored bytes decode to the same (immutable) object, so the
-     * projections that each read the same event share one decryption and one parse.
+     * Reads through {@link #decoded}: the same stored bytes decode to the same (immutable) object, so the projections
+     * that each read the same event share one decryption and one parse.
      */
     @Override
     @SuppressWarnings("unchecked")
@@ -92,16 +107,16 @@ final class PersonalDataSerializer extends DelegatingSerializer {
         if (type == MemberPersonalDataErased.class) {
             T event = delegate.deserialize(serialized);
             keys.forget(((MemberPersonalDataErased) event).memberId().value());
-            decoded.clear();
+            forgetDecoded();
             return event;
         }
-        if (type == null || !decoded.enabled()) {
+        if (type == null || decoded == null) {
             return decode(serialized, type);
         }
         byte[] data = delegate.getConverter().convert(serialized, byte[].class).getData();
-        DecodedCache.Key key = new DecodedCache.Key(serialized.getType().getName(),
-                serialized.getType().getRevision(), data);
-        Object cached = decoded.get(key);
+        Stored key = new Stored(serialized.getType().getName(), serialized.getType().getRevision(),
+                new String(data, StandardCharsets.ISO_8859_1));
+        Object cached = decoded.getIfPresent(key);
         if (cached != null) {
             return (T) cached;
         }
@@ -114,11 +129,13 @@ final class PersonalDataSerializer extends DelegatingSerializer {
 
     /** Forgets every decoded value: a key was destroyed. */
     void forgetDecoded() {
-        decoded.clear();
+        if (decoded != null) {
+            decoded.invalidateAll();
+        }
     }
 
     private <S, T> T decode(SerializedObject<S> serialized, Class<?> type) {
-        List<Path> paths = type == null ? List.of() : PersonalFields.of(type);
+        List<Path> paths = type == null ? List.of() : personalPaths(type);
         if (paths.isEmpty()) {
             return delegate.deserialize(serialized);
         }
@@ -139,13 +156,13 @@ final class PersonalDataSerializer extends DelegatingSerializer {
         JsonNode payload = json.readTree(storedPayload);
         Class<?> type = classOrNull(new SimpleSerializedType(payloadType, null));
         if (type != null && payload instanceof ObjectNode object) {
-            open(object, payloadType, PersonalFields.of(type), erased -> NODES.objectNode().put(ERASED, true));
+            open(object, payloadType, personalPaths(type), erased -> NODES.objectNode().put(ERASED, true));
         }
         return payload;
     }
 
     /** Opens the sealed values in place; answers whether there were any. */
-    private boolean open(ObjectNode payload, String type, List<Path> paths, Function<Erased, JsonNode> whenErased) {
+    private boolean open(ObjectNode payload, String type, List<Path> paths, Function<Path, JsonNode> whenErased) {
         JsonNode member = payload.get(MEMBER_ID);
         if (paths.isEmpty() || member == null || !member.isString()) {
             return false;
@@ -162,7 +179,7 @@ final class PersonalDataSerializer extends DelegatingSerializer {
                 key[0] = keys.forDecryption(memberId);
             }
             if (key[0].isEmpty()) {
-                return whenErased.apply(path.erased());
+                return whenErased.apply(path);
             }
             byte[] plain = Aead.open(key[0].get(), Base64.getDecoder().decode(seal.asString()),
                     associatedData(memberId, type, path));
@@ -170,8 +187,13 @@ final class PersonalDataSerializer extends DelegatingSerializer {
         });
     }
 
-    private static JsonNode erasedValue(Erased erased) {
-        return erased == Erased.EMPTY_ARRAY ? NODES.arrayNode() : NODES.nullNode();
+    private static JsonNode erasedValue(Path path) {
+        return path.emptyWhenErased() ? NODES.arrayNode() : NODES.nullNode();
+    }
+
+    /** Only a member's own events carry personal data (and the member id their key belongs to). */
+    private static List<Path> personalPaths(Class<?> type) {
+        return MemberEvent.class.isAssignableFrom(type) ? PersonalData.paths(type) : List.of();
     }
 
     private interface ValueTransform {

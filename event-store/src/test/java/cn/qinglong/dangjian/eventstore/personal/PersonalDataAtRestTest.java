@@ -3,7 +3,7 @@ package cn.qinglong.dangjian.eventstore.personal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.qinglong.dangjian.eventstore.chain.ChainHash;
+import cn.qinglong.dangjian.eventstore.testing.StoredChain;
 import cn.qinglong.dangjian.eventstore.testing.TestEventStoreDatabase;
 import cn.qinglong.dangjian.kernel.member.CareNeed;
 import cn.qinglong.dangjian.kernel.member.Category;
@@ -139,7 +139,7 @@ class PersonalDataAtRestTest {
         for (int i = 0; i < before.size(); i++) {
             assertThat(after.get(i)).as("stored payload %d is untouched", i).isEqualTo(before.get(i));
         }
-        assertThat(chainVerifies(member)).isTrue();
+        StoredChain.assertIntact(jdbc, member.value());
         assertThat(jdbc.queryForObject("SELECT count(*) FROM member_data_key WHERE member_id = ? "
                 + "AND wrapped_key IS NULL AND erased_at IS NOT NULL", Integer.class, member.value())).isEqualTo(1);
     }
@@ -280,26 +280,5 @@ class PersonalDataAtRestTest {
     private List<byte[]> storedPayloads(MemberId member) {
         return jdbc.query("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber",
                 (row, i) -> row.getBytes(1), member.value());
-    }
-
-    /** Recomputes the member's chain from the stored columns, as the auditors' verification does. */
-    private boolean chainVerifies(MemberId member) {
-        List<ChainHash.Row> rows = new ArrayList<>();
-        List<String> stored = new ArrayList<>();
-        jdbc.query("SELECT sequenceNumber, payloadType, payloadRevision, timeStamp, payload, metaData "
-                + "FROM DomainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber", row -> {
-            byte[] metaData = row.getBytes(6);
-            rows.add(new ChainHash.Row(member.value(), row.getLong(1), row.getString(2), row.getString(3),
-                    row.getString(4), row.getBytes(5), metaData));
-            stored.add(ChainHash.hashIn(metaData));
-        }, member.value());
-        String previous = ChainHash.GENESIS;
-        for (int i = 0; i < rows.size(); i++) {
-            if (stored.get(i) == null || !stored.get(i).equals(ChainHash.compute(previous, rows.get(i)))) {
-                return false;
-            }
-            previous = stored.get(i);
-        }
-        return !rows.isEmpty();
     }
 }

@@ -13,7 +13,7 @@ import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
-import cn.qinglong.dangjian.query.projection.ViewAnswers;
+import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
@@ -128,7 +128,8 @@ class AttendanceController {
 
     /**
      * Attendance over the study days held (not cancelled) from {@code from} to {@code to}, grouped by month, by
-     * branch, or by mode (then expected is every expected member and attended those who came by that mode). For a
+     * branch, by branch and month (key {@code branchId/YYYY-MM}: the whole heat map in one request), or by mode
+     * (then expected is every expected member and attended those who came by that mode). For a
      * branch secretary or group leader only the members in their reach count, and only the study days at which one
      * of them was expected (so {@code studyDays} and the rows leave out branches that are not theirs).
      */
@@ -143,8 +144,8 @@ class AttendanceController {
             throw new InvalidInput("to", "must not be before from");
         }
         String grouping = by == null || by.isBlank() ? "month" : by;
-        if (!Set.of("month", "mode", "branch").contains(grouping)) {
-            throw new InvalidInput("by", "must be one of [month, mode, branch]");
+        if (!Set.of("month", "mode", "branch", "branch-month").contains(grouping)) {
+            throw new InvalidInput("by", "must be one of [month, mode, branch, branch-month]");
         }
         boolean everyone = reach.subdistrictWide();
         return answers.answer(AttendanceProjection.NAME, () -> rates(branch, start, end, grouping, everyone), "rates",
@@ -195,6 +196,8 @@ class AttendanceController {
                 }
                 case "branch" -> add(rows, studyDay.getString("branchId"), figures.expected().size(),
                         figures.attended().size());
+                case "branch-month" -> add(rows, studyDay.getString("branchId") + "/" + studyDay.getString("date")
+                        .substring(0, 7), figures.expected().size(), figures.attended().size());
                 default -> add(rows, studyDay.getString("date").substring(0, 7), figures.expected().size(),
                         figures.attended().size());
             }

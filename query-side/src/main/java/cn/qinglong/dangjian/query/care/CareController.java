@@ -11,7 +11,7 @@ import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
-import cn.qinglong.dangjian.query.projection.ViewAnswers;
+import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import cn.qinglong.dangjian.query.web.Today;
@@ -28,21 +28,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-class CareController {
+record CareController(ProjectionRuntime runtime, Today today, ViewAnswers answers, MemberReach reach) {
 
     static final int CARE_AGE = 80;
-
-    private final ProjectionRuntime runtime;
-    private final Today today;
-    private final ViewAnswers answers;
-    private final MemberReach reach;
-
-    CareController(ProjectionRuntime runtime, Today today, ViewAnswers answers, MemberReach reach) {
-        this.runtime = runtime;
-        this.today = today;
-        this.answers = answers;
-        this.reach = reach;
-    }
 
     record Item(String memberId, String name, Integer age, String branchId, String dailyBranchId,
                 List<String> needs, boolean aged80Plus, LocalDate lastVisitOn, String lastVisitKind,

@@ -13,7 +13,7 @@ import cn.qinglong.dangjian.query.organization.OrganizationTree;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
-import cn.qinglong.dangjian.query.projection.ViewAnswers;
+import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
@@ -34,19 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-class DashboardController {
-
-    private final ProjectionRuntime runtime;
-    private final Today today;
-    private final ViewAnswers answers;
-    private final MemberReach reach;
-
-    DashboardController(ProjectionRuntime runtime, Today today, ViewAnswers answers, MemberReach reach) {
-        this.runtime = runtime;
-        this.today = today;
-        this.answers = answers;
-        this.reach = reach;
-    }
+record DashboardController(ProjectionRuntime runtime, Today today, ViewAnswers answers, MemberReach reach) {
 
     record Indicator(String difficulty, String label, String indicator, long numerator, long denominator,
                      BigDecimal value) {

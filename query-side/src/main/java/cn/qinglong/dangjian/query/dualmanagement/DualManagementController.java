@@ -7,7 +7,7 @@ import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
-import cn.qinglong.dangjian.query.projection.ViewAnswers;
+import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import com.mongodb.client.model.Sorts;
@@ -23,18 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-class DualManagementController {
-
-    private final ProjectionRuntime runtime;
-
-    private final ViewAnswers answers;
-    private final MemberReach reach;
-
-    DualManagementController(ProjectionRuntime runtime, ViewAnswers answers, MemberReach reach) {
-        this.runtime = runtime;
-        this.answers = answers;
-        this.reach = reach;
-    }
+record DualManagementController(ProjectionRuntime runtime, ViewAnswers answers, MemberReach reach) {
 
     record Item(String memberId, String name, String originBranchId, String residenceBranchId, String communityId,
                 String buildingGroupId, LocalDate since) {

@@ -2,17 +2,16 @@ package cn.qinglong.dangjian.query.export;
 
 import cn.qinglong.dangjian.query.web.SpreadsheetCells;
 import cn.qinglong.dangjian.security.problem.InvalidInput;
+import cn.qinglong.dangjian.query.web.Today;
+import cn.qinglong.dangjian.security.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -23,8 +22,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Turns a table of the dashboard into an Excel workbook: {@code POST /api/exports} with
- * {@code {title, columns: [header...], rows: [[cell...]...]}} answers one sheet named after the title, the headers
- * in bold on the first row, numbers as numbers. The dashboard sends the rows of the view it shows (all pages of
+ * {@code {title, organization?, columns: [header...], rows: [[cell...]...]}} answers one {@link TitledSheet} named
+ * after the title: numbers as numbers, a number in a column whose header ends in 率 (a rate) as a percentage, an ISO
+ * date as a date. The dashboard sends the rows of the view it shows (all pages of
  * it), so an export holds exactly what the committee member was looking at.
  */
 @RestController
@@ -35,6 +35,12 @@ class ExportController {
     static final int MAX_ROWS = 100_000;
     static final int MAX_CELL = 1_000;
 
+    private final Today today;
+
+    ExportController(Today today) {
+        this.today = today;
+    }
+
     @PostMapping(value = "/api/exports", consumes = "application/json")
     void export(@RequestBody JsonNode body, HttpServletResponse response) throws IOException {
         Table table = Table.of(body);
@@ -43,28 +49,20 @@ class ExportController {
                 .filename(table.title() + ".xlsx", StandardCharsets.UTF_8).build().toString());
         // streaming workbook: 100 rows in memory at a time, the rest in a temporary file deleted by close()
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
-            Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(table.title()));
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            CellStyle header = workbook.createCellStyle();
-            header.setFont(bold);
-            Row first = sheet.createRow(0);
-            for (int c = 0; c < table.columns().size(); c++) {
-                Cell cell = first.createCell(c);
-                cell.setCellValue(SpreadsheetCells.text(table.columns().get(c)));
-                cell.setCellStyle(header);
-                sheet.setColumnWidth(c, Math.min(60, Math.max(10, table.columns().get(c).length() * 3 + 4)) * 256);
-            }
-            sheet.createFreezePane(0, 1);
-            for (int r = 0; r < table.rows().size(); r++) {
-                Row row = sheet.createRow(r + 1);
-                List<JsonNode> cells = table.rows().get(r);
+            TitledSheet sheet = new TitledSheet(workbook, table.title(), table.organization(), null,
+                    Caller.current().name(), today.now(), table.columns());
+            for (List<JsonNode> cells : table.rows()) {
+                Row row = sheet.nextRow();
                 for (int c = 0; c < cells.size(); c++) {
                     JsonNode value = cells.get(c);
-                    if (value.isNumber()) {
+                    if (value.isNumber() && table.columns().get(c).endsWith("率")) {
+                        sheet.percent(row, c, value.doubleValue());
+                    } else if (value.isNumber()) {
                         row.createCell(c).setCellValue(value.doubleValue());
                     } else if (value.isBoolean()) {
                         row.createCell(c).setCellValue(value.booleanValue() ? "是" : "否");
+                    } else if (value.isString() && isoDate(value.asString()) != null) {
+                        sheet.date(row, c, isoDate(value.asString()));
                     } else if (!value.isNull()) {
                         row.createCell(c).setCellValue(SpreadsheetCells.text(value.asString()));
                     }
@@ -74,8 +72,19 @@ class ExportController {
         }
     }
 
+    private static LocalDate isoDate(String text) {
+        if (text.length() != 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException notADate) {
+            return null;
+        }
+    }
+
     /** The request, checked: a refusal names the field, and nothing is written. */
-    record Table(String title, List<String> columns, List<List<JsonNode>> rows) {
+    record Table(String title, String organization, List<String> columns, List<List<JsonNode>> rows) {
 
         static Table of(JsonNode body) {
             if (body == null || !body.isObject()) {
@@ -118,7 +127,13 @@ class ExportController {
                 }
                 cells.add(values);
             }
-            return new Table(name, headers, cells);
+            JsonNode organization = body.get("organization");
+            if (organization != null && !organization.isNull() && (!organization.isString()
+                    || organization.asString().isBlank() || organization.asString().length() > 100)) {
+                throw new InvalidInput("organization", "must be text of 1 to 100 characters");
+            }
+            return new Table(name, organization == null || organization.isNull() ? null : organization.asString(),
+                    headers, cells);
         }
     }
 }

@@ -26,17 +26,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
  * (where every gap is old) streams without pause; a rollback at the head holds live delivery back by up to the
  * grace.
  */
-public final class EventFeed {
-
-    private final EventStorageEngine storage;
-    private final Duration gapGrace;
-    private final Clock clock;
-
-    public EventFeed(EventStorageEngine storage, Duration gapGrace, Clock clock) {
-        this.storage = storage;
-        this.gapGrace = gapGrace;
-        this.clock = clock;
-    }
+public record EventFeed(EventStorageEngine storage, Duration gapGrace, Clock clock) {
 
     /** One event read from the store, with its global index. */
     public record Entry(long position, TrackedEventMessage<?> message) {

@@ -16,21 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * position of the node that took over; it notices and stops. Clocks of the nodes are assumed to agree to well
  * within the lease (NTP); two nodes overlapping briefly would only re-send events, never lose one.
  */
-public final class PublicationLease {
-
-    private final JdbcTemplate jdbc;
-    private final String publisher;
-    private final String owner;
-    private final Duration duration;
-    private final Clock clock;
-
-    public PublicationLease(JdbcTemplate jdbc, String publisher, String owner, Duration duration, Clock clock) {
-        this.jdbc = jdbc;
-        this.publisher = publisher;
-        this.owner = owner;
-        this.duration = duration;
-        this.clock = clock;
-    }
+public record PublicationLease(JdbcTemplate jdbc, String publisher, String owner, Duration duration, Clock clock) {
 
     /** Takes or renews the lease; the published position when this node holds it, empty when another does. */
     public OptionalLong acquire() {

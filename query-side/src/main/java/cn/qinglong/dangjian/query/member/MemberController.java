@@ -1,19 +1,22 @@
 package cn.qinglong.dangjian.query.member;
 
-import cn.qinglong.dangjian.security.problem.NotFound;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.regex;
 
 import cn.qinglong.dangjian.kernel.member.CareNeed;
 import cn.qinglong.dangjian.kernel.member.Category;
 import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
+import cn.qinglong.dangjian.security.problem.InvalidInput;
+import cn.qinglong.dangjian.security.problem.NotFound;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
-import cn.qinglong.dangjian.query.projection.ViewAnswers;
+import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.query.web.Page;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
@@ -22,6 +25,7 @@ import com.mongodb.client.model.Sorts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,19 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/members")
-class MemberController {
-
-    private final ProjectionRuntime runtime;
-    private final Today today;
-    private final MemberReach reach;
-    private final ViewAnswers answers;
-
-    MemberController(ProjectionRuntime runtime, Today today, MemberReach reach, ViewAnswers answers) {
-        this.runtime = runtime;
-        this.today = today;
-        this.reach = reach;
-        this.answers = answers;
-    }
+record MemberController(ProjectionRuntime runtime, Today today, MemberReach reach, ViewAnswers answers) {
 
     @GetMapping("/{id}")
     @ReadsView(MemberProjection.NAME)
@@ -57,7 +49,10 @@ class MemberController {
         return MemberView.of(MemberDocuments.state(document), today.date());
     }
 
-    /** The roster of active members; every filter is optional and they combine. */
+    /**
+     * The roster of active members; every filter is optional and they combine. {@code q} finds a member by part of
+     * their name or, when it is all digits, of their phone number; {@code contactLost=true} keeps those marked lost.
+     */
     @GetMapping
     @ReadsView(MemberProjection.NAME)
     Page<MemberView> roster(@RequestParam(required = false) String branchId,
@@ -68,6 +63,8 @@ class MemberController {
                             @RequestParam(required = false) String category,
                             @RequestParam(required = false) String minAge,
                             @RequestParam(required = false) String need,
+                            @RequestParam(required = false) String q,
+                            @RequestParam(required = false) String contactLost,
                             @RequestParam(required = false) String page,
                             @RequestParam(required = false) String size) {
         List<Bson> filters = new ArrayList<>();
@@ -98,6 +95,19 @@ class MemberController {
         Integer age = QueryParams.optionalInt("minAge", minAge, 0, 150);
         if (age != null) {
             filters.add(lte("birthDate", today.bornOnOrBefore(age)));
+        }
+        String text = q == null ? "" : q.strip();
+        if (text.length() > 32) {
+            throw new InvalidInput("q", "must be at most 32 characters");
+        }
+        if (!text.isEmpty()) { // a name or part of one; digits search the contact card's phone
+            Pattern part = Pattern.compile(Pattern.quote(text));
+            filters.add(text.chars().allMatch(Character::isDigit) ? regex("contactCard.phone", part) : regex("name", part));
+        }
+        if ("true".equals(contactLost)) {
+            filters.add(ne("contactLostSince", null));
+        } else if (contactLost != null && !"false".equals(contactLost)) {
+            throw new InvalidInput("contactLost", "must be true or false");
         }
         QueryParams.Paging paging = QueryParams.paging(page, size);
         Bson filter = and(filters);

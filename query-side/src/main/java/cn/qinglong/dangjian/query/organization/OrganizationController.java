@@ -5,7 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
-import cn.qinglong.dangjian.query.projection.ViewAnswers;
+import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import cn.qinglong.dangjian.query.web.Today;
@@ -22,24 +22,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/organizations")
-class OrganizationController {
-
-    private final ProjectionRuntime runtime;
-    private final Today today;
-    private final ViewAnswers answers;
-
-    OrganizationController(ProjectionRuntime runtime, Today today, ViewAnswers answers) {
-        this.runtime = runtime;
-        this.today = today;
-        this.answers = answers;
-    }
+record OrganizationController(ProjectionRuntime runtime, Today today, ViewAnswers answers) {
 
     /**
      * A node counts the active members whose organisational relation is with it or an organization below it; a
-     * group counts the members placed in it (transition, building or area group).
+     * group counts the members placed in it (transition, building or area group). {@code managed} counts, on the
+     * basis the eight difficulties use, the active members whose daily-management branch is the node or below it:
+     * a village's dual-managed members count in its {@code members} but in their residence branch's
+     * {@code managed}.
      */
     record Node(String id, String name, String level, String setting, String groupKind, LocalDate dissolvedOn,
-                long members, long aged60Plus, List<Node> children) {
+                long members, long aged60Plus, long managed, List<Node> children) {
     }
 
     record Tree(LocalDate asOf, long members, long aged60Plus, List<Node> roots) {
@@ -59,7 +52,8 @@ class OrganizationController {
         Map<String, long[]> counts = new HashMap<>();
         long[] total = new long[2];
         views.get(MemberFoldProjection.MEMBERS).find(eq("status", MembershipStatus.ACTIVE.name()))
-                .projection(Projections.include("branchId", "groupId", "buildingGroupId", "areaId", "birthDate"))
+                .projection(Projections.include("branchId", "dailyBranchId", "groupId", "buildingGroupId", "areaId",
+                        "birthDate"))
                 .forEach(member -> {
                     String birthDate = member.getString("birthDate");
                     boolean senior = birthDate != null && birthDate.compareTo(sixty) <= 0;
@@ -73,9 +67,13 @@ class OrganizationController {
                         }
                     }
                     for (String place : places) {
-                        long[] count = counts.computeIfAbsent(place, p -> new long[2]);
+                        long[] count = counts.computeIfAbsent(place, p -> new long[3]);
                         count[0]++;
                         count[1] += senior ? 1 : 0;
+                    }
+                    String daily = member.getString("dailyBranchId");
+                    for (String place : tree.pathToRoot(daily != null ? daily : member.getString("branchId"))) {
+                        counts.computeIfAbsent(place, p -> new long[3])[2]++;
                     }
                 });
         List<Node> roots = tree.roots().stream().map(id -> node(tree, id, counts)).toList();
@@ -84,10 +82,10 @@ class OrganizationController {
 
     private static Node node(OrganizationTree tree, String id, Map<String, long[]> counts) {
         Document d = tree.get(id);
-        long[] count = counts.getOrDefault(id, new long[2]);
+        long[] count = counts.getOrDefault(id, new long[3]);
         String dissolvedOn = d.getString("dissolvedOn");
         return new Node(id, d.getString("name"), d.getString("level"), d.getString("setting"),
                 d.getString("groupKind"), dissolvedOn == null ? null : LocalDate.parse(dissolvedOn), count[0], count[1],
-                tree.children(id).stream().map(child -> node(tree, child, counts)).toList());
+                count[2], tree.children(id).stream().map(child -> node(tree, child, counts)).toList());
     }
 }

@@ -1,17 +1,23 @@
 package cn.qinglong.dangjian.query.projection;
 
+import cn.qinglong.dangjian.kernel.common.Enums;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import org.bson.Document;
 
 /**
  * How values are kept in view documents: dates as ISO strings (they sort and compare as strings, on MongoDB and
- * on its stand-in alike), ids as their string value, enums by name; absent values are left out.
+ * on its stand-in alike), ids (records of one component) as their string value, enums by name, other records as
+ * documents of their components; absent values are left out.
  */
 public final class Bson {
 
@@ -32,6 +38,8 @@ public final class Bson {
                 list.add(v instanceof Enum<?> e ? e.name() : v.toString());
             }
             document.put(field, list);
+        } else if (value instanceof Record record && record.getClass().getRecordComponents().length > 1) {
+            document.put(field, document(record));
         } else if (value instanceof String || value instanceof Number || value instanceof Boolean
                 || value instanceof Document || value instanceof List<?>) {
             document.put(field, value);
@@ -40,31 +48,76 @@ public final class Bson {
         }
     }
 
-    public static LocalDate date(Document document, String field) {
-        String value = document.getString(field);
-        return value == null ? null : LocalDate.parse(value);
+    /** The record as a document: each component under its own name, kept as {@link #put} keeps it. */
+    public static Document document(Record record) {
+        Document document = new Document();
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            try {
+                put(document, component.getName(), component.getAccessor().invoke(record));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return document;
     }
 
-    public static <T> T id(Document document, String field, Function<String, T> parse) {
-        String value = document.getString(field);
-        return value == null ? null : parse.apply(value);
+    /** The record {@link #document} kept: each component read back by its declared type. */
+    public static <R extends Record> R record(Document document, Class<R> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            values[i] = value(document.get(components[i].getName()), components[i].getGenericType());
+        }
+        return construct(type, types, values);
     }
 
-    public static <E extends Enum<E>> E enumValue(Document document, String field, Class<E> type) {
-        String value = document.getString(field);
-        return value == null ? null : Enum.valueOf(type, value);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object value(Object stored, Type type) {
+        Class<?> raw = (Class<?>) (type instanceof ParameterizedType p ? p.getRawType() : type);
+        if (raw == boolean.class) {
+            return Boolean.TRUE.equals(stored);
+        }
+        if (raw == int.class || raw == long.class) {
+            long number = stored == null ? 0 : ((Number) stored).longValue();
+            return raw == int.class ? (Object) (int) number : (Object) number;
+        }
+        if (stored == null) {
+            return raw == Set.class ? value(List.of(), type) : null;
+        }
+        if (raw == Set.class) {
+            Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
+            List<Object> values = new ArrayList<>();
+            ((List<?>) stored).forEach(v -> values.add(value(v, element)));
+            return element instanceof Class<?> c && c.isEnum() ? Enums.orderedSet((Class) c, (List) values)
+                    : new LinkedHashSet<>(values);
+        }
+        if (raw == LocalDate.class) {
+            return LocalDate.parse((String) stored);
+        }
+        if (raw == YearMonth.class) {
+            return YearMonth.parse((String) stored);
+        }
+        if (raw.isEnum()) {
+            return Enum.valueOf((Class) raw, (String) stored);
+        }
+        if (raw.isRecord() && stored instanceof Document nested) {
+            return record(nested, (Class<? extends Record>) raw);
+        }
+        if (raw.isRecord()) {
+            return construct(raw, new Class<?>[] {raw.getRecordComponents()[0].getType()}, new Object[] {stored});
+        }
+        return stored;
     }
 
-    public static <E extends Enum<E>> Set<E> enumSet(Document document, String field, Class<E> type) {
-        List<String> values = document.getList(field, String.class, List.of());
-        List<E> result = new ArrayList<>();
-        values.forEach(value -> result.add(Enum.valueOf(type, value)));
-        return cn.qinglong.dangjian.kernel.common.Enums.orderedSet(type, result);
-    }
-
-    public static int integer(Document document, String field) {
-        Object value = document.get(field);
-        return value == null ? 0 : ((Number) value).intValue();
+    private static <T> T construct(Class<T> type, Class<?>[] types, Object[] values) {
+        try {
+            Constructor<T> constructor = type.getDeclaredConstructor(types);
+            return constructor.newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read a " + type.getSimpleName() + " from its document", e);
+        }
     }
 
     public static Document copy(Document document) {

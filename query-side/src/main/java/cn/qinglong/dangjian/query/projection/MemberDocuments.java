@@ -1,18 +1,6 @@
 package cn.qinglong.dangjian.query.projection;
 
-import cn.qinglong.dangjian.kernel.member.CareNeed;
-import cn.qinglong.dangjian.kernel.member.Category;
-import cn.qinglong.dangjian.kernel.member.ContactCard;
-import cn.qinglong.dangjian.kernel.member.Gender;
-import cn.qinglong.dangjian.kernel.member.MemberId;
 import cn.qinglong.dangjian.kernel.member.MemberState;
-import cn.qinglong.dangjian.kernel.member.MembershipStatus;
-import cn.qinglong.dangjian.kernel.member.Rating;
-import cn.qinglong.dangjian.kernel.member.Residence;
-import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
-import cn.qinglong.dangjian.kernel.organization.OrganizationId;
-import cn.qinglong.dangjian.kernel.studyday.StudyMode;
-import java.time.YearMonth;
 import org.bson.Document;
 
 /**
@@ -24,79 +12,14 @@ public final class MemberDocuments {
     private MemberDocuments() {
     }
 
+    /** Every component of the state (see {@link Bson}), and the daily-management branch the views query by. */
     public static Document document(MemberState s) {
-        Document d = new Document();
-        Bson.put(d, "memberId", s.memberId() == null ? null : s.memberId().value());
-        Bson.put(d, "name", s.name());
-        Bson.put(d, "gender", s.gender());
-        Bson.put(d, "birthDate", s.birthDate());
-        Bson.put(d, "joinedPartyOn", s.joinedPartyOn());
-        Bson.put(d, "branchId", s.branchId());
+        Document d = Bson.document(s);
         Bson.put(d, "dailyBranchId", s.dailyBranchId());
-        Bson.put(d, "residenceBranchId", s.residenceBranchId());
-        d.put("dualManaged", s.dualManaged());
-        if (s.residence() != null) {
-            Document residence = new Document();
-            Bson.put(residence, "status", s.residence().status());
-            Bson.put(residence, "communityId", s.residence().communityId());
-            Bson.put(residence, "address", s.residence().address());
-            d.put("residence", residence);
-        }
-        Bson.put(d, "areaId", s.areaId());
-        Bson.put(d, "relocatedOn", s.relocatedOn());
-        Bson.put(d, "groupId", s.groupId());
-        Bson.put(d, "buildingGroupId", s.buildingGroupId());
-        Bson.put(d, "studyMode", s.studyMode());
-        Bson.put(d, "categories", s.categories());
-        Bson.put(d, "needs", s.needs());
-        if (s.contactCard() != null) {
-            ContactCard c = s.contactCard();
-            Document card = new Document();
-            Bson.put(card, "whereabouts", c.whereabouts());
-            Bson.put(card, "phone", c.phone());
-            Bson.put(card, "housing", c.housing());
-            Bson.put(card, "ideology", c.ideology());
-            Bson.put(card, "employment", c.employment());
-            Bson.put(card, "family", c.family());
-            Bson.put(card, "verifiedOn", c.verifiedOn());
-            d.put("contactCard", card);
-        }
-        Bson.put(d, "lastVisitOn", s.lastVisitOn());
-        Bson.put(d, "lastAttendanceOn", s.lastAttendanceOn());
-        Bson.put(d, "duesPaidThrough", s.duesPaidThrough());
-        Bson.put(d, "contactLostSince", s.contactLostSince());
-        d.put("householdsLinked", s.householdsLinked());
-        d.put("vanguardActivities", s.vanguardActivities());
-        Bson.put(d, "lastRating", s.lastRating());
-        Bson.put(d, "status", s.status());
-        Bson.put(d, "endedOn", s.endedOn());
-        d.put("personalDataErased", s.personalDataErased());
-        d.put("version", s.version());
         return d;
     }
 
     public static MemberState state(Document d) {
-        Document residence = d.get("residence", Document.class);
-        Document card = d.get("contactCard", Document.class);
-        String dues = d.getString("duesPaidThrough");
-        return new MemberState(
-                Bson.id(d, "memberId", MemberId::of), d.getString("name"), Bson.enumValue(d, "gender", Gender.class),
-                Bson.date(d, "birthDate"), Bson.date(d, "joinedPartyOn"), Bson.id(d, "branchId", OrganizationId::of),
-                Bson.id(d, "residenceBranchId", OrganizationId::of), Boolean.TRUE.equals(d.getBoolean("dualManaged")),
-                residence == null ? null : new Residence(Bson.enumValue(residence, "status", ResidenceStatus.class),
-                        Bson.id(residence, "communityId", OrganizationId::of), residence.getString("address")),
-                Bson.id(d, "areaId", OrganizationId::of), Bson.date(d, "relocatedOn"),
-                Bson.id(d, "groupId", OrganizationId::of), Bson.id(d, "buildingGroupId", OrganizationId::of),
-                Bson.enumValue(d, "studyMode", StudyMode.class), Bson.enumSet(d, "categories", Category.class),
-                Bson.enumSet(d, "needs", CareNeed.class),
-                card == null ? null : new ContactCard(card.getString("whereabouts"), card.getString("phone"),
-                        card.getString("housing"), card.getString("ideology"), card.getString("employment"),
-                        card.getString("family"), Bson.date(card, "verifiedOn")),
-                Bson.date(d, "lastVisitOn"), Bson.date(d, "lastAttendanceOn"),
-                dues == null ? null : YearMonth.parse(dues), Bson.date(d, "contactLostSince"),
-                Bson.integer(d, "householdsLinked"), Bson.integer(d, "vanguardActivities"),
-                Bson.enumValue(d, "lastRating", Rating.class), Bson.enumValue(d, "status", MembershipStatus.class),
-                Bson.date(d, "endedOn"), Boolean.TRUE.equals(d.getBoolean("personalDataErased")),
-                ((Number) d.get("version")).longValue());
+        return Bson.record(d, MemberState.class);
     }
 }

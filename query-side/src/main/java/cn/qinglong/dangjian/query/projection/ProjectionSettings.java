@@ -24,12 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("query.projections")
 public record ProjectionSettings(@DefaultValue("500") int batchSize, @DefaultValue("4") int segments,
-                                 @DefaultValue("1") int rebuildSegments,
-                                 @DefaultValue("10s") Duration claimTimeout,
-                                 @DefaultValue("100ms") Duration fetchDelay,
-                                 @DefaultValue("500ms") Duration pointerRefresh,
-                                 @DefaultValue("5s") Duration retiredGenerationGrace,
-                                 @DefaultValue("") String nodeId) {
+                                 @DefaultValue("1") int rebuildSegments, @DefaultValue("10s") Duration claimTimeout,
+                                 @DefaultValue("100ms") Duration fetchDelay, @DefaultValue("500ms") Duration pointerRefresh,
+                                 @DefaultValue("5s") Duration retiredGenerationGrace, @DefaultValue("") String nodeId) {
 
     public ProjectionSettings {
         if (segments < 1 || rebuildSegments < 1) {

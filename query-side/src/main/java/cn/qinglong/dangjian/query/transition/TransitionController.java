@@ -8,7 +8,7 @@ import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
 import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
-import cn.qinglong.dangjian.query.projection.ViewAnswers;
+import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import cn.qinglong.dangjian.query.web.Today;
@@ -28,22 +28,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-class TransitionController {
+record TransitionController(ProjectionRuntime runtime, Today today, ViewAnswers answers, MemberReach reach) {
 
     /** {@code ?groupId=none} asks for the members in no transition group. */
     static final String NO_GROUP = "none";
-
-    private final ProjectionRuntime runtime;
-    private final Today today;
-    private final ViewAnswers answers;
-    private final MemberReach reach;
-
-    TransitionController(ProjectionRuntime runtime, Today today, ViewAnswers answers, MemberReach reach) {
-        this.runtime = runtime;
-        this.today = today;
-        this.answers = answers;
-        this.reach = reach;
-    }
 
     record Item(String memberId, String name, Integer age, String branchId, String areaId, String groupId,
                 String transitionAddress, LocalDate relocatedOn, Long daysWaiting) {

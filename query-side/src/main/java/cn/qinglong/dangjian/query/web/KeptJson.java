@@ -1,6 +1,5 @@
 package cn.qinglong.dangjian.query.web;
 
-import cn.qinglong.dangjian.query.projection.ViewAnswers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;

@@ -2,6 +2,7 @@ package cn.qinglong.dangjian.query.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,6 +21,10 @@ public class Today {
 
     public Today(Clock clock) {
         this.clock = clock;
+    }
+
+    public ZonedDateTime now() {
+        return ZonedDateTime.now(clock);
     }
 
     public LocalDate date() {

@@ -3,7 +3,6 @@ package cn.qinglong.dangjian.query.attendance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
-import cn.qinglong.dangjian.query.projection.Projection;
 import cn.qinglong.dangjian.query.testing.ProjectionContract;
 import java.util.List;
 import java.util.Map;
@@ -13,28 +12,22 @@ import org.junit.jupiter.api.Test;
 
 class AttendanceProjectionTest extends ProjectionContract {
 
-    private final AttendanceProjection projection = new AttendanceProjection();
-
-    @Override
-    protected Projection projection() {
-        return projection;
-    }
-
-    @Override
-    protected void assertDocuments(Map<String, Map<String, Document>> documents) {
-        Document cancelled = documents.get(AttendanceProjection.STUDY_DAYS).get(scenario.cancelledStudyDay);
-        assertThat(cancelled.getBoolean("cancelled")).isTrue();
-        Document dual = documents.get("members").get(scenario.dual);
-        assertThat(dual.getList(AttendanceProjection.DAILY_HISTORY, Document.class))
-                .extracting(e -> e.getString("branchId"))
-                .containsExactly(scenario.villageBranch, scenario.communityBranch);
-        assertThat(dual.getList(AttendanceProjection.ATTENDED, Document.class))
-                .extracting(e -> e.getString("mode")).containsExactly("HOME_DELIVERY");
-        Document ended = documents.get("members").get(scenario.ended);
-        assertThat(ended.getList(AttendanceProjection.DAILY_HISTORY, Document.class))
-                .extracting(e -> e.getString("branchId")).containsExactly(scenario.villageBranch, null);
-        assertThat(documents.get("members").get(scenario.eldest).getList(AttendanceProjection.EXCUSED, String.class))
-                .containsExactly(scenario.villageStudyDay);
+    AttendanceProjectionTest() {
+        super(new AttendanceProjection(), (scenario, documents) -> {
+            Document cancelled = documents.get(AttendanceProjection.STUDY_DAYS).get(scenario.cancelledStudyDay);
+            assertThat(cancelled.getBoolean("cancelled")).isTrue();
+            Document dual = documents.get("members").get(scenario.dual);
+            assertThat(dual.getList(AttendanceProjection.DAILY_HISTORY, Document.class))
+                    .extracting(e -> e.getString("branchId"))
+                    .containsExactly(scenario.villageBranch, scenario.communityBranch);
+            assertThat(dual.getList(AttendanceProjection.ATTENDED, Document.class))
+                    .extracting(e -> e.getString("mode")).containsExactly("HOME_DELIVERY");
+            Document ended = documents.get("members").get(scenario.ended);
+            assertThat(ended.getList(AttendanceProjection.DAILY_HISTORY, Document.class))
+                    .extracting(e -> e.getString("branchId")).containsExactly(scenario.villageBranch, null);
+            assertThat(documents.get("members").get(scenario.eldest).getList(AttendanceProjection.EXCUSED, String.class))
+                    .containsExactly(scenario.villageStudyDay);
+        });
     }
 
     @Test

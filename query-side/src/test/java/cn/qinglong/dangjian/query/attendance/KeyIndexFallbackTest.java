@@ -3,12 +3,9 @@ package cn.qinglong.dangjian.query.attendance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinglong.dangjian.query.projection.KeyIndex;
-import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
 import cn.qinglong.dangjian.query.testing.Http;
 import cn.qinglong.dangjian.query.testing.QuerySideTest;
 import cn.qinglong.dangjian.query.testing.Scenario;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -21,13 +18,10 @@ import tools.jackson.databind.JsonNode;
  */
 class KeyIndexFallbackTest extends QuerySideTest {
 
-    @Autowired
-    ProjectionRuntime runtime;
-
     @Test
     @DisplayName("study-day figures and rates are the same through the key index and, without it, by query")
     void sameAnswerWithoutTheKeyIndex() {
-        Scenario scenario = new Scenario("keys", LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        Scenario scenario = scenario("keys");
         long position = append(scenario.log);
         List<String> paths = List.of("/study-days/" + scenario.communityStudyDay + "/attendance",
                 "/study-days/" + scenario.villageStudyDay + "/attendance",
@@ -46,11 +40,11 @@ class KeyIndexFallbackTest extends QuerySideTest {
                 AttendanceProjection.DAILY_BRANCH_INDEX + "|" + scenario.communityBranch),
                 new org.bson.Document("$set", new org.bson.Document("m." + scenario.dual, 1_000_000L)));
         // more events move the view's state on, so the answers kept for the old state are not reused
-        long later = append(new Scenario("keys-later", LocalDate.now(ZoneId.of("Asia/Shanghai"))).log);
+        long later = append(scenario("keys-later").log);
         assertThat(get(paths.get(0), later).get("expected").asInt()).isEqualTo(1);
 
         keys.drop();
-        long latest = append(new Scenario("keys-latest", LocalDate.now(ZoneId.of("Asia/Shanghai"))).log);
+        long latest = append(scenario("keys-latest").log);
         List<JsonNode> byQuery = paths.stream().map(path -> get(path, latest)).toList();
         assertThat(byQuery).isEqualTo(byKeyIndex);
     }

@@ -40,14 +40,29 @@ class DashboardEndpointsTest extends QuerySideTest {
     void dashboardIsServedLocally() throws Exception {
         HttpResponse<String> index = get("/");
         assertThat(index.statusCode()).isEqualTo(200);
-        assertThat(index.body()).contains("<html lang=\"zh-CN\">", "webjars/echarts/5.3.1/dist/echarts.min.js",
-                "assets/app.js");
-        for (String asset : List.of("/assets/app.js", "/assets/app.css", "/webjars/echarts/5.3.1/dist/echarts.min.js")) {
+        assertThat(index.body()).contains("<html lang=\"zh-CN\">", "<script type=\"module\" src=\"assets/app.js\">");
+        // the chart library comes when a tab first draws a chart, not with the first screen
+        assertThat(get("/assets/lib/ui.js").body()).contains("webjars/echarts/5.3.1/dist/echarts.min.js");
+        for (String asset : List.of("/assets/app.js", "/assets/app.css", "/assets/lib/api.js", "/assets/tabs/overview.js",
+                "/webjars/echarts/5.3.1/dist/echarts.min.js")) {
             HttpResponse<String> response = get(asset);
             assertThat(response.statusCode()).as(asset).isEqualTo(200);
             assertThat(response.body()).as(asset).isNotBlank();
         }
-        assertThat(get("/assets/app.js").body()).contains("sessionStorage.getItem(TOKEN_KEY)", "'Bearer '");
+        assertThat(get("/assets/lib/api.js").body()).contains("sessionStorage.getItem(TOKEN_KEY)", "'Bearer '");
+    }
+
+    @Test
+    @DisplayName("the search and the heat map's parameters: q at most 32 characters, contactLost true or false, by=branch-month")
+    void searchAndHeatMapParameters() {
+        Http http = new Http("http://localhost:" + port + "/api");
+        assertThat(http.get("/members?q=" + "%E5%BC%A0".repeat(33)).status()).isEqualTo(400);
+        assertThat(http.get("/members?q=" + "%E5%BC%A0".repeat(33)).json().get("errors").get(0).get("field").asString()).isEqualTo("q");
+        assertThat(http.get("/members?contactLost=maybe").status()).isEqualTo(400);
+        assertThat(http.get("/members?q=%E5%BC%A0&contactLost=true").status()).isEqualTo(200);
+        Http.Response rates = http.get("/attendance/rates?by=branch-month");
+        assertThat(rates.status()).isEqualTo(200);
+        assertThat(rates.json().get("by").asString()).isEqualTo("branch-month");
     }
 
     @Test
@@ -63,11 +78,11 @@ class DashboardEndpointsTest extends QuerySideTest {
     }
 
     @Test
-    @DisplayName("an export is one sheet named after the title: the headers in bold on the first row, then every row, numbers as numbers")
+    @DisplayName("an export is one sheet named after the title: a title row saying what, for which organisation, as of when and by whom; the headers in bold below it; then every row, numbers as numbers, dates as dates, rates as percentages")
     void exportIsAWorkbook() throws Exception {
         HttpResponse<byte[]> response = post("""
-                {"title":"过渡期党员","columns":["党员编号","姓名","过渡天数","已编组"],
-                 "rows":[["m-1","张建国",730,true],["m-2","王秀英",null,false]]}""");
+                {"title":"过渡期党员","organization":"东风村党总支","columns":["姓名","党员编号","过渡天数","已编组","拆迁日期","出勤率"],
+                 "rows":[["张建国","m-1",730,true,"2024-05-01",0.875],["王秀英","m-2",null,false,"2024-13-01",null]]}""");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow())
                 .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -76,17 +91,25 @@ class DashboardEndpointsTest extends QuerySideTest {
             assertThat(workbook.getNumberOfSheets()).isEqualTo(1);
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getSheetName()).isEqualTo("过渡期党员");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).matches(
+                    "过渡期党员 · 东风村党总支 · 截至 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} · export-test 导出于 .*");
             DataFormatter format = new DataFormatter();
             List<String> headers = new ArrayList<>();
-            sheet.getRow(0).forEach(cell -> headers.add(format.formatCellValue(cell)));
-            assertThat(headers).containsExactly("党员编号", "姓名", "过渡天数", "已编组");
-            assertThat(workbook.getFontAt(sheet.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
-            assertThat(sheet.getLastRowNum()).isEqualTo(2);
-            assertThat(sheet.getRow(1).getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(sheet.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(730);
-            assertThat(format.formatCellValue(sheet.getRow(1).getCell(1))).isEqualTo("张建国");
-            assertThat(format.formatCellValue(sheet.getRow(1).getCell(3))).isEqualTo("是");
-            assertThat(sheet.getRow(2).getCell(2)).isNull();
+            sheet.getRow(1).forEach(cell -> headers.add(format.formatCellValue(cell)));
+            assertThat(headers).containsExactly("姓名", "党员编号", "过渡天数", "已编组", "拆迁日期", "出勤率");
+            assertThat(workbook.getFontAt(sheet.getRow(1).getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            var first = sheet.getRow(2);
+            assertThat(first.getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(first.getCell(2).getNumericCellValue()).isEqualTo(730);
+            assertThat(format.formatCellValue(first.getCell(0))).isEqualTo("张建国");
+            assertThat(format.formatCellValue(first.getCell(3))).isEqualTo("是");
+            assertThat(first.getCell(4).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2024, 5, 1));
+            assertThat(format.formatCellValue(first.getCell(4))).isEqualTo("2024-05-01");
+            assertThat(first.getCell(5).getNumericCellValue()).isEqualTo(0.875);
+            assertThat(format.formatCellValue(first.getCell(5))).isEqualTo("87.5%");
+            assertThat(sheet.getRow(3).getCell(2)).isNull();
+            assertThat(sheet.getRow(3).getCell(4).getStringCellValue()).isEqualTo("2024-13-01");
         }
     }
 

@@ -12,9 +12,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -132,6 +137,16 @@ abstract class HistoryTestSupport {
                 commandSide = CommandSideLauncher.start(DATABASE);
             }
             return commandSide;
+        }
+    }
+
+    /** Runs the action with the clock Axon stamps events with fixed at the instant, to record facts on chosen days. */
+    static <T> T at(String instant, Supplier<T> action) {
+        try {
+            GenericEventMessage.clock = Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+            return action.get();
+        } finally {
+            GenericEventMessage.clock = Clock.systemUTC();
         }
     }
 }

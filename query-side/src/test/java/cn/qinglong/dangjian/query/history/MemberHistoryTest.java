@@ -7,16 +7,13 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -182,7 +179,7 @@ class MemberHistoryTest extends HistoryTestSupport {
         assertThat(verification.get("headHash").asString()).matches("[0-9a-f]{64}");
     }
 
-    /** The README tells auditors how to recompute the hash by hand; this follows it with a bare MessageDigest. */
+    /** docs/auditors.md tells auditors how to recompute the hash by hand; this follows it with a bare MessageDigest. */
     @Test
     void each_stored_hash_is_the_sha256_of_the_documented_bytes_read_straight_from_the_table() throws Exception {
         String previous = "0".repeat(64);
@@ -241,16 +238,9 @@ class MemberHistoryTest extends HistoryTestSupport {
     /** Axon stamps events with its own static clock; moving it lets the test record facts on chosen days. */
     @Test
     void as_of_a_date_between_two_events_gives_the_state_before_the_second() {
-        String member;
-        try {
-            GenericEventMessage.clock = Clock.fixed(Instant.parse("2025-03-01T02:00:00Z"), ZoneOffset.UTC);
-            member = registerMember("陈桂兰", villageBranch, "2025-03-01", ACTOR);
-            GenericEventMessage.clock = Clock.fixed(Instant.parse("2025-03-05T02:00:00Z"), ZoneOffset.UTC);
-            command("POST", "/members/" + member + "/relocation", """
-                    {"transitionAddress": "丽华新村5幢101", "relocatedOn": "2025-03-04"}""", ACTOR, "relocate");
-        } finally {
-            GenericEventMessage.clock = Clock.systemUTC();
-        }
+        String member = at("2025-03-01T02:00:00Z", () -> registerMember("陈桂兰", villageBranch, "2025-03-01", ACTOR));
+        at("2025-03-05T02:00:00Z", () -> command("POST", "/members/" + member + "/relocation", """
+                {"transitionAddress": "丽华新村5幢101", "relocatedOn": "2025-03-04"}""", ACTOR, "relocate"));
 
         JsonNode before = getJson("/members/" + member + "/history?asOf=2025-03-03");
         JsonNode after = getJson("/members/" + member + "/history?asOf=2025-03-05");
@@ -271,14 +261,8 @@ class MemberHistoryTest extends HistoryTestSupport {
 
     @Test
     void as_of_a_date_is_the_end_of_that_day_in_the_service_zone_and_an_instant_is_exact() {
-        String member;
-        try {
-            // 2025-03-01T17:00Z is already 2 March in Shanghai
-            GenericEventMessage.clock = Clock.fixed(Instant.parse("2025-03-01T17:00:00Z"), ZoneOffset.UTC);
-            member = registerMember("刘志强", villageBranch, "2025-03-01", ACTOR);
-        } finally {
-            GenericEventMessage.clock = Clock.systemUTC();
-        }
+        // 2025-03-01T17:00Z is already 2 March in Shanghai
+        String member = at("2025-03-01T17:00:00Z", () -> registerMember("刘志强", villageBranch, "2025-03-01", ACTOR));
 
         JsonNode firstOfMarch = getJson("/members/" + member + "/history?asOf=2025-03-01");
         JsonNode secondOfMarch = getJson("/members/" + member + "/history?asOf=2025-03-02");

@@ -37,18 +37,13 @@ class EventFeedTest extends IntegrationClientTest {
 
     @Test
     void an_event_that_commits_after_a_later_one_is_handed_out_first_and_nothing_above_it_before() throws Exception {
-        long start = lastPosition();
-        CountDownLatch appended = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        CompletableFuture<Void> slow = inOpenTransaction("m-feed-slow", appended, commit, false);
-        appended.await();
-        append("m-feed-fast");
+        OpenTransaction slow = heldOpenBefore("m-feed-slow", false, "m-feed-fast");
+        long start = slow.start();
         EventFeed feed = new EventFeed(storage, GRACE, Clock.systemUTC());
 
         assertThat(feed.next(start, 100)).as("the later event waits for the one still committing").isEmpty();
 
-        commit.countDown();
-        slow.join();
+        slow.end();
         List<EventFeed.Entry> entries = feed.next(start, 100);
         assertThat(entries).extracting(entry -> entry.message().getPayload()).extracting("memberId")
                 .containsExactly(MemberId.of("m-feed-slow"), MemberId.of("m-feed-fast"));
@@ -57,14 +52,9 @@ class EventFeedTest extends IntegrationClientTest {
 
     @Test
     void the_gap_of_a_rolled_back_transaction_is_passed_once_the_next_event_is_older_than_the_grace() throws Exception {
-        long start = lastPosition();
-        CountDownLatch appended = new CountDownLatch(1);
-        CountDownLatch rollback = new CountDownLatch(1);
-        CompletableFuture<Void> failed = inOpenTransaction("m-feed-rolled-back", appended, rollback, true);
-        appended.await();
-        append("m-feed-after-rollback");
-        rollback.countDown();
-        failed.join();
+        OpenTransaction failed = heldOpenBefore("m-feed-rolled-back", true, "m-feed-after-rollback");
+        long start = failed.start();
+        failed.end();
 
         assertThat(new EventFeed(storage, GRACE, Clock.systemUTC()).next(start, 100)).isEmpty();
 
@@ -75,10 +65,26 @@ class EventFeedTest extends IntegrationClientTest {
         assertThat(entries.get(0).position()).isGreaterThan(start + 1);
     }
 
-    private CompletableFuture<Void> inOpenTransaction(String memberId, CountDownLatch appended, CountDownLatch finish,
-                                                      boolean rollBack) {
-        return CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            storage.appendEvents(event(memberId));
+    /** A transaction holding an appended event open; {@link #end} commits it (or rolls it back) and waits. */
+    private record OpenTransaction(long start, CountDownLatch finish, CompletableFuture<Void> transaction) {
+
+        void end() {
+            finish.countDown();
+            transaction.join();
+        }
+    }
+
+    /**
+     * Appends the {@code held} member's event in a transaction left open, then the {@code later} member's event in
+     * one that commits; {@code start} is the position before both.
+     */
+    private OpenTransaction heldOpenBefore(String held, boolean rollBack, String later) throws InterruptedException {
+        long start = lastPosition();
+        CountDownLatch finish = new CountDownLatch(1);
+        CountDownLatch appended = new CountDownLatch(1);
+        CompletableFuture<Void> transaction = CompletableFuture.runAsync(
+                () -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            storage.appendEvents(event(held));
             appended.countDown();
             try {
                 finish.await();
@@ -89,6 +95,9 @@ class EventFeedTest extends IntegrationClientTest {
                 status.setRollbackOnly();
             }
         }));
+        appended.await();
+        append(later);
+        return new OpenTransaction(start, finish, transaction);
     }
 
     private void append(String memberId) {

@@ -3,7 +3,6 @@ package cn.qinglong.dangjian.query.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.qinglong.dangjian.eventstore.personal.PersonalFields;
 import cn.qinglong.dangjian.eventstore.testing.SampleEvents;
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
 import cn.qinglong.dangjian.kernel.organization.OrganizationEvent;
@@ -62,15 +61,6 @@ class PersonalDataRedactionTest {
         assertThat(SampleEvents.all().stream().map(Object::getClass).toList()).containsExactlyInAnyOrderElementsOf(published);
         assertThat(EventTypes.all().stream().map(EventTypes.EventType::payloadClass).toList())
                 .containsExactlyInAnyOrderElementsOf(published);
-    }
-
-    @Test
-    void the_fields_integration_clients_never_see_are_the_ones_the_store_encrypts() {
-        for (Class<?> type : MemberEvent.class.getPermittedSubclasses()) {
-            List<String> encrypted = PersonalFields.pathsOf(type).stream().map(path -> path.replace("[]", "")).toList();
-            assertThat(encrypted).as(type.getSimpleName())
-                    .containsExactlyInAnyOrderElementsOf(PersonalDataRedaction.removedFrom(type));
-        }
     }
 
     @Test

@@ -155,7 +155,7 @@ class QueryAccessTest extends QuerySideTest {
         return endpoints;
     }
 
-    /** The query side's access matrix, as README "Security" states it. */
+    /** The query side's access matrix, as docs/security.md states it. */
     private static int expected(Principal principal, Endpoint endpoint) {
         boolean stream = endpoint.name().equals("event stream");
         boolean rebuild = endpoint.name().equals("rebuild");

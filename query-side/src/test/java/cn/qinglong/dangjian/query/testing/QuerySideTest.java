@@ -2,6 +2,9 @@ package cn.qinglong.dangjian.query.testing;
 
 import cn.qinglong.dangjian.eventstore.testing.TestEventStoreDatabase;
 import cn.qinglong.dangjian.query.QuerySideApplication;
+import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +41,9 @@ public abstract class QuerySideTest {
     @Autowired
     protected EventStore eventStore;
 
+    @Autowired
+    protected ProjectionRuntime runtime;
+
     protected Http query;
 
     @BeforeEach
@@ -50,5 +56,10 @@ public abstract class QuerySideTest {
         eventStore.publish(log.messages());
         Long head = eventStore.createHeadToken().position().orElseThrow();
         return head;
+    }
+
+    /** A scenario with ids of its own, dated today in the subdistrict's time zone. */
+    protected static Scenario scenario(String name) {
+        return new Scenario(name, LocalDate.now(ZoneId.of("Asia/Shanghai")));
     }
 }

@@ -1,8 +1,11 @@
 package cn.qinglong.dangjian.query.testing;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.LinkedHashMap;
@@ -28,15 +31,14 @@ public final class TestMongo {
         return "query_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
-    /** A database of its own, for tests that drive projections without Spring. */
-    public static MongoDatabase database() {
-        MongoClient client;
-        if (real()) {
-            client = MongoClients.create(URI);
-        } else {
-            MongoServer server = new MongoServer(new MemoryBackend());
-            client = MongoClients.create(server.bindAndGetConnectionString());
+    /** A database of its own, for tests that drive projections without Spring; the listeners see every command. */
+    public static MongoDatabase database(CommandListener... listeners) {
+        String uri = real() ? URI : new MongoServer(new MemoryBackend()).bindAndGetConnectionString();
+        MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri));
+        for (CommandListener listener : listeners) {
+            settings.addCommandListener(listener);
         }
+        MongoClient client = MongoClients.create(settings.build());
         String name = freshDatabaseName();
         MongoDatabase database = client.getDatabase(name);
         if (real()) {

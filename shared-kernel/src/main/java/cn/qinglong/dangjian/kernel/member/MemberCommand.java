@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.kernel.member;
 
+import cn.qinglong.dangjian.kernel.common.BusinessDate;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
@@ -12,16 +13,18 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
  * What may be asked of a member. {@code expectedVersion}, when not null, makes the command conditional on
- * the member's current version (HTTP {@code If-Match}).
+ * the member's current version (HTTP {@code If-Match}). Each {@link BusinessDate} (a contact card's
+ * {@code verifiedOn} included) is a day that already happened: the member aggregate refuses one in the future,
+ * for every command in one place.
  */
 public sealed interface MemberCommand {
 
     MemberId memberId();
 
     record RegisterMember(@TargetAggregateIdentifier MemberId memberId, String name, Gender gender,
-                          LocalDate birthDate, LocalDate joinedPartyOn, OrganizationId branchId,
-                          Set<Category> categories, Residence residence, String phone, LocalDate registeredOn)
-            implements MemberCommand {
+                          LocalDate birthDate, @BusinessDate LocalDate joinedPartyOn, OrganizationId branchId,
+                          Set<Category> categories, Residence residence, String phone,
+                          @BusinessDate LocalDate registeredOn) implements MemberCommand {
     }
 
     record UpdateContactCard(@TargetAggregateIdentifier MemberId memberId, ContactCard card,
@@ -29,83 +32,86 @@ public sealed interface MemberCommand {
     }
 
     record RelocateMember(@TargetAggregateIdentifier MemberId memberId, String transitionAddress,
-                          OrganizationId areaId, LocalDate relocatedOn,
+                          OrganizationId areaId, @BusinessDate LocalDate relocatedOn,
                           @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
     }
 
     record JoinTransitionGroup(@TargetAggregateIdentifier MemberId memberId, OrganizationId groupId,
-                               LocalDate joinedOn, @TargetAggregateVersion Long expectedVersion)
+                               @BusinessDate LocalDate joinedOn, @TargetAggregateVersion Long expectedVersion)
             implements MemberCommand {
     }
 
-    record LeaveTransitionGroup(@TargetAggregateIdentifier MemberId memberId, LocalDate leftOn, String reason,
-                                @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
+    record LeaveTransitionGroup(@TargetAggregateIdentifier MemberId memberId, @BusinessDate LocalDate leftOn,
+                                String reason, @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
     }
 
     record AssignStudyMode(@TargetAggregateIdentifier MemberId memberId, StudyMode mode, String reason,
-                           LocalDate assignedOn, @TargetAggregateVersion Long expectedVersion)
+                           @BusinessDate LocalDate assignedOn, @TargetAggregateVersion Long expectedVersion)
             implements MemberCommand {
     }
 
     record RecordAttendance(@TargetAggregateIdentifier MemberId memberId, StudyDayId studyDayId, StudyMode mode,
-                            LocalDate attendedOn, @TargetAggregateVersion Long expectedVersion)
+                            @BusinessDate LocalDate attendedOn, @TargetAggregateVersion Long expectedVersion)
             implements MemberCommand {
     }
 
     record ExcuseAbsence(@TargetAggregateIdentifier MemberId memberId, StudyDayId studyDayId, String reason,
-                         LocalDate excusedOn, @TargetAggregateVersion Long expectedVersion)
+                         @BusinessDate LocalDate excusedOn, @TargetAggregateVersion Long expectedVersion)
             implements MemberCommand {
     }
 
-    record TransferToResettlementCommunity(@TargetAggregateIdentifier MemberId memberId,
-                                           OrganizationId communityId, OrganizationId residenceBranchId,
-                                           OrganizationId buildingGroupId, LocalDate movedInOn,
-                                           boolean transferRelation,
+    record TransferToResettlementCommunity(@TargetAggregateIdentifier MemberId memberId, OrganizationId communityId,
+                                           OrganizationId residenceBranchId, OrganizationId buildingGroupId,
+                                           @BusinessDate LocalDate movedInOn, boolean transferRelation,
                                            @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
     }
 
     record TransferOrganizationalRelation(@TargetAggregateIdentifier MemberId memberId, OrganizationId toBranchId,
-                                          LocalDate transferredOn, @TargetAggregateVersion Long expectedVersion)
-            implements MemberCommand {
+                                          @BusinessDate LocalDate transferredOn,
+                                          @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
     }
 
-    record RecordCareNeeds(@TargetAggregateIdentifier MemberId memberId, Set<CareNeed> needs, LocalDate recordedOn,
-                           @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
+    record RecordCareNeeds(@TargetAggregateIdentifier MemberId memberId, Set<CareNeed> needs,
+                           @BusinessDate LocalDate recordedOn, @TargetAggregateVersion Long expectedVersion)
+            implements MemberCommand {
     }
 
     record RecordCareVisit(@TargetAggregateIdentifier MemberId memberId, String helperName, MemberId helperMemberId,
-                           VisitKind kind, LocalDate visitedOn, String notes,
+                           VisitKind kind, @BusinessDate LocalDate visitedOn, String notes,
                            @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
     }
 
-    record PayDues(@TargetAggregateIdentifier MemberId memberId, YearMonth period, long amountFen, LocalDate paidOn,
-                   @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
+    record PayDues(@TargetAggregateIdentifier MemberId memberId, YearMonth period, long amountFen,
+                   @BusinessDate LocalDate paidOn, @TargetAggregateVersion Long expectedVersion)
+            implements MemberCommand {
     }
 
-    record MarkContactLost(@TargetAggregateIdentifier MemberId memberId, LocalDate since, String lastKnown,
-                           @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
+    record MarkContactLost(@TargetAggregateIdentifier MemberId memberId, @BusinessDate LocalDate since,
+                           String lastKnown, @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
     }
 
-    record MarkContactRestored(@TargetAggregateIdentifier MemberId memberId, LocalDate restoredOn,
+    record MarkContactRestored(@TargetAggregateIdentifier MemberId memberId, @BusinessDate LocalDate restoredOn,
                                @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
     }
 
-    record LinkHouseholds(@TargetAggregateIdentifier MemberId memberId, List<String> households, LocalDate linkedOn,
-                          @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
+    record LinkHouseholds(@TargetAggregateIdentifier MemberId memberId, List<String> households,
+                          @BusinessDate LocalDate linkedOn, @TargetAggregateVersion Long expectedVersion)
+            implements MemberCommand {
     }
 
-    record RecordVanguardActivity(@TargetAggregateIdentifier MemberId memberId, VanguardKind kind, LocalDate date,
-                                  String description, @TargetAggregateVersion Long expectedVersion)
-            implements MemberCommand {
+    record RecordVanguardActivity(@TargetAggregateIdentifier MemberId memberId, VanguardKind kind,
+                                  @BusinessDate LocalDate date, String description,
+                                  @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
     }
 
     record RecordEvaluation(@TargetAggregateIdentifier MemberId memberId, String period, Rating rating,
-                            LocalDate evaluatedOn, @TargetAggregateVersion Long expectedVersion)
+                            @BusinessDate LocalDate evaluatedOn, @TargetAggregateVersion Long expectedVersion)
             implements MemberCommand {
     }
 
-    record EndMembership(@TargetAggregateIdentifier MemberId memberId, MembershipEndReason reason, LocalDate endedOn,
-                         @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
+    record EndMembership(@TargetAggregateIdentifier MemberId memberId, MembershipEndReason reason,
+                         @BusinessDate LocalDate endedOn, @TargetAggregateVersion Long expectedVersion)
+            implements MemberCommand {
     }
 
     /** Destroys the member's personal data, today; only after the membership ended. */

@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.kernel.member;
 
+import cn.qinglong.dangjian.kernel.common.PersonalData;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.CareNeedsRecorded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.ContactCardUpdated;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.ContactLost;
@@ -19,6 +20,7 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberTransferredToResettl
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberVisitedByHelper;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MembershipEnded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.OrganizationalRelationTransferred;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyAbsenceExcused;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyModeAssigned;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.VanguardActivityRecorded;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
@@ -26,7 +28,12 @@ import cn.qinglong.dangjian.kernel.studyday.StudyMode;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * A member's situation folded from their events: the one fold behind the member view, the roster and the
@@ -69,73 +76,120 @@ public record MemberState(
     public MemberState apply(MemberEvent event, long sequence) {
         Builder b = new Builder(this);
         b.version = sequence;
-        if (event instanceof MemberRegistered e) {
-            b.memberId = e.memberId();
-            b.name = e.name();
-            b.gender = e.gender();
-            b.birthDate = e.birthDate();
-            b.joinedPartyOn = e.joinedPartyOn();
-            b.branchId = e.branchId();
-            b.categories = e.categories();
-            b.residence = e.residence();
-            b.status = MembershipStatus.ACTIVE;
-        } else if (event instanceof ContactCardUpdated e) {
-            b.contactCard = e.card();
-        } else if (event instanceof MemberRelocated e) {
-            b.residence = new Residence(ResidenceStatus.TRANSITION, null, e.transitionAddress());
-            b.areaId = e.areaId();
-            b.relocatedOn = e.relocatedOn();
-        } else if (event instanceof MemberJoinedTransitionGroup e) {
-            b.groupId = e.groupId();
-        } else if (event instanceof MemberLeftTransitionGroup) {
-            b.groupId = null;
-        } else if (event instanceof StudyModeAssigned e) {
-            b.studyMode = e.mode();
-        } else if (event instanceof MemberAttendedStudyDay e) {
-            b.lastAttendanceOn = later(b.lastAttendanceOn, e.attendedOn());
-        } else if (event instanceof MemberTransferredToResettlementCommunity e) {
-            String address = b.residence == null ? null : b.residence.address();
-            b.residence = new Residence(ResidenceStatus.RESETTLED, e.communityId(), address);
-            b.residenceBranchId = e.residenceBranchId();
-            b.buildingGroupId = e.buildingGroupId();
-        } else if (event instanceof DualManagementEstablished e) {
-            b.dualManaged = true;
-            b.residenceBranchId = e.residenceBranchId();
-        } else if (event instanceof DualManagementEnded) {
-            b.dualManaged = false;
-        } else if (event instanceof OrganizationalRelationTransferred e) {
-            b.branchId = e.toBranchId();
-        } else if (event instanceof CareNeedsRecorded e) {
-            b.needs = e.needs();
-        } else if (event instanceof MemberVisitedByHelper e) {
-            b.lastVisitOn = later(b.lastVisitOn, e.visitedOn());
-        } else if (event instanceof DuesPaid e) {
-            b.duesPaidThrough = b.duesPaidThrough == null || e.period().isAfter(b.duesPaidThrough)
-                    ? e.period() : b.duesPaidThrough;
-        } else if (event instanceof ContactLost e) {
-            b.contactLostSince = e.since();
-        } else if (event instanceof ContactRestored) {
-            b.contactLostSince = null;
-        } else if (event instanceof HouseholdsLinked e) {
-            b.householdsLinked += e.households().size();
-        } else if (event instanceof VanguardActivityRecorded) {
-            b.vanguardActivities++;
-        } else if (event instanceof EvaluationRecorded e) {
-            b.lastRating = e.rating();
-        } else if (event instanceof MembershipEnded e) {
-            b.status = MembershipStatus.ENDED;
-            b.endedOn = e.endedOn();
-        } else if (event instanceof MemberPersonalDataErased) {
-            if (b.residence != null) {
-                b.residence = new Residence(b.residence.status(), b.residence.communityId(), null);
-            }
-            if (b.contactCard != null) {
-                b.contactCard = new ContactCard(null, null, null, null, null, null, b.contactCard.verifiedOn());
-            }
-            b.needs = Set.of();
-            b.personalDataErased = true;
-        }
+        Fold.of(event).change(b, event);
         return b.build();
+    }
+
+    /**
+     * How one event type changes the state. {@link #FOLDS} has one entry per permitted subclass of the sealed
+     * {@link MemberEvent}, those that change nothing here included ({@link #unchanged}), so that a new event type
+     * is a decision, not a silent no-op: without a pattern-matching switch (Java 17) the check is that this class
+     * refuses to load when an entry is missing, and {@code MemberStateTest} feeds an instance of every permitted
+     * subclass and asserts each is handled.
+     */
+    private record Fold<E extends MemberEvent>(Class<E> type, BiConsumer<Builder, E> change, boolean unchanged) {
+
+        static Fold<?> of(MemberEvent event) {
+            Fold<?> fold = FOLDS.get(event.getClass());
+            if (fold == null) {
+                throw new IllegalArgumentException("MemberState has no case for " + event.getClass().getName());
+            }
+            return fold;
+        }
+
+        void change(Builder b, MemberEvent event) {
+            change.accept(b, type.cast(event));
+        }
+    }
+
+    private static <E extends MemberEvent> Fold<E> on(Class<E> type, BiConsumer<Builder, E> change) {
+        return new Fold<>(type, change, false);
+    }
+
+    /** An event type that changes nothing this state keeps (only its version). */
+    private static <E extends MemberEvent> Fold<E> unchanged(Class<E> type) {
+        return new Fold<>(type, (b, e) -> { }, true);
+    }
+
+    /** Whether the event type is declared to change nothing this state keeps but its version. */
+    public static boolean leavesUnchanged(Class<? extends MemberEvent> type) {
+        Fold<?> fold = FOLDS.get(type);
+        return fold != null && fold.unchanged();
+    }
+
+    /**
+     * The components of this state that copy a personal component of an event under the same name (the care
+     * needs); with the records that declare their own personal parts (residence, contact card), what the erasure
+     * blanks, derived from the {@link cn.qinglong.dangjian.kernel.common.Personal} declarations.
+     */
+    private static final Set<String> PERSONAL = PersonalData.topLevelNames(
+            List.of(MemberEvent.class.getPermittedSubclasses()));
+
+    private static final Map<Class<?>, Fold<?>> FOLDS = folds(
+            on(MemberRegistered.class, (b, e) -> {
+                b.memberId = e.memberId();
+                b.name = e.name();
+                b.gender = e.gender();
+                b.birthDate = e.birthDate();
+                b.joinedPartyOn = e.joinedPartyOn();
+                b.branchId = e.branchId();
+                b.categories = e.categories();
+                b.residence = e.residence();
+                b.status = MembershipStatus.ACTIVE;
+            }),
+            on(ContactCardUpdated.class, (b, e) -> b.contactCard = e.card()),
+            on(MemberRelocated.class, (b, e) -> {
+                b.residence = new Residence(ResidenceStatus.TRANSITION, null, e.transitionAddress());
+                b.areaId = e.areaId();
+                b.relocatedOn = e.relocatedOn();
+            }),
+            on(MemberJoinedTransitionGroup.class, (b, e) -> b.groupId = e.groupId()),
+            on(MemberLeftTransitionGroup.class, (b, e) -> b.groupId = null),
+            on(StudyModeAssigned.class, (b, e) -> b.studyMode = e.mode()),
+            on(MemberAttendedStudyDay.class, (b, e) -> b.lastAttendanceOn = later(b.lastAttendanceOn, e.attendedOn())),
+            unchanged(StudyAbsenceExcused.class),
+            on(MemberTransferredToResettlementCommunity.class, (b, e) -> {
+                String address = b.residence == null ? null : b.residence.address();
+                b.residence = new Residence(ResidenceStatus.RESETTLED, e.communityId(), address);
+                b.residenceBranchId = e.residenceBranchId();
+                b.buildingGroupId = e.buildingGroupId();
+            }),
+            on(DualManagementEstablished.class, (b, e) -> {
+                b.dualManaged = true;
+                b.residenceBranchId = e.residenceBranchId();
+            }),
+            on(DualManagementEnded.class, (b, e) -> b.dualManaged = false),
+            on(OrganizationalRelationTransferred.class, (b, e) -> b.branchId = e.toBranchId()),
+            on(CareNeedsRecorded.class, (b, e) -> b.needs = e.needs()),
+            on(MemberVisitedByHelper.class, (b, e) -> b.lastVisitOn = later(b.lastVisitOn, e.visitedOn())),
+            on(DuesPaid.class, (b, e) -> b.duesPaidThrough = b.duesPaidThrough == null
+                    || e.period().isAfter(b.duesPaidThrough) ? e.period() : b.duesPaidThrough),
+            on(ContactLost.class, (b, e) -> b.contactLostSince = e.since()),
+            on(ContactRestored.class, (b, e) -> b.contactLostSince = null),
+            on(HouseholdsLinked.class, (b, e) -> b.householdsLinked += e.households().size()),
+            on(VanguardActivityRecorded.class, (b, e) -> b.vanguardActivities++),
+            on(EvaluationRecorded.class, (b, e) -> b.lastRating = e.rating()),
+            on(MembershipEnded.class, (b, e) -> {
+                b.status = MembershipStatus.ENDED;
+                b.endedOn = e.endedOn();
+            }),
+            on(MemberPersonalDataErased.class, (b, e) -> {
+                b.load(PersonalData.erase(b.build(), PERSONAL));
+                b.personalDataErased = true;
+            }));
+
+    private static Map<Class<?>, Fold<?>> folds(Fold<?>... folds) {
+        Map<Class<?>, Fold<?>> byType = new HashMap<>();
+        for (Fold<?> fold : folds) {
+            byType.put(fold.type(), fold);
+        }
+        Set<Class<?>> missing = new LinkedHashSet<>(List.of(MemberEvent.class.getPermittedSubclasses()));
+        missing.removeAll(byType.keySet());
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("MemberState has no case for " + missing
+                    + ": fold it, or declare it unchanged");
+        }
+        return Map.copyOf(byType);
     }
 
     private static LocalDate later(LocalDate current, LocalDate candidate) {
@@ -173,6 +227,10 @@ public record MemberState(
         private long version;
 
         private Builder(MemberState s) {
+            load(s);
+        }
+
+        private void load(MemberState s) {
             memberId = s.memberId;
             name = s.name;
             gender = s.gender;

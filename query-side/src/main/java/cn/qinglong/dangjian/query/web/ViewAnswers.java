@@ -1,11 +1,8 @@
-package cn.qinglong.dangjian.query.projection;
+package cn.qinglong.dangjian.query.web;
 
-import static com.mongodb.client.model.Filters.eq;
-
+import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
 import cn.qinglong.dangjian.security.Caller;
 import cn.qinglong.dangjian.security.Role.Access;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,8 +15,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.bson.Document;
-import org.bson.types.Binary;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -27,10 +22,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Answers that a view computes over many documents (counts, rates, summaries, pages), kept while the view stays
- * as it is. A view changes only through its processor, which stores its tokens after each batch's writes, so the
- * generation plus the stored tokens of every segment of its processor (read from the shared token store, so
- * segments claimed by other nodes count too) name one state of the view: an answer computed after reading that
- * state includes every event up to it. Once the tokens move, the next request computes afresh; concurrent
+ * as it is ({@link cn.qinglong.dangjian.query.projection.ViewCollections#state()}): an answer computed after reading
+ * that state includes every event up to it. Once the tokens move, the next request computes afresh; concurrent
  * requests for the same answer wait for one computation instead of each scanning the store.
  *
  * <p>Answers are kept per caller's reach (see {@link #reach()}), so a scoped caller's narrowed answer is never
@@ -43,7 +36,6 @@ import org.springframework.web.context.request.RequestContextHolder;
 public class ViewAnswers {
 
     private final ProjectionRuntime runtime;
-    private final MongoDatabase database;
     private final int maxAnswersPerView;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
 
@@ -93,10 +85,8 @@ public class ViewAnswers {
         }
     }
 
-    public ViewAnswers(ProjectionRuntime runtime, MongoDatabase database,
-                       @Value("${query.answers.max-per-view:256}") int maxAnswersPerView) {
+    public ViewAnswers(ProjectionRuntime runtime, @Value("${query.answers.max-per-view:256}") int maxAnswersPerView) {
         this.runtime = runtime;
-        this.database = database;
         this.maxAnswersPerView = maxAnswersPerView;
     }
 
@@ -111,7 +101,7 @@ public class ViewAnswers {
         List<Object> key = new ArrayList<>(inputs.length + 1);
         key.add(reach());
         key.addAll(Arrays.asList(inputs));
-        String state = state(view);
+        String state = runtime.views(view).state();
         if (state == null) {
             return compute.get();
         }
@@ -169,25 +159,6 @@ public class ViewAnswers {
             return "no caller";
         }
         return caller.subdistrictWide() ? "subdistrict" : List.copyOf(caller.scope(Access.READ));
-    }
-
-    /** The generation and the stored token of each segment; {@code null} while no segment has stored one. */
-    String state(String view) {
-        int generation = runtime.views(view).generation();
-        List<String> tokens = new ArrayList<>();
-        database.getCollection(StoredTokens.COLLECTION).find(eq("processorName", ProjectionRuntime.processorName(view, generation)))
-                .sort(Sorts.ascending("segment")).forEach(d -> tokens.add(d.get("segment") + "=" + token(d.get("token"))));
-        return tokens.isEmpty() ? null : generation + ":" + String.join(",", tokens);
-    }
-
-    private static String token(Object token) {
-        if (token instanceof Binary binary) {
-            return Base64.getEncoder().encodeToString(binary.getData());
-        }
-        if (token instanceof byte[] bytes) {
-            return Base64.getEncoder().encodeToString(bytes);
-        }
-        return String.valueOf(token);
     }
 
     /** How many answers are kept for the view's current state (for tests). */

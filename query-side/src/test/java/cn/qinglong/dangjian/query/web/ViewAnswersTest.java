@@ -1,6 +1,7 @@
-package cn.qinglong.dangjian.query.projection;
+package cn.qinglong.dangjian.query.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.qinglong.dangjian.kernel.member.Category;
 import cn.qinglong.dangjian.kernel.member.Gender;
@@ -11,14 +12,16 @@ import cn.qinglong.dangjian.query.testing.EventLog;
 import cn.qinglong.dangjian.query.testing.Http;
 import cn.qinglong.dangjian.query.testing.QuerySideTest;
 import cn.qinglong.dangjian.query.testing.Scenario;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,24 +38,18 @@ class ViewAnswersTest extends QuerySideTest {
     @Autowired
     ViewAnswers answers;
 
-    @Autowired
-    ProjectionRuntime runtime;
+    private final AtomicInteger computed = new AtomicInteger();
 
     @Test
     @DisplayName("a kept answer is used while the view is unchanged and computed afresh once the view has changed")
     void keptUntilTheViewChanges() {
-        Scenario scenario = new Scenario("answers-kept", LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        Scenario scenario = scenario("answers-kept");
         long position = append(scenario.log);
-        Http.Response first = tree(position);
-        JsonNode before = root(first.json(), scenario.committee);
+        JsonNode before = root(keptTree(position).json(), scenario.committee);
         assertThat(before.get("members").asInt()).isEqualTo(4);
-        assertThat(tree(position).text()).isEqualTo(first.text());
         assertThat(answers.kept(VIEW)).isPositive();
 
-        long next = append(new EventLog().add(new MemberRegistered(Scenario.mid("answers-kept-m-new"), "新党员",
-                Gender.F, LocalDate.of(1990, 5, 1), LocalDate.of(2015, 7, 1), Scenario.id(scenario.villageBranch),
-                Set.of(Category.RETIRED), new Residence(ResidenceStatus.ORIGINAL, null, null), null,
-                LocalDate.now().minusDays(1))));
+        long next = oneMoreMember(scenario, "answers-kept-m-new");
         JsonNode after = root(tree(next).json(), scenario.committee);
         assertThat(after.get("members").asInt()).isEqualTo(5);
         assertThat(after.get("aged60Plus").asInt()).isEqualTo(before.get("aged60Plus").asInt());
@@ -61,15 +58,12 @@ class ViewAnswersTest extends QuerySideTest {
     @Test
     @DisplayName("a kept answer is written with an entity tag; If-None-Match with it is 304 without a body until the view changes")
     void keptAnswersCarryAnEntityTag() {
-        Scenario scenario = new Scenario("answers-etag", LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        Scenario scenario = scenario("answers-etag");
         long position = append(scenario.log);
-        Http.Response first = tree(position);
+        Http.Response first = keptTree(position);
         String etag = first.header("ETag");
         assertThat(etag).matches("\"[A-Za-z0-9_-]{22}\"");
         assertThat(first.contentType()).startsWith("application/json");
-        Http.Response again = tree(position);
-        assertThat(again.header("ETag")).isEqualTo(etag);
-        assertThat(again.text()).isEqualTo(first.text());
         assertThat(first.header("Content-Length")).isEqualTo(
                 String.valueOf(first.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
 
@@ -78,10 +72,7 @@ class ViewAnswersTest extends QuerySideTest {
         assertThat(notModified.text()).isEmpty();
         assertThat(query.get("/organizations/tree", "If-None-Match", "\"other\"").status()).isEqualTo(200);
 
-        long next = append(new EventLog().add(new MemberRegistered(Scenario.mid("answers-etag-m-new"), "新党员",
-                Gender.F, LocalDate.of(1990, 5, 1), LocalDate.of(2015, 7, 1), Scenario.id(scenario.villageBranch),
-                Set.of(Category.RETIRED), new Residence(ResidenceStatus.ORIGINAL, null, null), null,
-                LocalDate.now().minusDays(1))));
+        long next = oneMoreMember(scenario, "answers-etag-m-new");
         Http.Response changed = query.get("/organizations/tree?minPosition=" + next, "If-None-Match", etag);
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.header("ETag")).isNotEqualTo(etag);
@@ -91,7 +82,7 @@ class ViewAnswersTest extends QuerySideTest {
     @Test
     @DisplayName("a branch's study days are computed from one read of its members, kept as one answer beside each study day's")
     void studyDaysOfABranchShareOneRead() {
-        Scenario scenario = new Scenario("answers-branch", LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        Scenario scenario = scenario("answers-branch");
         long position = append(scenario.log);
         Http.Response first = query.get("/study-days/" + scenario.villageStudyDay + "/attendance?minPosition=" + position);
         assertThat(first.status()).as(first.text()).isEqualTo(200);
@@ -106,22 +97,16 @@ class ViewAnswersTest extends QuerySideTest {
     @Test
     @DisplayName("an answer is computed once per state of the view, however many ask for it at the same time")
     void computedOncePerState() throws Exception {
-        long position = append(new Scenario("answers-once", LocalDate.now(ZoneId.of("Asia/Shanghai"))).log);
-        runtime.awaitPosition(List.of(VIEW), position, java.time.Duration.ofSeconds(15));
-        AtomicInteger computed = new AtomicInteger();
+        long position = settled("answers-once");
         CountDownLatch computing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Object> first = CompletableFuture.supplyAsync(() -> answers.answer(VIEW, () -> {
-            computed.incrementAndGet();
+        CompletableFuture<Object> first = CompletableFuture.supplyAsync(() -> ask(() -> {
             computing.countDown();
             await(release);
             return new Object();
         }, "once", position));
         assertThat(computing.await(15, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Object> second = CompletableFuture.supplyAsync(() -> answers.answer(VIEW, () -> {
-            computed.incrementAndGet();
-            return new Object();
-        }, "once", position));
+        CompletableFuture<Object> second = CompletableFuture.supplyAsync(() -> ask(Object::new, "once", position));
         release.countDown();
         assertThat(second.get(15, TimeUnit.SECONDS)).isSameAs(first.get(15, TimeUnit.SECONDS));
         assertThat(computed).hasValue(1);
@@ -130,59 +115,76 @@ class ViewAnswersTest extends QuerySideTest {
     @Test
     @DisplayName("a failed computation is not kept: the next request computes again")
     void failuresAreNotKept() {
-        long position = append(new Scenario("answers-failed", LocalDate.now(ZoneId.of("Asia/Shanghai"))).log);
-        runtime.awaitPosition(List.of(VIEW), position, java.time.Duration.ofSeconds(15));
-        AtomicInteger computed = new AtomicInteger();
-        try {
-            answers.answer(VIEW, () -> {
-                computed.incrementAndGet();
-                throw new IllegalStateException("store unreachable");
-            }, "failing", position);
-        } catch (IllegalStateException expected) {
-            // the caller sees the failure
-        }
-        assertThat(answers.<String>answer(VIEW, () -> {
-            computed.incrementAndGet();
-            return "ok";
-        }, "failing", position)).isEqualTo("ok");
+        long position = settled("answers-failed");
+        assertThatThrownBy(() -> ask(() -> {
+            throw new IllegalStateException("store unreachable");
+        }, "failing", position)).as("the caller sees the failure").isInstanceOf(IllegalStateException.class);
+        assertThat(ask(() -> "ok", "failing", position)).isEqualTo("ok");
         assertThat(computed).hasValue(2);
     }
 
     @Test
     @DisplayName("answers are kept per caller's scope: a secretary is never served the committee's or another scope's answer; committee and auditors share theirs")
     void keptPerScope() {
-        long position = append(new Scenario("answers-scope", LocalDate.now(ZoneId.of("Asia/Shanghai"))).log);
-        runtime.awaitPosition(List.of(VIEW), position, java.time.Duration.ofSeconds(15));
-        AtomicInteger computed = new AtomicInteger();
-        java.util.function.Function<String, String> ask = who -> answers.answer(VIEW, () -> {
-            computed.incrementAndGet();
-            return who;
-        }, "scoped", position);
+        long position = settled("answers-scope");
+        Function<String, String> as = who -> ask(() -> who, "scoped", position);
         try {
             signIn("COMMITTEE");
-            assertThat(ask.apply("committee")).isEqualTo("committee");
+            assertThat(as.apply("committee")).isEqualTo("committee");
             signIn("AUDITOR");
-            assertThat(ask.apply("auditor")).isEqualTo("committee");
+            assertThat(as.apply("auditor")).isEqualTo("committee");
             signIn("BRANCH_SECRETARY", "branch-x");
-            assertThat(ask.apply("secretary of x")).isEqualTo("secretary of x");
+            assertThat(as.apply("secretary of x")).isEqualTo("secretary of x");
             signIn("BRANCH_SECRETARY", "branch-y");
-            assertThat(ask.apply("secretary of y")).isEqualTo("secretary of y");
+            assertThat(as.apply("secretary of y")).isEqualTo("secretary of y");
             signIn("BRANCH_SECRETARY", "branch-x", "branch-y");
-            assertThat(ask.apply("secretary of x and y")).isEqualTo("secretary of x and y");
+            assertThat(as.apply("secretary of x and y")).isEqualTo("secretary of x and y");
             signIn("BRANCH_SECRETARY", "branch-x");
-            assertThat(ask.apply("again")).isEqualTo("secretary of x");
+            assertThat(as.apply("again")).isEqualTo("secretary of x");
             signIn("COMMITTEE");
-            assertThat(ask.apply("again")).isEqualTo("committee");
+            assertThat(as.apply("again")).isEqualTo("committee");
             assertThat(computed).hasValue(4);
         } finally {
             SecurityContextHolder.clearContext();
         }
     }
 
+    /** Registers one more member in the scenario's village branch; answers the event's position. */
+    private long oneMoreMember(Scenario scenario, String id) {
+        return append(new EventLog().add(new MemberRegistered(Scenario.mid(id), "新党员", Gender.F,
+                LocalDate.of(1990, 5, 1), LocalDate.of(2015, 7, 1), Scenario.id(scenario.villageBranch),
+                Set.of(Category.RETIRED), new Residence(ResidenceStatus.ORIGINAL, null, null), null,
+                LocalDate.now().minusDays(1))));
+    }
+
+    /** Appends a scenario of its own and waits until the view includes it; answers its position. */
+    private long settled(String name) {
+        long position = append(scenario(name).log);
+        runtime.awaitPosition(List.of(VIEW), position, Duration.ofSeconds(15));
+        return position;
+    }
+
+    /** The view's answer, counting each time it is computed. */
+    private <T> T ask(Supplier<T> compute, Object... inputs) {
+        return answers.answer(VIEW, () -> {
+            computed.incrementAndGet();
+            return compute.get();
+        }, inputs);
+    }
+
     private static void signIn(String role, String... orgScope) {
         Jwt jwt = Jwt.withTokenValue("test").header("alg", "none").subject("test-" + role)
                 .claim("roles", List.of(role)).claim("org_scope", List.of(orgScope)).build();
         SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt));
+    }
+
+    /** Reads the tree twice: the second answer is the first one kept, the same bytes with the same entity tag. */
+    private Http.Response keptTree(long position) {
+        Http.Response first = tree(position);
+        Http.Response again = tree(position);
+        assertThat(again.text()).isEqualTo(first.text());
+        assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
+        return first;
     }
 
     private Http.Response tree(long position) {
