@@ -32,10 +32,14 @@ class ErasedDataScrubber implements DisposableBean {
     /** At most this many filler chunks per scrub (about 1 KB each: 256 MB of gaps). */
     private static final int MAX_FILLER_COMMITS = 262_144;
 
+    private static final long GRACE_NANOS = 5_000_000_000L;
+
     private final ProjectionRuntime runtime;
     private final MVStore store;
     private final ScheduledExecutorService scheduler;
     private long scrubbed = -1;
+    private long pending = -1;
+    private long pendingSince;
 
     ErasedDataScrubber(ProjectionRuntime runtime, MongoConfiguration.MongoEndpoint endpoint,
                        @Value("${query.mongo.erasure-check-interval:1s}") Duration interval) {
@@ -56,7 +60,16 @@ class ErasedDataScrubber implements DisposableBean {
     private void scrubIfErased() {
         try {
             long erasure = runtime.lastErasure();
-            if (erasure <= scrubbed || !runtime.names().stream().allMatch(name -> runtime.position(name) >= erasure)) {
+            if (erasure <= scrubbed) {
+                return;
+            }
+            if (erasure != pending) {
+                pending = erasure;
+                pendingSince = System.nanoTime();
+            }
+            // every view has applied it, or (a view that lags or does not track every event) a while has passed
+            boolean applied = runtime.names().stream().allMatch(name -> runtime.position(name) >= erasure);
+            if (!applied && System.nanoTime() - pendingSince < GRACE_NANOS) {
                 return;
             }
             scrub();
