@@ -5,6 +5,9 @@
 # MONGODB_URI (a real MongoDB for the read models instead of the stand-in).
 set -euo pipefail
 cd "$(dirname "$0")"
+# Everything the services write under DATA_DIR (the event store with the local signing key, the master key, the read
+# models, the logs) is the owner's alone.
+umask 077
 
 COMMAND_PORT=${COMMAND_PORT:-8080}
 QUERY_PORT=${QUERY_PORT:-8081}
@@ -18,7 +21,10 @@ DATA_DIR=$(cd "$DATA_DIR" && pwd)
 cp command-side/target/command-side-*-exec.jar "$DATA_DIR/bin/command-side.jar"
 cp query-side/target/query-side-*-exec.jar "$DATA_DIR/bin/query-side.jar"
 cp demo-loader/target/demo-loader-*.jar "$DATA_DIR/bin/demo-loader.jar"
+# Both services open the one H2 file: AUTO_SERVER lets the second JVM in through the first one's TCP server, which
+# listens on loopback only (h2.bindAddress; the services set it themselves too).
 export EVENTSTORE_JDBC_URL=${EVENTSTORE_JDBC_URL:-"jdbc:h2:file:$DATA_DIR/eventstore;MODE=PostgreSQL;AUTO_SERVER=TRUE"}
+H2_LOOPBACK=-Dh2.bindAddress=127.0.0.1
 export EVENTSTORE_MASTER_KEY_FILE=${EVENTSTORE_MASTER_KEY_FILE:-"$DATA_DIR/master.key"}
 
 pids=()
@@ -42,10 +48,10 @@ await_health() {
 # The command side creates the event store schema; the query side starts once it is there.
 # The demo load is one principal sending tens of thousands of commands: the per-principal write limit (6000 a minute
 # by default) is raised here unless WRITES_PER_MINUTE says otherwise.
-PORT=$COMMAND_PORT WRITES_PER_MINUTE=${WRITES_PER_MINUTE:-1000000} java -jar "$DATA_DIR/bin/command-side.jar" >"$DATA_DIR/command-side.log" 2>&1 &
+PORT=$COMMAND_PORT WRITES_PER_MINUTE=${WRITES_PER_MINUTE:-1000000} java "$H2_LOOPBACK" -jar "$DATA_DIR/bin/command-side.jar" >"$DATA_DIR/command-side.log" 2>&1 &
 pids+=($!)
 await_health "http://localhost:$COMMAND_PORT/actuator/health" command-side "$DATA_DIR/command-side.log"
-PORT=$QUERY_PORT DATA_DIR=$DATA_DIR java -jar "$DATA_DIR/bin/query-side.jar" >"$DATA_DIR/query-side.log" 2>&1 &
+PORT=$QUERY_PORT DATA_DIR=$DATA_DIR java "$H2_LOOPBACK" -jar "$DATA_DIR/bin/query-side.jar" >"$DATA_DIR/query-side.log" 2>&1 &
 pids+=($!)
 await_health "http://localhost:$QUERY_PORT/actuator/health" query-side "$DATA_DIR/query-side.log"
 

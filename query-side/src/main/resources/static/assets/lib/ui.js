@@ -102,12 +102,19 @@ export async function download(response, fileName) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
+// A text cell a spreadsheet could take for a formula (=, +, -, @, or a leading tab or CR) is sent as text: a leading
+// apostrophe (the server does the same to whatever reaches it).
+const FORMULA_START = /^[=+\-@\t\r]/;
+function sheetText(v) {
+  return typeof v === 'string' && FORMULA_START.test(v) ? "'" + v : v;
+}
+
 export async function exportTable(title, columns, rows) {
   const payload = {
     title,
     organization: organizationInView(),
-    columns: columns.map(c => c.header),
-    rows: rows.map(row => columns.map(c => cellValue(c.value(row)))),
+    columns: columns.map(c => sheetText(c.header)),
+    rows: rows.map(row => columns.map(c => sheetText(cellValue(c.value(row))))),
   };
   const response = await api('/exports', {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload),

@@ -53,6 +53,12 @@ public class EventStoreAutoConfiguration {
         return new SpringTransactionManager(transactionManager);
     }
 
+    /** The embedded default's H2 files private, its AUTO_SERVER on loopback (see {@link H2Files}). */
+    @Bean
+    public static H2Files h2Files(org.springframework.core.env.Environment environment) {
+        return new H2Files(environment);
+    }
+
     @Bean
     public MasterKey masterKey(EventStoreProperties properties) {
         return properties.masterKey() == null || properties.masterKey().isBlank()

@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.security;
 
+import cn.qinglong.dangjian.security.Role.Access;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,17 +25,40 @@ public record Caller(String name, Set<Role> roles, Set<String> orgScope, boolean
         return roles.contains(role);
     }
 
-    /** Committee and auditors see every member; secretaries and group leaders only those in their scope. */
+    /** Whether one of this caller's roles reads every member (committee, auditors). */
     public boolean subdistrictWide() {
-        return has(Role.COMMITTEE) || has(Role.AUDITOR);
+        return subdistrictWide(Access.READ);
     }
 
-    /** Whether a member with these organisations (relation branch, daily branch, groups) is in this caller's reach. */
+    /** Whether one of this caller's roles may do this to every member. */
+    public boolean subdistrictWide(Access access) {
+        return roles.stream().anyMatch(role -> role.allows(access) && role.subdistrictWide());
+    }
+
+    /**
+     * The organisations within which this caller may do this by a scoped role (a secretary's, a group leader's): the
+     * token's {@code org_scope} when it has such a role that allows it, else none. A subdistrict-wide role's reach is
+     * not widened by the scope, nor a scoped role's access by a subdistrict-wide role.
+     */
+    public Set<String> scope(Access access) {
+        return roles.stream().anyMatch(role -> role.allows(access) && !role.subdistrictWide()) ? orgScope : Set.of();
+    }
+
+    /** Whether this caller reads a member with these organisations (relation branch, daily branch, groups). */
     public boolean reaches(Collection<String> memberOrganizations) {
-        if (subdistrictWide()) {
+        return reaches(Access.READ, memberOrganizations);
+    }
+
+    /**
+     * Whether one of this caller's roles allows this on a member with these organisations and reaches it: roles
+     * combine by what each allows where it reaches, so a write needs a writing role whose reach covers the member.
+     */
+    public boolean reaches(Access access, Collection<String> memberOrganizations) {
+        if (subdistrictWide(access)) {
             return true;
         }
-        return memberOrganizations.stream().anyMatch(id -> id != null && orgScope.contains(id));
+        Set<String> scope = scope(access);
+        return memberOrganizations.stream().anyMatch(id -> id != null && scope.contains(id));
     }
 
     public static Caller current() {

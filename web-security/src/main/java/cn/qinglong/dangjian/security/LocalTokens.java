@@ -28,13 +28,18 @@ public final class LocalTokens {
     }
 
     public String mint(String subject, Role role, List<String> orgScope, boolean personalData) {
+        return mint(subject, List.of(role), orgScope, personalData);
+    }
+
+    /** A token holding several roles, as one identity-provider user with several realm roles has. */
+    public String mint(String subject, List<Role> roles, List<String> orgScope, boolean personalData) {
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(subject)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(ttl)))
-                .claim(Caller.ROLES_CLAIM, List.of(role.name()))
+                .claim(Caller.ROLES_CLAIM, roles.stream().map(Role::name).toList())
                 .claim(Caller.ORG_SCOPE_CLAIM, orgScope)
                 .claim("scope", personalData ? Caller.PERSONAL_DATA_SCOPE : "")
                 .build();

@@ -20,10 +20,13 @@ import org.springframework.util.unit.DataSize;
  *                       {@code exp}); also how long a withdrawn key or issuer may still be honoured for a token already
  *                       seen (see {@link WebSecurityAutoConfiguration#keepingVerified}); zero checks every request
  * @param tokenCacheSize the most verified tokens kept
+ * @param maxTokenLifetime the furthest a token's {@code exp} may lie in the future; a token without {@code exp}, or
+ *                       one that claims to live longer, is refused (401)
  */
 @ConfigurationProperties("app.security")
 public record SecuritySettings(String issuerUri, String jwkSetUri, Integer writesPerMinute, Duration localTokenTtl, DataSize maxBodySize,
-                               DataSize maxUploadSize, Duration tokenCacheTtl, Integer tokenCacheSize) {
+                               DataSize maxUploadSize, Duration tokenCacheTtl, Integer tokenCacheSize,
+                               Duration maxTokenLifetime) {
 
     public SecuritySettings {
         writesPerMinute = writesPerMinute == null ? 6000 : writesPerMinute;
@@ -32,6 +35,7 @@ public record SecuritySettings(String issuerUri, String jwkSetUri, Integer write
         maxUploadSize = maxUploadSize == null ? maxBodySize : maxUploadSize;
         tokenCacheTtl = tokenCacheTtl == null ? Duration.ofMinutes(5) : tokenCacheTtl;
         tokenCacheSize = tokenCacheSize == null ? 10_000 : tokenCacheSize;
+        maxTokenLifetime = maxTokenLifetime == null ? Duration.ofHours(24) : maxTokenLifetime;
     }
 
     public boolean localKey() {

@@ -4,8 +4,6 @@ import cn.qinglong.dangjian.security.problem.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -16,8 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/auth/token}: mints a token for a chosen role with the local signing key, for the demo and the
- * dashboard's sign-in. Exists only while the local key is in use, and answers only requests from loopback that no
- * proxy forwarded.
+ * dashboard's sign-in. Exists only while the local key is in use, and answers only what {@link Loopback} says is a
+ * client on this machine talking to it directly.
  */
 @RestController
 public class TokenEndpoint {
@@ -40,10 +38,9 @@ public class TokenEndpoint {
     @PostMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> token(@RequestBody TokenRequest body, HttpServletRequest request,
                                      HttpServletResponse response) throws IOException {
-        // a proxy on the same host would make every client look local: forwarded requests are not loopback's
-        boolean forwarded = request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null;
-        if (forwarded || !loopback(request.getRemoteAddr())) {
-            ProblemResponses.write(response, 403, "forbidden", "Forbidden", "local tokens are only issued to loopback clients");
+        String refused = Loopback.refusal(request);
+        if (refused != null) {
+            ProblemResponses.write(response, 403, "forbidden", "Forbidden", "local tokens are only issued to loopback clients: " + refused);
             return null;
         }
         Role role = null;
@@ -64,13 +61,5 @@ public class TokenEndpoint {
         }
         String token = tokens.mint(subject, role, scope, Boolean.TRUE.equals(body.personalData()));
         return Map.of("access_token", token, "token_type", "Bearer", "expires_in", tokens.ttl().toSeconds());
-    }
-
-    private static boolean loopback(String address) {
-        try {
-            return address != null && InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

@@ -27,7 +27,10 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -74,6 +77,13 @@ public class WebSecurityAutoConfiguration {
         return new TokenEndpoint(tokens);
     }
 
+    /** The embedded default started on an address other than loopback says so (see {@link ExposureWarning}). */
+    @Bean
+    @ConditionalOnExpression("'${app.security.issuer-uri:}'.isBlank()")
+    public org.springframework.context.ApplicationListener<?> exposureWarning(org.springframework.core.env.Environment environment) {
+        return new ExposureWarning(environment);
+    }
+
     /** Every refusal of both services, answered one way (see {@link ProblemAdvice}). */
     @Bean
     public ProblemAdvice problemAdvice(ObjectProvider<FailureMeaning> meanings) {
@@ -96,6 +106,14 @@ public class WebSecurityAutoConfiguration {
     public RequestRejectedHandler problemForRejectedRequests() {
         return (request, response, e) -> ProblemResponses.write(response,
                 ProblemResponses.forStatus(400, "the request was refused before it reached the service"));
+    }
+
+    /** Before every other filter, Spring Security's included: only paths in normal form (see {@link CanonicalPath}). */
+    @Bean
+    public org.springframework.boot.web.servlet.FilterRegistrationBean<CanonicalPath> canonicalPath() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new CanonicalPath());
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean
@@ -121,14 +139,16 @@ public class WebSecurityAutoConfiguration {
     }
 
     /**
-     * The decoder checks the default validators (issuer, timestamps on {@code clock}, type, certificate binding);
-     * tokens it accepted are kept for {@code app.security.token-cache-ttl} (see {@link #keepingVerified}).
+     * The decoder checks the default validators (issuer, timestamps on {@code clock}, type, certificate binding),
+     * and that the token has an {@code exp} no further than {@code app.security.max-token-lifetime} from now (a token
+     * without one would never expire); tokens it accepted are kept for {@code app.security.token-cache-ttl} (see
+     * {@link #keepingVerified}).
      */
     static JwtDecoder verifying(NimbusJwtDecoder decoder, String issuer, SecuritySettings settings, Clock clock) {
         JwtTimestampValidator timestamps = new JwtTimestampValidator();
         timestamps.setClock(clock);
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
-                List.of(timestamps, new JwtIssuerValidator(issuer))));
+                List.of(timestamps, new JwtIssuerValidator(issuer), expiryBounded(settings.maxTokenLifetime(), clock))));
         return keepingVerified(decoder, settings.tokenCacheTtl(), settings.tokenCacheSize(), clock);
     }
 
@@ -168,6 +188,11 @@ public class WebSecurityAutoConfiguration {
             }
             return jwt;
         };
+    }
+
+    static OAuth2TokenValidator<Jwt> expiryBounded(java.time.Duration maxLifetime, Clock clock) {
+        return new JwtClaimValidator<java.time.Instant>(JwtClaimNames.EXP,
+                exp -> exp != null && !exp.isAfter(clock.instant().plus(maxLifetime)));
     }
 
     /**

@@ -35,7 +35,9 @@ final class WriteRateLimit extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
         boolean write = "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method) || "DELETE".equals(method);
-        return !write || !request.getRequestURI().startsWith("/api/") || request.getRequestURI().equals(TokenEndpoint.PATH);
+        // the path as routed (decoded and normalised by the container), not as the client spelled it
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return !write || !path.startsWith("/api/") || path.equals(TokenEndpoint.PATH);
     }
 
     @Override

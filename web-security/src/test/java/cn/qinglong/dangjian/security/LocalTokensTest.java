@@ -79,12 +79,20 @@ class LocalTokensTest {
         assertThat(endpoint.token(body, proxied, refusedProxied)).isNull();
         assertThat(refusedProxied.getStatus()).as("a request a local proxy forwarded").isEqualTo(403);
 
+        MockHttpServletRequest rebound = new MockHttpServletRequest("POST", TokenEndpoint.PATH);
+        rebound.addHeader("Host", "attacker.example");
+        MockHttpServletResponse refusedRebound = new MockHttpServletResponse();
+        assertThat(endpoint.token(body, rebound, refusedRebound)).isNull();
+        assertThat(refusedRebound.getStatus()).as("a DNS-rebinding page's request").isEqualTo(403);
+
         for (String loopback : List.of("127.0.0.1", "0:0:0:0:0:0:0:1")) {
             MockHttpServletRequest local = new MockHttpServletRequest("POST", TokenEndpoint.PATH);
             local.setRemoteAddr(loopback);
+            local.addHeader("Host", "localhost:8080");
             assertThat(endpoint.token(body, local, new MockHttpServletResponse())).containsKey("access_token");
         }
         MockHttpServletRequest local = new MockHttpServletRequest("POST", TokenEndpoint.PATH);
+        local.addHeader("Host", "127.0.0.1:8080");
         MockHttpServletResponse badRole = new MockHttpServletResponse();
         assertThat(endpoint.token(new TokenEndpoint.TokenRequest("ROOT", null, null, null), local, badRole)).isNull();
         assertThat(badRole.getStatus()).isEqualTo(400);

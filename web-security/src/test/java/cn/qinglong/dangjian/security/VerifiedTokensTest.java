@@ -56,7 +56,7 @@ class VerifiedTokensTest {
 
     private JwtDecoder verifying(Duration ttl, int size) {
         return WebSecurityAutoConfiguration.verifying(NimbusJwtDecoder.withPublicKey(KEY.publicKey()).build(),
-                LocalTokens.ISSUER, new SecuritySettings(null, null, null, null, null, null, ttl, size), clock);
+                LocalTokens.ISSUER, new SecuritySettings(null, null, null, null, null, null, ttl, size, null), clock);
     }
 
     /** The real decoder of the embedded default (signature and claims checked), counted, its tokens kept. */

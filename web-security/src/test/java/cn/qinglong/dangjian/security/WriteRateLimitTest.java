@@ -25,6 +25,7 @@ class WriteRateLimitTest {
     private int write(String principal, String method) throws Exception {
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(principal, null));
         MockHttpServletRequest request = new MockHttpServletRequest(method, "/api/members/m-1/dues");
+        request.setServletPath("/api/members/m-1/dues");
         MockHttpServletResponse response = new MockHttpServletResponse();
         MockFilterChain chain = new MockFilterChain();
         limit.doFilter(request, response, chain);

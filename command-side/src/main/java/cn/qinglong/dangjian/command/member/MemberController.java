@@ -284,8 +284,9 @@ class MemberController {
         return send(id, m -> new RecordVanguardActivity(m, r.kind(), r.date(), r.description(), Versions.expected(ifMatch)));
     }
 
-    record EvaluationRequest(@NotNull @Pattern(regexp = "\\d{4}(-(0[1-9]|1[0-2]|H[12]))?",
-            message = "must be a year such as 2026, a half-year such as 2026-H1 or a month such as 2026-11") String period,
+    /** The period's year lies where every date of the service does (StrictInput's 1900 to 2100). */
+    record EvaluationRequest(@NotNull @Pattern(regexp = "(19\\d{2}|20\\d{2}|2100)(-(0[1-9]|1[0-2]|H[12]))?",
+            message = "must be a year from 1900 to 2100 such as 2026, a half-year such as 2026-H1 or a month such as 2026-11") String period,
                              @NotNull Rating rating, @NotNull LocalDate evaluatedOn) {
     }
 

@@ -6,6 +6,7 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent;
 import cn.qinglong.dangjian.kernel.member.MemberState;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.security.Caller;
+import cn.qinglong.dangjian.security.Role.Access;
 import cn.qinglong.dangjian.security.problem.Refusal;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A branch secretary or group leader may only change members their token's scope reaches: whose relation branch,
- * daily branch or group (transition, building, area) is in {@code org_scope}. A member out of reach is answered as
+ * daily branch or group (transition, building, area) is in {@code org_scope}. Only a writing role's reach counts: an
+ * auditor who is also a secretary writes only to the secretary's members ({@link Caller#reaches}). A member out of reach is answered as
  * unknown (404), so that a scope does not reveal which ids exist elsewhere; registering into a branch out of reach is
  * a 403.
  */
@@ -36,11 +38,11 @@ public class MemberScope {
             return;
         }
         Caller caller = Caller.current();
-        if (caller.subdistrictWide()) {
+        if (caller.subdistrictWide(Access.WRITE)) {
             return;
         }
         if (memberCommand instanceof RegisterMember register) {
-            if (!caller.reaches(List.of(register.branchId().value()))) {
+            if (!caller.reaches(Access.WRITE, List.of(register.branchId().value()))) {
                 throw new OutOfScope(403, "branch " + register.branchId().value() + " is not in this token's scope");
             }
             if (!exists(register.memberId().value()) || reaches(caller, register.memberId().value())) {
@@ -76,7 +78,7 @@ public class MemberScope {
                 organizations.add(id.value());
             }
         }
-        return caller.reaches(organizations);
+        return caller.reaches(Access.WRITE, organizations);
     }
 
     /** The caller's scope does not reach the member or branch; 404 or 403, nothing recorded. */

@@ -68,12 +68,87 @@ class HostileInputTest extends EventStoreBackedTest {
             // oversized: a body past the limit
             attacks.add(new Attack("oversized", e.method(), path, valid.replaceFirst("\\{", "{\"padding\":\"" + "y".repeat(300_000) + "\","), none, Function.identity()));
         }
+        addStrictFamilies(attacks, endpoints);
         // 10 MB strings, a few
         for (CommandApiTest.Endpoint e : endpoints.subList(0, 3)) {
             String path = e.path().replace("{id}", "target");
             attacks.add(new Attack("10MB", e.method(), path, e.valid().replace("{id}", "hostile-big").replaceFirst(":\"[^\"]*\"", ":\"" + TEN_MB + "\""), none, Function.identity()));
         }
         return attacks;
+    }
+
+    /** Lone surrogates: not characters; a strict JSON reader of the history or the stream chokes on them. */
+    private static final List<String> SURROGATES = List.of("\\ud800", "\\udfff", "x\\udbff", "\\udc00\\ud800", "\\ud83d");
+    /** Control characters of C0 (but tab and line feed), DEL and C1 (NEL among them), and a lone carriage return. */
+    private static final List<String> CONTROLS = List.of("\\u0001", "\\u001b[31m", "\\u007f", "\\u0080", "\\u0085",
+            "\\u009b", "\\u009f", "\\u000b", "\\u000c", "a\\rb", "\\u2028\\u0000");
+    /** Where an integer is meant, and where text is. */
+    private static final List<String> NUMBERS = List.of("1.5", "1.0", "1e2", "1E2", "-0.0", "2.5e-3", "9223372036854775808",
+            "1e400", "-1", "0", "NaN", "Infinity", "0x10", "012", "+1", ".5", "1.", "\"200\"", "[200]", "{\"$numberLong\":\"1\"}");
+    private static final List<String> DATES = List.of("0000-01-01", "0001-01-01", "1899-12-31", "2101-01-01", "9999-12-31",
+            "2026-02-29", "2026-1-1", "20260101", "2026-01-01T00:00", "+002026-01-01", " 2026-01-01", "2026-01-01 ");
+    private static final List<String> MONTHS = List.of("0001-01", "9999-12", "1899-12", "2101-01", "2026-13", "2026-00", "2026-1");
+    private static final List<String> PERIODS = List.of("0001", "0001-01", "9999", "9999-12", "9999-H2", "1899", "2101-H1",
+            "2026-H3", "2026-13", "02026");
+
+    /** The families issue 22 named: Unicode, controls, numbers, duplicate keys, path normalisation, dates. */
+    private static void addStrictFamilies(List<Attack> attacks, List<CommandApiTest.Endpoint> endpoints) {
+        String[] none = {};
+        for (CommandApiTest.Endpoint e : endpoints) {
+            String path = e.path().replace("{id}", e.target() == CommandApiTest.Target.MEMBER ? "target"
+                    : e.target() == CommandApiTest.Target.STUDY_DAY ? Subdistrict.STUDY_DAY : Subdistrict.ORIGIN_BRANCH);
+            String valid = e.valid().replace("{id}", "hostile-strict");
+            if (valid.matches("(?s).*:\"[^\"]*\".*")) {
+                for (String text : SURROGATES) {
+                    attacks.add(new Attack("unicode", e.method(), path, valid.replaceFirst(":\"([^\"]*)\"", ":\"$1" + text.replace("\\", "\\\\") + "\""), none, Function.identity()));
+                }
+                for (String text : CONTROLS) {
+                    attacks.add(new Attack("controls", e.method(), path, valid.replaceFirst(":\"([^\"]*)\"", ":\"$1" + text.replace("\\", "\\\\") + "\""), none, Function.identity()));
+                }
+                for (String number : List.of("1.5", "1e2", "-1", "9223372036854775808")) {
+                    attacks.add(new Attack("numbers", e.method(), path, valid.replaceFirst(":\"[^\"]*\"", ":" + number), none, Function.identity()));
+                }
+            }
+            // duplicate keys: the first key again, with its own value or another, before or after
+            java.util.regex.Matcher first = java.util.regex.Pattern.compile("\\{\"([^\"]+)\":(\"[^\"]*\"|[^,}\\[]+)").matcher(valid);
+            if (first.find()) {
+                String key = first.group(1);
+                String value = first.group(2);
+                attacks.add(new Attack("duplicate-keys", e.method(), path, valid.replaceFirst("\\}\\s*$", ",\"" + key + "\":" + value + "}"), none, Function.identity()));
+                attacks.add(new Attack("duplicate-keys", e.method(), path, valid.replaceFirst("\\}\\s*$", ",\"" + key + "\":\"other\"}"), none, Function.identity()));
+                attacks.add(new Attack("duplicate-keys", e.method(), path, valid.replaceFirst("\\{", "{\"" + key + "\":\"other\","), none, Function.identity()));
+                attacks.add(new Attack("duplicate-keys", e.method(), path, valid.replaceFirst("\\{", "{\"" + key + "\":" + value.replace("$", "\\$") + ","), none, Function.identity()));
+            }
+            // paths not in normal form: each must be refused before a filter counts (or skips) the write
+            String rest = path.substring("/api".length());
+            for (String odd : List.of("/%61pi" + rest, "/api" + rest.replaceFirst("/m", "/%6d").replaceFirst("/o", "/%6f").replaceFirst("/s", "/%73"),
+                    "/%2561pi" + rest, "/api/" + rest, "/api/." + rest, "/api/x/.." + rest, "/api/%2e" + rest,
+                    "/api/x/%2e%2e" + rest, "/API" + rest, "/api" + rest + "/", "/api" + rest + "/.", "/api" + rest + ";x=1",
+                    "/api" + rest.replace("/", "%2f"))) {
+                attacks.add(new Attack("path", e.method(), odd, valid, none, Function.identity()));
+            }
+            // every date-like field in its range
+            if (valid.matches("(?s).*\"\\d{4}-\\d{2}-\\d{2}\".*")) {
+                for (String date : DATES) {
+                    attacks.add(new Attack("dates", e.method(), path, valid.replaceFirst("\"\\d{4}-\\d{2}-\\d{2}\"", "\"" + date + "\""), none, Function.identity()));
+                }
+            }
+            if (valid.contains("\"period\":\"2026-09\"") || valid.matches("(?s).*\"period\":\"\\d{4}-\\d{2}\".*")) {
+                for (String month : MONTHS) {
+                    attacks.add(new Attack("dates", e.method(), path, valid.replaceFirst("\"period\":\"[^\"]*\"", "\"period\":\"" + month + "\""), none, Function.identity()));
+                }
+            }
+            if (e.path().endsWith("/evaluations")) {
+                for (String period : PERIODS) {
+                    attacks.add(new Attack("dates", e.method(), path, valid.replaceFirst("\"period\":\"[^\"]*\"", "\"period\":\"" + period + "\""), none, Function.identity()));
+                }
+            }
+            if (valid.contains("\"amountFen\"")) {
+                for (String number : NUMBERS) {
+                    attacks.add(new Attack("numbers", e.method(), path, valid.replaceFirst("\"amountFen\":[^,}]+", "\"amountFen\":" + number.replace("$", "\\$")), none, Function.identity()));
+                }
+            }
+        }
     }
 
     @Test
@@ -96,7 +171,10 @@ class HostileInputTest extends EventStoreBackedTest {
         assertThat(http().anonymous().send("GET", "/actuator/health", null).status()).isEqualTo(200);
         assertThat(http().post("/api/members", Subdistrict.registration("after-the-storm")).status()).isEqualTo(201);
         System.out.println("hostile input per category: " + counts + ", total " + attacks.size());
-        assertThat(attacks).hasSizeGreaterThanOrEqualTo(200);
+        assertThat(attacks).hasSizeGreaterThanOrEqualTo(400);
+        for (String family : List.of("unicode", "controls", "numbers", "duplicate-keys", "path", "dates")) {
+            assertThat(counts).as("family " + family).containsKey(family);
+        }
     }
 
     @Test

@@ -47,8 +47,7 @@ public final class MasterKey {
     public static MasterKey fromFile(Path file) {
         try {
             if (!Files.exists(file)) {
-                Path folder = file.toAbsolutePath().getParent();
-                Files.createDirectories(folder);
+                Path folder = cn.qinglong.dangjian.eventstore.PrivateFiles.folder(file.toAbsolutePath().getParent());
                 String generated = Base64.getEncoder().encodeToString(Aead.newKey().getEncoded()) + "\n";
                 Path temporary = Files.createTempFile(folder, "master", ".tmp");
                 try {

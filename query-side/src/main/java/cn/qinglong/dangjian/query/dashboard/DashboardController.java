@@ -19,6 +19,7 @@ import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import cn.qinglong.dangjian.query.web.Today;
 import cn.qinglong.dangjian.security.Caller;
+import cn.qinglong.dangjian.security.Role.Access;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -63,7 +64,7 @@ record DashboardController(ProjectionRuntime runtime, Today today, ViewAnswers a
         Set<String> scope = new LinkedHashSet<>();
         Caller caller = Caller.current();
         Set<String> reachable = new LinkedHashSet<>();
-        caller.orgScope().stream().filter(tree::contains).forEach(o -> reachable.addAll(tree.subtree(o)));
+        caller.scope(Access.READ).stream().filter(tree::contains).forEach(o -> reachable.addAll(tree.subtree(o)));
         String name;
         if (id != null) {
             if (!tree.contains(id) || !caller.subdistrictWide() && !reachable.contains(id)) {

@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.query.export;
 
+import cn.qinglong.dangjian.query.web.SpreadsheetCells;
 import cn.qinglong.dangjian.security.problem.InvalidInput;
 import cn.qinglong.dangjian.query.web.Today;
 import cn.qinglong.dangjian.security.Caller;
@@ -63,7 +64,7 @@ class ExportController {
                     } else if (value.isString() && isoDate(value.asString()) != null) {
                         sheet.date(row, c, isoDate(value.asString()));
                     } else if (!value.isNull()) {
-                        row.createCell(c).setCellValue(value.asString());
+                        row.createCell(c).setCellValue(SpreadsheetCells.text(value.asString()));
                     }
                 }
             }

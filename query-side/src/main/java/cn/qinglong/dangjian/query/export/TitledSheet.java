@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.query.export;
 
+import cn.qinglong.dangjian.query.web.SpreadsheetCells;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -49,7 +50,7 @@ public final class TitledSheet {
         line.append(" · 截至 ").append(asOf != null ? asOf.toString() : exportedAt.format(MINUTES))
                 .append(" · ").append(exportedBy).append(" 导出于 ").append(exportedAt.format(MINUTES));
         Cell titleCell = sheet.createRow(0).createCell(0);
-        titleCell.setCellValue(line.toString());
+        titleCell.setCellValue(SpreadsheetCells.text(line.toString()));
         titleCell.setCellStyle(header);
         if (headers.size() > 1) {
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, headers.size() - 1));
@@ -57,7 +58,7 @@ public final class TitledSheet {
         Row first = sheet.createRow(1);
         for (int c = 0; c < headers.size(); c++) {
             Cell cell = first.createCell(c);
-            cell.setCellValue(headers.get(c));
+            cell.setCellValue(SpreadsheetCells.text(headers.get(c)));
             cell.setCellStyle(header);
             sheet.setColumnWidth(c, Math.min(60, Math.max(10, headers.get(c).length() * 3 + 4)) * 256);
         }

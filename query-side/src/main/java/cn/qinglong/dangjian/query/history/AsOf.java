@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.query.history;
 
+import cn.qinglong.dangjian.security.StrictInput;
 import cn.qinglong.dangjian.security.problem.InvalidInput;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -19,7 +20,15 @@ record AsOf(Instant until) {
             + "2026-03-03 (the end of that day) or a local date-time such as 2026-03-03T16:00, in the service's zone";
 
     static AsOf parse(String text, ZoneId zone) {
-        String value = text.trim();
+        AsOf asOf = parseIn(text.trim(), zone);
+        int year = asOf.until().atZone(zone).getYear();
+        if (!StrictInput.yearInRange(year)) {
+            throw new InvalidInput("asOf", "must lie between " + StrictInput.MIN_YEAR + " and " + StrictInput.MAX_YEAR);
+        }
+        return asOf;
+    }
+
+    private static AsOf parseIn(String value, ZoneId zone) {
         try {
             if (value.length() == 10) {
                 return new AsOf(LocalDate.parse(value).plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1));

@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.query.history;
 
+import cn.qinglong.dangjian.query.web.SpreadsheetCells;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The history as RFC 4180 CSV in UTF-8, preceded by a byte-order mark so that Excel reads the Chinese text as UTF-8
  * rather than the system's code page. One header row, then one row per event; payload and metadata are the stored
- * JSON in one cell each.
+ * JSON in one cell each. No cell is a formula: a value such as {@code X-Request-Id: @HYPERLINK(...)} is shown as text.
  */
 final class HistoryCsv {
 
@@ -54,8 +55,12 @@ final class HistoryCsv {
         }
     }
 
-    /** Quotes a cell only when it must: when it holds a comma, a quote or a line break; quotes are doubled. */
-    static String quoted(String cell) {
+    /**
+     * Quotes a cell only when it must: when it holds a comma, a quote or a line break; quotes are doubled. A cell a
+     * spreadsheet could take for a formula is neutralised first ({@link SpreadsheetCells}).
+     */
+    static String quoted(String text) {
+        String cell = SpreadsheetCells.text(text);
         if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
             return cell;
         }

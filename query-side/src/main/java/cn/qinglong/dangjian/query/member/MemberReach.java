@@ -8,6 +8,7 @@ import static com.mongodb.client.model.Filters.or;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
 import cn.qinglong.dangjian.security.Caller;
+import cn.qinglong.dangjian.security.Role.Access;
 import java.util.List;
 import java.util.Objects;
 import org.bson.Document;
@@ -36,7 +37,7 @@ public class MemberReach {
         if (caller.subdistrictWide()) {
             return null;
         }
-        List<String> scope = List.copyOf(caller.orgScope());
+        List<String> scope = List.copyOf(caller.scope(Access.READ));
         return or(FIELDS.stream().map(field -> in(field, scope)).toList());
     }
 
@@ -57,7 +58,7 @@ public class MemberReach {
      */
     public boolean reachesOrganization(String organizationId) {
         Caller caller = Caller.current();
-        return caller.subdistrictWide() || caller.orgScope().contains(organizationId);
+        return caller.subdistrictWide() || caller.scope(Access.READ).contains(organizationId);
     }
 
     boolean reaches(Document member) {

@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.query.mongo;
 
+import cn.qinglong.dangjian.eventstore.PrivateFiles;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
@@ -8,9 +9,6 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -29,11 +27,14 @@ public class MongoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MongoConfiguration.class);
 
+    /** The embedded stand-in's file under the data directory. */
+    public static final String FILE = "readmodels.mv";
+
     /**
      * Either a real server's URI or the in-process server started in its place. The client depends on it, so
      * the client is closed first and never talks to a stopped server.
      */
-    public record MongoEndpoint(String uri, MongoServer embedded) {
+    public record MongoEndpoint(String uri, MongoServer embedded, H2Backend file) {
         public void close() {
             if (embedded != null) {
                 embedded.shutdownNow();
@@ -46,22 +47,22 @@ public class MongoConfiguration {
                                 @Value("${query.mongo.embedded:h2}") String embedded,
                                 @Value("${query.mongo.data-dir:./data}") String dataDir) {
         if (uri != null && !uri.isBlank()) {
-            return new MongoEndpoint(uri, null);
+            return new MongoEndpoint(uri, null, null);
         }
         MongoServer server;
+        H2Backend backend = null;
         if ("memory".equalsIgnoreCase(embedded)) {
             server = new MongoServer(new MemoryBackend());
         } else {
-            try {
-                Files.createDirectories(Path.of(dataDir));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Path file = Path.of(dataDir, "readmodels.mv").toAbsolutePath();
-            server = new MongoServer(new H2Backend(file.toString()));
+            // the read models hold personal data: their folder and file are the owner's alone
+            Path folder = PrivateFiles.folder(Path.of(dataDir).toAbsolutePath());
+            Path file = folder.resolve(FILE);
+            backend = new H2Backend(file.toString());
+            PrivateFiles.files(folder, FILE);
+            server = new MongoServer(backend);
             log.info("read models in the embedded MongoDB stand-in at {}", file);
         }
-        return new MongoEndpoint(server.bindAndGetConnectionString(), server);
+        return new MongoEndpoint(server.bindAndGetConnectionString(), server, backend);
     }
 
     @Bean(destroyMethod = "close")

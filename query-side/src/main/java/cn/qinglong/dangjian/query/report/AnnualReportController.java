@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.query.report;
 
+import cn.qinglong.dangjian.query.web.SpreadsheetCells;
 import cn.qinglong.dangjian.kernel.member.Category;
 import cn.qinglong.dangjian.kernel.member.Gender;
 import cn.qinglong.dangjian.kernel.member.MembershipEndReason;
@@ -98,7 +99,7 @@ class AnnualReportController {
             for (AnnualReport.Row r : report.organizations()) {
                 Row row = sheet.nextRow();
                 int c = 0;
-                row.createCell(c++).setCellValue("　".repeat(r.depth()) + r.name());
+                row.createCell(c++).setCellValue(SpreadsheetCells.text("　".repeat(r.depth()) + r.name()));
                 row.createCell(c++).setCellValue(r.level().label());
                 row.createCell(c++).setCellValue(r.startOfYear());
                 row.createCell(c++).setCellValue(r.endOfYear());

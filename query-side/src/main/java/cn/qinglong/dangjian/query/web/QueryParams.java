@@ -1,6 +1,7 @@
 package cn.qinglong.dangjian.query.web;
 
 import cn.qinglong.dangjian.kernel.common.Ids;
+import cn.qinglong.dangjian.security.StrictInput;
 import cn.qinglong.dangjian.security.problem.InvalidInput;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -82,14 +83,23 @@ public final class QueryParams {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
+            if (!StrictInput.DATE.matcher(value).matches() && !StrictInput.MONTH.matcher(value).matches()) {
+                throw new DateTimeParseException("not yyyy-MM-dd or yyyy-MM", value, 0);
+            }
             if (value.length() == 7) {
                 YearMonth month = YearMonth.parse(value);
-                return end ? month.atEndOfMonth() : month.atDay(1);
+                date = end ? month.atEndOfMonth() : month.atDay(1);
+            } else {
+                date = LocalDate.parse(value);
             }
-            return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new InvalidInput(name, "must be a date such as 2026-11-27 or a month such as 2026-11");
         }
+        if (!StrictInput.yearInRange(date.getYear())) {
+            throw new InvalidInput(name, "must lie between " + StrictInput.MIN_YEAR + " and " + StrictInput.MAX_YEAR);
+        }
+        return date;
     }
 }

@@ -2,6 +2,7 @@ package cn.qinglong.dangjian.query.web;
 
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
 import cn.qinglong.dangjian.security.Caller;
+import cn.qinglong.dangjian.security.Role.Access;
 import java.util.ArrayList;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -157,7 +158,7 @@ public class ViewAnswers {
         } catch (IllegalStateException noCaller) {
             return "no caller";
         }
-        return caller.subdistrictWide() ? "subdistrict" : List.copyOf(caller.orgScope());
+        return caller.subdistrictWide() ? "subdistrict" : List.copyOf(caller.scope(Access.READ));
     }
 
     /** How many answers are kept for the view's current state (for tests). */

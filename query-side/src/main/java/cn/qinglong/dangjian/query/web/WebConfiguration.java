@@ -1,5 +1,7 @@
 package cn.qinglong.dangjian.query.web;
 
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -25,9 +27,13 @@ class WebConfiguration implements WebMvcConfigurer {
     private final ReadYourWritesInterceptor readYourWrites;
     private final JsonMapper json;
 
-    WebConfiguration(ReadYourWritesInterceptor readYourWrites, JsonMapper json) {
+    private final List<String> corsOrigins;
+
+    WebConfiguration(ReadYourWritesInterceptor readYourWrites, JsonMapper json,
+                     @Value("${query.cors.allowed-origins:}") List<String> corsOrigins) {
         this.readYourWrites = readYourWrites;
         this.json = json;
+        this.corsOrigins = corsOrigins.stream().map(String::trim).filter(origin -> !origin.isEmpty()).toList();
     }
 
     /** Kept answers are written as the bytes they were first serialized to (see {@link KeptJson}). */
@@ -72,8 +78,16 @@ class WebConfiguration implements WebMvcConfigurer {
         }
     }
 
+    /**
+     * Cross-origin reads only for the origins {@code query.cors.allowed-origins} names ({@code CORS_ALLOWED_ORIGINS},
+     * comma-separated); none by default: the dashboard is served by this service, from its own origin.
+     */
     @Override
     public void addCorsMappings(CorsRegistry registry) {
-        registry.addMapping("/api/**").exposedHeaders(ReadYourWritesInterceptor.BEHIND, ReadYourWritesInterceptor.POSITION);
+        if (corsOrigins.isEmpty()) {
+            return;
+        }
+        registry.addMapping("/api/**").allowedOrigins(corsOrigins.toArray(String[]::new))
+                .exposedHeaders(ReadYourWritesInterceptor.BEHIND, ReadYourWritesInterceptor.POSITION);
     }
 }
