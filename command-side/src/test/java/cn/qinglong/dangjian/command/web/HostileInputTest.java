@@ -145,6 +145,9 @@ class HostileInputTest extends EventStoreBackedTest {
             }
             if (valid.contains("\"amountFen\"")) {
                 for (String number : NUMBERS) {
+                    if (number.equals("0") && e.path().endsWith("/dues-standard")) {
+                        continue; // a standard of 0 fen is an exemption from dues, not hostile input
+                    }
                     attacks.add(new Attack("numbers", e.method(), path, valid.replaceFirst("\"amountFen\":[^,}]+", "\"amountFen\":" + number.replace("$", "\\$")), none, Function.identity()));
                 }
             }
