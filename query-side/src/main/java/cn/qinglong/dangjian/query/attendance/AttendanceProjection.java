@@ -6,15 +6,10 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyAbsenceExcused;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyFollowedUp;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyMadeUp;
 import cn.qinglong.dangjian.kernel.member.MemberState;
-import cn.qinglong.dangjian.kernel.organization.OrganizationEvent;
-import cn.qinglong.dangjian.kernel.studyday.StudyDayEvent;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
-import cn.qinglong.dangjian.query.projection.Envelope;
 import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
-import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
-import cn.qinglong.dangjian.query.projection.OrganizationDocuments;
-import cn.qinglong.dangjian.query.projection.StudyDayDocuments;
+import cn.qinglong.dangjian.query.projection.MemberOrganizationStudyDayProjection;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import com.mongodb.client.model.Indexes;
 import java.util.ArrayList;
@@ -31,11 +26,9 @@ import org.springframework.stereotype.Component;
  * is the command side's rule), their attendances, excused absences, follow-ups and make-up studies.
  */
 @Component
-class AttendanceProjection extends MemberFoldProjection {
+class AttendanceProjection extends MemberOrganizationStudyDayProjection {
 
     static final String NAME = "attendance";
-    static final String STUDY_DAYS = "study_days";
-    static final String ORGANIZATIONS = "organizations";
     static final String DAILY_HISTORY = MemberDocuments.DAILY_HISTORY;
     static final String ATTENDED = "attended";
     static final String EXCUSED = "excused";
@@ -45,7 +38,7 @@ class AttendanceProjection extends MemberFoldProjection {
     static final String DAILY_BRANCH_INDEX = "dailyBranch";
 
     AttendanceProjection() {
-        super(NAME, STUDY_DAYS, ORGANIZATIONS, KeyIndex.COLLECTION);
+        super(NAME, KeyIndex.COLLECTION);
     }
 
     @Override
@@ -68,22 +61,6 @@ class AttendanceProjection extends MemberFoldProjection {
         views.get(STUDY_DAYS).createIndex(Indexes.ascending("branchId", "date"));
         views.get(STUDY_DAYS).createIndex(Indexes.ascending("date"));
         KeyIndex.markCompleteIfEmpty(views.get(MEMBERS), views.get(KeyIndex.COLLECTION));
-    }
-
-    @Override
-    protected Target otherTarget(Envelope event) {
-        if (event.payload() instanceof OrganizationEvent e) {
-            return new Target(ORGANIZATIONS, e.organizationId().value());
-        }
-        return event.payload() instanceof StudyDayEvent e ? new Target(STUDY_DAYS, e.studyDayId().value()) : null;
-    }
-
-    @Override
-    protected Document foldOther(String collection, Document current, Envelope event) {
-        if (event.payload() instanceof OrganizationEvent e) {
-            return OrganizationDocuments.fold(current, e);
-        }
-        return StudyDayDocuments.fold(current, (StudyDayEvent) event.payload());
     }
 
     /**

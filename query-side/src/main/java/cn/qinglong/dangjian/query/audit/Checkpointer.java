@@ -3,6 +3,7 @@ package cn.qinglong.dangjian.query.audit;
 import cn.qinglong.dangjian.eventstore.audit.Checkpoint;
 import cn.qinglong.dangjian.eventstore.audit.CheckpointKey;
 import cn.qinglong.dangjian.eventstore.chain.ChainHash;
+import cn.qinglong.dangjian.query.lease.LeaseHoldingWorker;
 import cn.qinglong.dangjian.query.lease.PublicationLease;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.util.OptionalLong;
 import org.axonframework.common.DateTimeUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * checkpoint's root: if someone rewrote {@code audit_leaf}, it refuses to sign and says so, rather than signing the
  * rewrite.
  */
-public class Checkpointer implements SmartLifecycle {
+public class Checkpointer extends LeaseHoldingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
     private static final int BATCH = 1000;
@@ -51,21 +51,18 @@ public class Checkpointer implements SmartLifecycle {
     private final AuditStore store;
     private final CheckpointKey key;
     private final CheckpointProperties settings;
-    private final PublicationLease lease;
     private final TransactionTemplate transaction;
     private final List<CheckpointPublication> publications;
     private final Clock clock;
-    private volatile Thread worker;
-    private volatile boolean running;
 
     public Checkpointer(JdbcTemplate jdbc, AuditStore store, CheckpointKey key, CheckpointProperties settings,
                         PublicationLease lease, PlatformTransactionManager transactions,
                         List<CheckpointPublication> publications, Clock clock) {
+        super(lease, "checkpointer", "checkpoint");
         this.jdbc = jdbc;
         this.store = store;
         this.key = key;
         this.settings = settings;
-        this.lease = lease;
         this.transaction = new TransactionTemplate(transactions);
         this.publications = publications;
         this.clock = clock;
@@ -207,42 +204,7 @@ public class Checkpointer implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        worker = new Thread(this::whileRunning, "checkpointer");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        Thread thread = worker;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(Duration.ofSeconds(30).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        worker = null;
-        try {
-            lease.release();
-        } catch (RuntimeException e) {
-            log.warn("Could not release the checkpoint lease; another node takes over when it runs out", e);
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void whileRunning() {
+    protected void whileRunning() {
         while (running) {
             try {
                 round(false);

@@ -4,8 +4,8 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberVisitedByHelper;
 import cn.qinglong.dangjian.kernel.member.MemberState;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
-import cn.qinglong.dangjian.query.projection.ViewCollections;
 import com.mongodb.client.model.Indexes;
+import java.util.List;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -15,14 +15,9 @@ class CareProjection extends MemberFoldProjection {
 
     static final String NAME = "care";
 
-    CareProjection() {
-        super(NAME);
-    }
-
     /** The overdue list filters active members and sorts by the latest visit. */
-    @Override
-    public void createIndexes(ViewCollections views) {
-        views.get(MEMBERS).createIndex(Indexes.ascending("status", "lastVisitOn", "_id"));
+    CareProjection() {
+        super(NAME, List.of(Indexes.ascending("status", "lastVisitOn", "_id")));
     }
 
     /** The kind of the latest visit, so the list can tell a condolence call from a talk. */

@@ -5,12 +5,7 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.EvaluationRecorded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberVisitedByHelper;
 import cn.qinglong.dangjian.kernel.member.MemberState;
 import cn.qinglong.dangjian.kernel.member.VisitKind;
-import cn.qinglong.dangjian.kernel.organization.OrganizationEvent;
-import cn.qinglong.dangjian.kernel.studyday.StudyDayEvent;
-import cn.qinglong.dangjian.query.projection.Envelope;
-import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
-import cn.qinglong.dangjian.query.projection.OrganizationDocuments;
-import cn.qinglong.dangjian.query.projection.StudyDayDocuments;
+import cn.qinglong.dangjian.query.projection.MemberOrganizationStudyDayProjection;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import com.mongodb.client.model.Indexes;
 import java.time.LocalDate;
@@ -22,14 +17,12 @@ import org.springframework.stereotype.Component;
  * plus the dates of the latest talk (TALK visit) and the latest democratic evaluation.
  */
 @Component
-class DashboardProjection extends MemberFoldProjection {
+class DashboardProjection extends MemberOrganizationStudyDayProjection {
 
     static final String NAME = "dashboard";
-    static final String ORGANIZATIONS = "organizations";
-    static final String STUDY_DAYS = "study_days";
 
     DashboardProjection() {
-        super(NAME, ORGANIZATIONS, STUDY_DAYS);
+        super(NAME);
     }
 
     /** Active members by daily-management branch and by relation branch (dues); study days by branch and date. */
@@ -38,22 +31,6 @@ class DashboardProjection extends MemberFoldProjection {
         views.get(MEMBERS).createIndex(Indexes.ascending("dailyBranchId", "status"));
         views.get(MEMBERS).createIndex(Indexes.ascending("branchId", "status"));
         views.get(STUDY_DAYS).createIndex(Indexes.ascending("branchId", "date"));
-    }
-
-    @Override
-    protected Target otherTarget(Envelope event) {
-        if (event.payload() instanceof OrganizationEvent e) {
-            return new Target(ORGANIZATIONS, e.organizationId().value());
-        }
-        return event.payload() instanceof StudyDayEvent e ? new Target(STUDY_DAYS, e.studyDayId().value()) : null;
-    }
-
-    @Override
-    protected Document foldOther(String collection, Document current, Envelope event) {
-        if (event.payload() instanceof OrganizationEvent e) {
-            return OrganizationDocuments.fold(current, e);
-        }
-        return StudyDayDocuments.fold(current, (StudyDayEvent) event.payload());
     }
 
     @Override

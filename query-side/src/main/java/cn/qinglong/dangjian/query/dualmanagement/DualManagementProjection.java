@@ -4,8 +4,8 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DualManagementEstablished;
 import cn.qinglong.dangjian.kernel.member.MemberState;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
-import cn.qinglong.dangjian.query.projection.ViewCollections;
 import com.mongodb.client.model.Indexes;
+import java.util.List;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -16,13 +16,8 @@ class DualManagementProjection extends MemberFoldProjection {
     static final String NAME = "dualmanagement";
 
     DualManagementProjection() {
-        super(NAME);
-    }
-
-    @Override
-    public void createIndexes(ViewCollections views) {
-        views.get(MEMBERS).createIndex(Indexes.ascending("dualManaged", "residence.communityId"));
-        views.get(MEMBERS).createIndex(Indexes.ascending("dualManaged", "branchId"));
+        super(NAME, List.of(Indexes.ascending("dualManaged", "residence.communityId"),
+                Indexes.ascending("dualManaged", "branchId")));
     }
 
     @Override

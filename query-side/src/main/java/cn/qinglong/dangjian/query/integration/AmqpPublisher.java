@@ -1,5 +1,6 @@
 package cn.qinglong.dangjian.query.integration;
 
+import cn.qinglong.dangjian.query.lease.LeaseHoldingWorker;
 import cn.qinglong.dangjian.query.lease.PublicationLease;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Sends every event, in global-index order, as a structured-mode CloudEvent to a topic exchange with the event's
@@ -26,63 +26,24 @@ import org.springframework.context.SmartLifecycle;
  * the same CloudEvents {@code id} (and AMQP {@code message-id}), and consumers dedupe by it. Because a single
  * channel publishes in order and batches never overlap, each aggregate's events reach a queue in order.
  */
-public final class AmqpPublisher implements SmartLifecycle {
+public final class AmqpPublisher extends LeaseHoldingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(AmqpPublisher.class);
 
     private final EventFeed feed;
     private final CloudEventMapper mapper;
     private final RabbitTemplate rabbit;
-    private final PublicationLease lease;
     private final IntegrationProperties.Amqp settings;
     private final AtomicLong confirmedPosition = new AtomicLong(-1);
-    private volatile Thread worker;
-    private volatile boolean running;
     private boolean exchangeDeclared;
 
     public AmqpPublisher(EventFeed feed, CloudEventMapper mapper, RabbitTemplate rabbit, PublicationLease lease,
                          IntegrationProperties.Amqp settings) {
+        super(lease, "amqp-publisher", "publication");
         this.feed = feed;
         this.mapper = mapper;
         this.rabbit = rabbit;
-        this.lease = lease;
         this.settings = settings;
-    }
-
-    @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        worker = new Thread(this::publishWhileRunning, "amqp-publisher");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        Thread thread = worker;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(Duration.ofSeconds(30).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        worker = null;
-        try {
-            lease.release();
-        } catch (RuntimeException e) {
-            log.warn("Could not release the publication lease; another node takes over when it runs out", e);
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 
     /** The last position this node saw confirmed and recorded, or -1 before the first batch. */
@@ -90,7 +51,8 @@ public final class AmqpPublisher implements SmartLifecycle {
         return confirmedPosition.get();
     }
 
-    private void publishWhileRunning() {
+    @Override
+    protected void whileRunning() {
         while (running) {
             try {
                 OptionalLong position = lease.acquire();

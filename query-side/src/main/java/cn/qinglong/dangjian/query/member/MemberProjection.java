@@ -1,8 +1,8 @@
 package cn.qinglong.dangjian.query.member;
 
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
-import cn.qinglong.dangjian.query.projection.ViewCollections;
 import com.mongodb.client.model.Indexes;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /** The member view and the roster: each member's state as {@code MemberState} folds it. */
@@ -11,16 +11,9 @@ class MemberProjection extends MemberFoldProjection {
 
     static final String NAME = "member";
 
+    /** One single-field index per roster filter. */
     MemberProjection() {
-        super(NAME);
-    }
-
-    @Override
-    public void createIndexes(ViewCollections views) {
-        var members = views.get(MEMBERS);
-        for (String field : new String[] {"branchId", "dailyBranchId", "residence.communityId", "groupId",
-                "buildingGroupId", "residence.status", "status"}) {
-            members.createIndex(Indexes.ascending(field));
-        }
+        super(NAME, Stream.of("branchId", "dailyBranchId", "residence.communityId", "groupId", "buildingGroupId",
+                "residence.status", "status").map(Indexes::ascending).toList());
     }
 }

@@ -17,6 +17,7 @@ public abstract class MemberFoldProjection extends FoldingProjection {
 
     private final String name;
     private final Set<String> collections;
+    private final List<org.bson.conversions.Bson> memberIndexes;
 
     /** {@code otherCollections}: what the view keeps besides its member documents. */
     protected MemberFoldProjection(String name, String... otherCollections) {
@@ -24,6 +25,14 @@ public abstract class MemberFoldProjection extends FoldingProjection {
         Set<String> all = new LinkedHashSet<>(List.of(otherCollections));
         all.add(MEMBERS);
         this.collections = Set.copyOf(all);
+        this.memberIndexes = List.of();
+    }
+
+    /** A view of member documents only, with {@code memberIndexes} on them (see {@link #createIndexes}). */
+    protected MemberFoldProjection(String name, List<org.bson.conversions.Bson> memberIndexes) {
+        this.name = name;
+        this.collections = Set.of(MEMBERS);
+        this.memberIndexes = List.copyOf(memberIndexes);
     }
 
     @Override
@@ -34,6 +43,12 @@ public abstract class MemberFoldProjection extends FoldingProjection {
     @Override
     public Set<String> collections() {
         return collections;
+    }
+
+    /** Creates the member indexes given to the constructor; a view with more to index overrides this. */
+    @Override
+    public void createIndexes(ViewCollections views) {
+        memberIndexes.forEach(views.get(MEMBERS)::createIndex);
     }
 
     @Override

@@ -100,11 +100,8 @@ class AttendanceProjectionTest extends ProjectionContract {
     @DisplayName("study-day date rule, late entry after a move: the member counts as attended at the old branch's study day and leaves its left-behind list")
     void lateEntryAfterAMoveCounts() {
         Map<String, Map<String, Document>> documents = movedAfterTheStudyDay(true);
-        List<Document> members = List.copyOf(documents.get("members").values());
-        AttendanceFigures village = AttendanceFigures.of(documents.get(AttendanceProjection.STUDY_DAYS).get("t-sd-v-1106"),
-                members);
-        AttendanceFigures community = AttendanceFigures.of(documents.get(AttendanceProjection.STUDY_DAYS).get("t-sd-c-1106"),
-                members);
+        AttendanceFigures village = studyDay(documents, "t-sd-v-1106");
+        AttendanceFigures community = studyDay(documents, "t-sd-c-1106");
         assertThat(village.expected()).containsExactly("t-m-li");
         assertThat(village.attended()).containsExactly("t-m-li");
         assertThat(village.leftBehind()).isEmpty();
@@ -116,14 +113,17 @@ class AttendanceProjectionTest extends ProjectionContract {
     @DisplayName("study-day date rule, early entry before a move: the new branch's study day from before the move does not expect the member")
     void earlyEntryBeforeAMoveIsNotExpected() {
         Map<String, Map<String, Document>> documents = movedAfterTheStudyDay(false);
-        List<Document> members = List.copyOf(documents.get("members").values());
-        AttendanceFigures community = AttendanceFigures.of(documents.get(AttendanceProjection.STUDY_DAYS).get("t-sd-c-1106"),
-                members);
-        AttendanceFigures village = AttendanceFigures.of(documents.get(AttendanceProjection.STUDY_DAYS).get("t-sd-v-1106"),
-                members);
+        AttendanceFigures community = studyDay(documents, "t-sd-c-1106");
+        AttendanceFigures village = studyDay(documents, "t-sd-v-1106");
         assertThat(community.expected()).isEmpty();
         assertThat(community.attended()).isEmpty();
         assertThat(village.leftBehind()).containsExactly("t-m-li");
+    }
+
+    /** The figures of one study day over all the members in the view. */
+    private static AttendanceFigures studyDay(Map<String, Map<String, Document>> documents, String studyDayId) {
+        return AttendanceFigures.of(documents.get(AttendanceProjection.STUDY_DAYS).get(studyDayId),
+                List.copyOf(documents.get("members").values()));
     }
 
     /**

@@ -108,57 +108,53 @@ class CheckpointTest {
     @Order(1)
     void a_history_verifies_against_the_checkpoint_kept_and_a_rewrite_with_every_hash_recomputed_does_not()
             throws Exception {
-        String member = member(20000L, 30000L);
-        Checkpoint kept = checkpointNow();
-        Path saved = saveCheckpoints();
-        assertThat(verifyHistory(saved, member, kept.number())).contains("VALID").doesNotContain("INVALID")
+        Kept kept = keptMember(20000L, 30000L);
+        assertThat(verifyHistory(kept.saved(), kept.member(), kept.number())).contains("VALID")
+                .doesNotContain("INVALID")
                 .contains("events 0..2 are exactly what checkpoint " + kept.number());
 
         try (Connection db = DATABASE.connect()) {
-            rewritePayload(db, member, 1, "20000", "900");
-            rechain(db, member);
+            rewritePayload(db, kept.member(), 1, "20000", "900");
+            rechain(db, kept.member());
         }
-        assertThat(query.get("/members/" + member + "/history/verify").json().get("valid").asBoolean())
+        assertThat(query.get("/members/" + kept.member() + "/history/verify").json().get("valid").asBoolean())
                 .as("the chain alone cannot see a rewrite with every hash recomputed").isTrue();
-        assertThat(verifyHistory(saved, member, kept.number())).contains("INVALID")
+        assertThat(verifyHistory(kept.saved(), kept.member(), kept.number())).contains("INVALID")
                 .contains("event 1 (chain hash").contains("not what checkpoint " + kept.number() + " committed to");
     }
 
     @Test
     @Order(2)
     void deleting_the_newest_event_of_a_stream_is_caught() throws Exception {
-        String member = member(20000L, 30000L);
-        Checkpoint kept = checkpointNow();
-        Path saved = saveCheckpoints();
-        assertThat(verifyHistory(saved, member, kept.number())).contains("VALID").doesNotContain("INVALID");
+        Kept kept = keptMember(20000L, 30000L);
+        assertThat(verifyHistory(kept.saved(), kept.member(), kept.number())).contains("VALID")
+                .doesNotContain("INVALID");
 
         try (Connection db = DATABASE.connect();
              PreparedStatement delete = db.prepareStatement(
                      "DELETE FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = 2")) {
-            delete.setString(1, member);
+            delete.setString(1, kept.member());
             assertThat(delete.executeUpdate()).isEqualTo(1);
         }
-        assertThat(query.get("/members/" + member + "/history/verify").json().get("valid").asBoolean())
+        assertThat(query.get("/members/" + kept.member() + "/history/verify").json().get("valid").asBoolean())
                 .as("the chain alone cannot see its newest event removed").isTrue();
-        assertThat(verifyHistory(saved, member, kept.number())).contains("INVALID")
+        assertThat(verifyHistory(kept.saved(), kept.member(), kept.number())).contains("INVALID")
                 .contains("committed the stream up to event 2").contains("ends at event 1");
     }
 
     @Test
     @Order(3)
     void swapping_two_events_is_caught() throws Exception {
-        String member = member(20000L, 30000L);
-        Checkpoint kept = checkpointNow();
-        Path saved = saveCheckpoints();
+        Kept kept = keptMember(20000L, 30000L);
 
         try (Connection db = DATABASE.connect()) {
-            setSequence(db, member, 1, 99);
-            setSequence(db, member, 2, 1);
-            setSequence(db, member, 99, 2);
-            rechain(db, member);
+            setSequence(db, kept.member(), 1, 99);
+            setSequence(db, kept.member(), 2, 1);
+            setSequence(db, kept.member(), 99, 2);
+            rechain(db, kept.member());
         }
-        assertThat(query.get("/members/" + member + "/history/verify").json().get("valid").asBoolean()).isTrue();
-        assertThat(verifyHistory(saved, member, kept.number())).contains("INVALID").contains("event 1");
+        assertThat(query.get("/members/" + kept.member() + "/history/verify").json().get("valid").asBoolean()).isTrue();
+        assertThat(verifyHistory(kept.saved(), kept.member(), kept.number())).contains("INVALID").contains("event 1");
     }
 
     @Test
@@ -259,13 +255,11 @@ class CheckpointTest {
     @Test
     @Order(100)
     void a_store_rebuilt_from_a_tampered_copy_cannot_prove_it_extends_a_checkpoint_kept_before() throws Exception {
-        String member = member(20000L, 30000L);
-        Checkpoint kept = checkpointNow();
-        Path saved = saveCheckpoints();
+        Kept kept = keptMember(20000L, 30000L);
 
         try (Connection db = DATABASE.connect()) {
-            rewritePayload(db, member, 1, "20000", "900");
-            rechain(db, member);
+            rewritePayload(db, kept.member(), 1, "20000", "900");
+            rechain(db, kept.member());
             db.createStatement().execute("DELETE FROM audit_checkpoint");
             db.createStatement().execute("DELETE FROM audit_leaf");
             db.createStatement().execute("DELETE FROM integration_publication WHERE publisher = 'checkpoints'");
@@ -281,31 +275,33 @@ class CheckpointTest {
         Http.Response answer = query.get("/audit/consistency?from=" + kept.number() + "&to=" + rebuiltLater.number());
         if (answer.status() == 200) {
             Path served = write("served.json", answer.text());
-            assertThat(verifier("consistency", "--key", key().toString(), "--checkpoints", saved.toString(),
+            assertThat(verifier("consistency", "--key", key().toString(), "--checkpoints", kept.saved().toString(),
                     "--proof", served.toString())).contains("INVALID");
         } else {
             assertThat(answer.status()).isIn(400, 404);
         }
         Path served = write("served-1.json", query.get("/audit/consistency?from=1&to=" + rebuiltLater.number()).text());
-        assertThat(verifier("consistency", "--key", key().toString(), "--checkpoints", saved.toString(), "--proof",
-                served.toString())).contains("INVALID").contains("not the one you saved").contains("rebuilt");
+        assertThat(verifier("consistency", "--key", key().toString(), "--checkpoints", kept.saved().toString(),
+                "--proof", served.toString())).contains("INVALID").contains("not the one you saved")
+                .contains("rebuilt");
         // and a proof built from the rebuilt leaves, presented against the checkpoint kept, does not verify either
         var proof = query.get("/audit/consistency?from=" + rebuiltFirst.number() + "&to=" + rebuiltLater.number()).json();
         List<String> hashes = java.util.stream.StreamSupport.stream(proof.get("proof").spliterator(), false)
                 .map(node -> Http.json().writeValueAsString(node)).toList();
-        Path spliced = write("spliced.json", "{\"from\":" + kept.toJson() + ",\"to\":" + rebuiltLater.toJson()
-                + ",\"proof\":[" + String.join(",", hashes) + "]}");
-        Path onlyKept = write("only-kept.json", "[" + kept.toJson() + "]");
+        Path spliced = write("spliced.json", "{\"from\":" + kept.checkpoint().toJson()
+                + ",\"to\":" + rebuiltLater.toJson() + ",\"proof\":[" + String.join(",", hashes) + "]}");
+        Path onlyKept = write("only-kept.json", "[" + kept.checkpoint().toJson() + "]");
         assertThat(verifier("consistency", "--key", key().toString(), "--checkpoints", onlyKept.toString(), "--proof",
                 spliced.toString())).contains("INVALID").contains("does not extend checkpoint " + kept.number());
         // the member's history, proved by the rebuilt store, matches no checkpoint kept: the one kept under the
         // number the rebuilt store now uses has other roots, and the one kept for it is gone
-        assertThat(query.get("/members/" + member + "/history/proof?checkpoint=" + kept.number()).status())
+        assertThat(query.get("/members/" + kept.member() + "/history/proof?checkpoint=" + kept.number()).status())
                 .isEqualTo(404);
-        assertThat(verifyHistory(saved, member, rebuiltLater.number())).contains("INVALID")
+        assertThat(verifyHistory(kept.saved(), kept.member(), rebuiltLater.number())).contains("INVALID")
                 .contains("not the one you saved");
         // and keeping both the old and the rebuilt checkpoints shows the fork outright
-        assertThat(verifier("checkpoints", "--key", key().toString(), "--checkpoints", saveBoth(saved).toString()))
+        assertThat(verifier("checkpoints", "--key", key().toString(), "--checkpoints",
+                saveBoth(kept.saved()).toString()))
                 .contains("INVALID").contains("fork");
     }
 
@@ -315,13 +311,11 @@ class CheckpointTest {
         Path jar = Files.list(Path.of("..", "event-store", "target"))
                 .filter(p -> p.getFileName().toString().endsWith("-verifier.jar")).findFirst().orElse(null);
         Assumptions.assumeTrue(jar != null, "the event-store module's verifier jar is built by `package`");
-        String member = member(20000L);
-        Checkpoint kept = checkpointNow();
-        Path saved = saveCheckpoints();
-        Path proof = write("jar-proof.json", query.get("/members/" + member + "/history/proof?checkpoint="
+        Kept kept = keptMember(20000L);
+        Path proof = write("jar-proof.json", query.get("/members/" + kept.member() + "/history/proof?checkpoint="
                 + kept.number()).text());
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "history", "--key", key().toString(), "--checkpoints", saved.toString(),
+                "-jar", jar.toString(), "history", "--key", key().toString(), "--checkpoints", kept.saved().toString(),
                 "--proof", proof.toString()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
@@ -340,6 +334,18 @@ class CheckpointTest {
     private static Checkpoint checkpoint(String json) {
         return Checkpoint.fromJson(cn.qinglong.dangjian.eventstore.audit.Json.object(
                 cn.qinglong.dangjian.eventstore.audit.Json.parse(json), "checkpoint"));
+    }
+
+    /** A member with these payments, a checkpoint over them, and the checkpoints saved as an auditor keeps them. */
+    private record Kept(String member, Checkpoint checkpoint, Path saved) {
+        long number() {
+            return checkpoint.number();
+        }
+    }
+
+    private Kept keptMember(long... payments) throws IOException {
+        String member = member(payments);
+        return new Kept(member, checkpointNow(), saveCheckpoints());
     }
 
     private Path saveCheckpoints() throws IOException {
