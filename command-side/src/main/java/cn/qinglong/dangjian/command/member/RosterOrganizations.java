@@ -12,15 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** The organisations a roster may name, by full name or id, read from their event streams once per import. */
 @Component
-class RosterOrganizations {
-
-    private final JdbcTemplate jdbc;
-    private final OrganizationDirectory directory;
-
-    RosterOrganizations(JdbcTemplate jdbc, OrganizationDirectory directory) {
-        this.jdbc = jdbc;
-        this.directory = directory;
-    }
+record RosterOrganizations(JdbcTemplate jdbc, OrganizationDirectory directory) {
 
     Lookup load() {
         List<OrganizationFacts> all = jdbc.queryForList("SELECT aggregateIdentifier FROM DomainEventEntry "
