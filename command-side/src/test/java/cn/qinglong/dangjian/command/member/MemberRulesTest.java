@@ -89,7 +89,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Given/when/then tests of every member rule in DOMAIN.md, one nested class per rule. */
+/** Given/when/then tests of every member rule in docs/domain.md, one nested class per rule. */
 class MemberRulesTest {
 
     /** 2026-11-27 in Changzhou. */

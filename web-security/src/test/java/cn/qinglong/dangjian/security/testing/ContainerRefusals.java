@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Requests the container, Spring Security's firewall or Spring MVC refuse before any controller runs, for both
- * services' tests: each must be answered {@code application/problem+json} with the fields of API.md "Errors".
+ * services' tests: each must be answered {@code application/problem+json} with the fields of docs/commands.md "Errors".
  */
 public final class ContainerRefusals {
 
@@ -47,7 +47,7 @@ public final class ContainerRefusals {
                 new Case("unknown path", "GET", "/api/no-such-resource"));
     }
 
-    /** A 4xx problem+json whose members are those of API.md "Errors", its status the answer's, nothing internal. */
+    /** A 4xx problem+json whose members are those of docs/commands.md "Errors", its status the answer's, nothing internal. */
     public static void assertProblem(Case request, RawHttp.Reply reply) {
         assertThat(reply.status()).as(request + " -> " + reply).isBetween(400, 499);
         assertThat(reply.contentType()).as(request + " -> " + reply).startsWith("application/problem+json");
