@@ -34,7 +34,7 @@ public class MongoConfiguration {
      * Either a real server's URI or the in-process server started in its place. The client depends on it, so
      * the client is closed first and never talks to a stopped server.
      */
-    public record MongoEndpoint(String uri, MongoServer embedded, H2Backend file) {
+    public record MongoEndpoint(String uri, MongoServer embedded) {
         public void close() {
             if (embedded != null) {
                 embedded.shutdownNow();
@@ -47,22 +47,21 @@ public class MongoConfiguration {
                                 @Value("${query.mongo.embedded:h2}") String embedded,
                                 @Value("${query.mongo.data-dir:./data}") String dataDir) {
         if (uri != null && !uri.isBlank()) {
-            return new MongoEndpoint(uri, null, null);
+            return new MongoEndpoint(uri, null);
         }
         MongoServer server;
-        H2Backend backend = null;
         if ("memory".equalsIgnoreCase(embedded)) {
             server = new MongoServer(new MemoryBackend());
         } else {
             // the read models hold personal data: their folder and file are the owner's alone
             Path folder = PrivateFiles.folder(Path.of(dataDir).toAbsolutePath());
             Path file = folder.resolve(FILE);
-            backend = new H2Backend(file.toString());
+            H2Backend backend = new H2Backend(file.toString());
             PrivateFiles.files(folder, FILE);
             server = new MongoServer(backend);
             log.info("read models in the embedded MongoDB stand-in at {}", file);
         }
-        return new MongoEndpoint(server.bindAndGetConnectionString(), server, backend);
+        return new MongoEndpoint(server.bindAndGetConnectionString(), server);
     }
 
     @Bean(destroyMethod = "close")

@@ -24,23 +24,16 @@ final class ProjectionEventHandler implements EventMessageHandler {
     private final String bufferKey;
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong events = new AtomicLong();
-    private final java.util.function.LongConsumer erasures;
 
-    /** @param erasures told the global position of each personal-data erasure this handler sees */
-    ProjectionEventHandler(Projection projection, ViewCollections views, java.util.function.LongConsumer erasures) {
+    ProjectionEventHandler(Projection projection, ViewCollections views) {
         this.projection = projection;
         this.views = views;
-        this.erasures = erasures;
         this.bufferKey = "batch:" + views.physicalName("");
     }
 
     @Override
     public Object handle(EventMessage<?> event) {
         Envelope envelope = envelope(event);
-        if (event.getPayload() instanceof cn.qinglong.dangjian.kernel.member.MemberEvent.MemberPersonalDataErased
-                && event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
-            tracked.trackingToken().position().ifPresent(erasures::accept);
-        }
         if (!CurrentUnitOfWork.isStarted()) {
             projection.apply(List.of(envelope), views);
             return null;

@@ -74,8 +74,6 @@ public class ProjectionRuntime implements SmartLifecycle {
     private ScheduledExecutorService supervisor;
     private long lastBalance = System.nanoTime();
     private volatile boolean running;
-    /** The global position of the latest erasure of a member's personal data any view on this node has applied. */
-    private final java.util.concurrent.atomic.AtomicLong lastErasure = new java.util.concurrent.atomic.AtomicLong(-1);
 
     /** A projection's pointer document: the answering generation, the one being built, and the retired ones. */
     private record Pointer(int active, int latest, Integer building, long buildingHead, String buildingStartedAt,
@@ -127,11 +125,6 @@ public class ProjectionRuntime implements SmartLifecycle {
         this.database = database;
         this.jdbc = jdbc;
         this.settings = settings;
-    }
-
-    /** The global position of the latest personal-data erasure a view on this node applied; -1 when none. */
-    public long lastErasure() {
-        return lastErasure.get();
     }
 
     public Collection<String> names() {
@@ -488,8 +481,7 @@ public class ProjectionRuntime implements SmartLifecycle {
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(named(processorName + "-coordinator"));
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(Math.max(segments, settings.segments()),
                 named(processorName + "-worker"));
-        ProjectionEventHandler handler = new ProjectionEventHandler(projection, views,
-                position -> lastErasure.accumulateAndGet(position, Math::max));
+        ProjectionEventHandler handler = new ProjectionEventHandler(projection, views);
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(processorName)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
