@@ -128,7 +128,8 @@ export default async function overview(params, { follow }) {
       ' 名（组织关系在册 ', el('b', { id: 'relation-members' }, members), ' 名），统计日 ', difficulties.asOf, '。点“口径”看定义。',
       org ? el('a', { href: '#/' }, ' 返回上一级') : null),
     el('div', { class: 'cards', id: 'difficulties' }, difficulties.items.map(card)),
-    roles().some(r => r === 'COMMITTEE' || r === 'AUDITOR') ? annualReportButton(focus) : null,
+    // replaceChildren writes a null as the text "null": only the committee and auditors get the button at all
+    ...(roles().some(r => r === 'COMMITTEE' || r === 'AUDITOR') ? [annualReportButton(focus)] : []),
     fold('组织架构（金字塔）', true,
       el('p', { class: 'muted' }, '点击党总支查看其总览，点击党支部查看其学习日出勤与掉队名单；“日常管理”为由本组织日常教育管理的党员数（双重管理党员在居住地支部）。'),
       el('div', { class: 'tree', id: 'tree' }, el('ul', {}, roots.map(n => node(n, 0))))));
