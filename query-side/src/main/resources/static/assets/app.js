@@ -12,6 +12,7 @@ const TABS = [
   { route: 'transition', nav: 'transition', label: '返迁过渡期', module: './tabs/transition.js' },
   { route: 'dual', nav: 'dual', label: '双重管理', module: './tabs/dual.js' },
   { route: 'care', nav: 'care', label: '关爱帮扶', module: './tabs/care.js' },
+  { route: 'dues', nav: 'dues', label: '党费', module: './tabs/dues.js' },
   { route: 'warnings', nav: 'warnings', label: '预警', module: './tabs/warnings.js' },
   { route: 'search', nav: 'search', label: '党员查询', module: './tabs/search.js' },
   { route: 'member', nav: 'member', module: './tabs/member.js' },

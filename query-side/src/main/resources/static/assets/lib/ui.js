@@ -21,6 +21,9 @@ export const words = (kind, codes) => (codes || []).map(c => word(kind, c)).join
 // rates come with four decimals: round their basis points half up to tenths of a percent, in integers
 export const percent = v => (v == null ? '—' : (Math.floor((Math.round(Number(v) * 10000) + 5) / 10) / 10).toFixed(1) + '%');
 
+/** Fen as yuan with two decimals. */
+export const yuan = fen => (Number(fen) / 100).toFixed(2);
+
 /** An instant as a person in Qinglong reads it: Beijing time, to the minute. */
 export function beijing(instant) {
   if (!instant) return '';
@@ -34,6 +37,12 @@ export function beijing(instant) {
 
 /** Today in Beijing as YYYY-MM-DD. */
 export const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+/** Last month in Beijing as YYYY-MM. */
+export function lastMonth() {
+  const [y, m] = today().split('-').map(Number);
+  return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
+}
 
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -82,9 +91,8 @@ export function table(title, columns, rows, { rowClass, id, empty = '无' } = {}
       el('tbody', {}, body))) : el('p', { class: 'muted empty' }, empty));
 }
 
-/** A spreadsheet program runs a text cell starting with = + - @ as a formula: such text goes with a leading quote. */
-export const cellValue = v => (v === undefined || v === '' ? null
-  : typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? "'" + v : v);
+/** An empty cell is null; text a spreadsheet could take for a formula is sent as text (see sheetText). */
+const cellValue = v => (v === undefined || v === '' ? null : sheetText(v));
 
 /** The organisation a page shows (its org or branch parameter, else a scoped person's own): the title row names it. */
 function organizationInView() {
@@ -114,7 +122,7 @@ export async function exportTable(title, columns, rows) {
     title,
     organization: organizationInView(),
     columns: columns.map(c => sheetText(c.header)),
-    rows: rows.map(row => columns.map(c => sheetText(cellValue(c.value(row))))),
+    rows: rows.map(row => columns.map(c => cellValue(c.value(row)))),
   };
   const response = await api('/exports', {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload),

@@ -67,17 +67,22 @@ export default async function attendance(params) {
       // a member who has moved since the study day is no longer on the branch's roster: read them one by one
       const behind = await Promise.all(day.leftBehind.map(id => byId.get(id)
         || json('/members/' + encodeURIComponent(id)).catch(() => ({ memberId: id }))));
+      const followed = new Set(day.followedUp);
       parts.push(el('p', { id: 'day-figures' },
         `应参学 ${day.expected} 人，实到 ${day.attended} 人（`,
         Object.entries(day.byMode).map(([m, n]) => `${word('mode', m)} ${n}`).join('，'),
-        `），请假 ${day.excused} 人，掉队 `, el('b', { id: 'left-behind-count' }, day.leftBehind.length), ' 人。'),
+        `），请假 ${day.excused} 人，补学 ${day.madeUp} 人，掉队 `, el('b', { id: 'left-behind-count' }, day.leftBehind.length), ' 人',
+        day.leftBehind.length ? `（已跟进 ${day.leftBehind.filter(id => followed.has(id)).length} 人）` : '',
+        day.zeroLeftBehind ? '，已实现零掉队。' : '。'),
       table(`掉队名单 ${orgName(branch)} ${day.date}`.slice(0, 31), [
         { header: '姓名', value: m => m.name, render: m => memberLink(m.memberId, m.name) },
         { header: '年龄', value: m => m.age },
         { header: '居住状态', value: m => word('residence', m.residence && m.residence.status) },
         { header: '参学方式', value: m => word('mode', m.studyMode) },
+        { header: '跟进', value: m => (followed.has(m.memberId) ? '已跟进' : '未跟进'),
+          render: m => el('span', { class: followed.has(m.memberId) ? 'followed' : 'level amber' }, followed.has(m.memberId) ? '已跟进' : '未跟进') },
         { header: '党员编号', value: m => m.memberId, screen: false },
-      ], behind, { id: 'left-behind', empty: '本次学习日零掉队。' }));
+      ], behind, { id: 'left-behind', rowClass: m => (followed.has(m.memberId) ? 'followed-up' : null), empty: '本次学习日零掉队。' }));
     }
   } else {
     parts.push(el('h2', {}, '各支部按月出勤率'),

@@ -1,8 +1,8 @@
 // 关爱帮扶: members with care needs or aged 80+ not visited within the chosen number of days.
-import { all } from '../lib/api.js';
+import { all, json } from '../lib/api.js';
 import { CARE_DAYS } from '../lib/config.js';
 import { loadTree, orgName } from '../lib/session.js';
-import { el, memberLink, page, table, word, words } from '../lib/ui.js';
+import { el, memberLink, page, table, word, words, yuan } from '../lib/ui.js';
 
 const MAX_DAYS = 3650;
 
@@ -34,7 +34,9 @@ export default async function care(params) {
     return;
   }
   await loadTree();
-  const answer = await all('/care/overdue?days=' + checked.days);
+  const [answer, arrears] = await Promise.all([all('/care/overdue?days=' + checked.days), json('/dues/arrears')]);
+  const owing = new Map(arrears.items.map(a => [a.memberId, a]));
+  const owed = m => (owing.has(m.memberId) ? `${owing.get(m.memberId).months.length} 个月（${yuan(owing.get(m.memberId).owedFen)} 元）` : '');
   page().replaceChildren(
     el('h2', {}, '关爱帮扶：超期未走访'),
     toolbar, message,
@@ -47,6 +49,7 @@ export default async function care(params) {
       { header: '上次走访', value: m => m.lastVisitOn || '从未走访' },
       { header: '走访方式', value: m => word('visit', m.lastVisitKind) },
       { header: '距上次走访天数', value: m => m.daysSinceLastVisit },
+      { header: '党费欠缴', value: owed },
       { header: '党员编号', value: m => m.memberId, screen: false },
     ], answer.items, { id: 'care-table' }));
 }

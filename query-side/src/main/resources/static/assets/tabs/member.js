@@ -1,7 +1,7 @@
 // 党员: the member's current view and their history, by business date newest first, study days by name, missed ones shown.
 import { json } from '../lib/api.js';
 import { loadTree, orgName, scope, subdistrictWide } from '../lib/session.js';
-import { beijing, el, page, today, word, words } from '../lib/ui.js';
+import { beijing, el, page, today, word, words, yuan } from '../lib/ui.js';
 
 const EVENTS = {
   MemberRegistered: '登记入册', ContactCardUpdated: '更新联系卡（六个清）', MemberRelocated: '拆迁进入过渡期',
@@ -38,13 +38,13 @@ function summary(type, p, days) {
     case 'MemberAttendedStudyDay': case 'StudyMadeUp': add('学习日', studyDayName(days, p.studyDayId)); add('方式', word('mode', p.mode)); break;
     case 'StudyAbsenceExcused': add('学习日', studyDayName(days, p.studyDayId)); add('原因', p.reason); break;
     case 'StudyFollowedUp': add('学习日', studyDayName(days, p.studyDayId)); add('方式', FOLLOW_UP[p.method] || ''); add('跟进人', p.helperName); break;
-    case 'LEFT_BEHIND': add('学习日', studyDayName(days, p.studyDayId)); break;
+    case 'LEFT_BEHIND': add('学习日', studyDayName(days, p.studyDayId)); add('跟进', p.followedUp ? '已跟进' : '未跟进'); break;
     case 'MemberTransferredToResettlementCommunity': add('社区', orgName(p.communityId)); add('居住地支部', orgName(p.residenceBranchId)); break;
     case 'DualManagementEstablished': add('原支部', orgName(p.originBranchId)); add('居住地支部', orgName(p.residenceBranchId)); break;
     case 'OrganizationalRelationTransferred': add('转入', orgName(p.toBranchId)); break;
     case 'CareNeedsRecorded': add('需求', words('need', p.needs)); break;
     case 'MemberVisitedByHelper': add('方式', word('visit', p.kind)); add('帮扶人', p.helperName); add('情况', p.notes); break;
-    case 'DuesPaid': add('月份', p.period); add('金额', p.amountFen != null ? (p.amountFen / 100).toFixed(2) + ' 元' : null); break;
+    case 'DuesPaid': add('月份', p.period); add('金额', p.amountFen != null ? yuan(p.amountFen) + ' 元' : null); break;
     case 'EvaluationRecorded': add('期间', p.period); add('等次', word('rating', p.rating)); break;
     case 'VanguardActivityRecorded': add('内容', p.description); break;
     default: break;
@@ -61,19 +61,16 @@ async function studyDaysOf(branchIds) {
 
 export default async function member(params, context, id) {
   await loadTree();
-  const [m, history] = await Promise.all([json('/members/' + encodeURIComponent(id)),
-    json('/members/' + encodeURIComponent(id) + '/history?size=1000')]);
-  const days = await studyDaysOf([m.dailyBranchId, m.branchId]);
-  // missed study days: the daily branch's study days of the last year whose left-behind list names the member
-  const registered = (history.items.find(e => e.type === 'MemberRegistered') || {}).occurredAt || '';
+  // missed study days of the last year, decided on each study day's date by the same rule as the sign-in sheet
   const yearAgo = String(Number(today().slice(0, 4)) - 1) + today().slice(4);
-  const candidates = [...days.values()].filter(d => !d.cancelled && d.branchId === m.dailyBranchId
-    && d.date >= registered && d.date >= yearAgo);
-  const missed = (await Promise.all(candidates.map(d => json('/study-days/' + encodeURIComponent(d.studyDayId) + '/attendance')
-    .then(a => (a.leftBehind.includes(id) ? d : null))))).filter(Boolean);
+  const [m, history, expectedAt] = await Promise.all([json('/members/' + encodeURIComponent(id)),
+    json('/members/' + encodeURIComponent(id) + '/history?size=1000'),
+    json('/members/' + encodeURIComponent(id) + '/attendance?from=' + yearAgo + '&to=' + today())]);
+  const days = await studyDaysOf([m.dailyBranchId, m.branchId, ...expectedAt.map(d => d.branchId)]);
+  const missed = expectedAt.filter(d => d.outcome === 'LEFT_BEHIND');
   const entries = [
     ...history.items.map(e => ({ ...e, date: e.occurredAt || (e.recordedAt || '').slice(0, 10) })),
-    ...missed.map(d => ({ type: 'LEFT_BEHIND', date: String(d.date), sequence: -1, payload: { studyDayId: d.studyDayId } })),
+    ...missed.map(d => ({ type: 'LEFT_BEHIND', date: String(d.date), sequence: -1, payload: { studyDayId: d.studyDayId, followedUp: d.followedUp } })),
   ].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.sequence - a.sequence));
   const kv = (label, value) => [el('dt', {}, label), el('dd', {}, value == null || value === '' ? '—' : value)];
   const recorder = e => (e.recordedBy && !ASCII_ONLY.test(e.recordedBy) ? `，记录人 ${e.recordedBy}` : '');
@@ -90,6 +87,7 @@ export default async function member(params, context, id) {
       kv('帮扶需求', words('need', m.needs)),
       kv('联系卡', m.contactCard ? (m.contactCard.complete ? '完整' : '不完整') + (m.contactCard.verifiedOn ? `（核实于 ${m.contactCard.verifiedOn}）` : '') : null),
       kv('上次走访', m.lastVisitOn), kv('上次参学', m.lastAttendanceOn), kv('党费交至', m.duesPaidThrough),
+      kv('党费欠缴', m.arrears && m.arrears.months.length ? `${m.arrears.months.length} 个月，${yuan(m.arrears.owedFen)} 元（${m.arrears.months.join('、')}）` : '无'),
       kv('民主评议', word('rating', m.lastRating)), kv('状态', word('status', m.status)), kv('党员编号', m.memberId)),
     el('h2', {}, `经历（共 ${entries.length} 条，按发生日期最新在上`, missed.length ? `，其中掉队 ${missed.length} 次` : '', '）'),
     el('ol', { class: 'timeline', id: 'timeline' }, entries.map(e => el('li', { 'data-type': e.type, 'data-date': e.date, class: e.type === 'LEFT_BEHIND' ? 'missed' : null },

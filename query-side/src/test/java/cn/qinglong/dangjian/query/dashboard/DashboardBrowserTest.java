@@ -424,6 +424,7 @@ class DashboardBrowserTest extends QuerySideTest {
         tabs.put("transition", "#/transition");
         tabs.put("dual", "#/dual");
         tabs.put("care", "#/care");
+        tabs.put("dues", "#/dues");
         tabs.put("warnings", "#/warnings");
         tabs.put("search", "#/search?q=" + "张");
         tabs.put("member", "#/member/" + MiniDemo.member(12));
@@ -493,12 +494,22 @@ class DashboardBrowserTest extends QuerySideTest {
             open("#/warnings", "warnings");
             JsonNode care = api.get("/care/overdue?days=90&size=500").json();
             long neverVisited = care.get("items").valueStream().filter(i -> i.get("lastVisitOn").isNull()).count();
+            List<JsonNode> owing = api.get("/dues/arrears?through=" + java.time.YearMonth.from(today).minusMonths(1)).json()
+                    .get("items").valueStream().filter(m -> m.get("months").size() >= 3).toList();
+            List<JsonNode> behind = api.get("/attendance/left-behind?min=2&from=" + today.minusYears(1) + "&to=" + today).json()
+                    .get("items").valueStream().toList();
             List<WebElement> rows = browser.findElements(By.cssSelector("#warnings-table tbody tr"));
-            // every overdue visit is a row, red when never visited; other rows (lost contact, a branch without last
-            // month's study day, from other suites sharing the store) are red
+            // every overdue visit is a row, red when never visited; three months of dues owed or more is amber, six red;
+            // left behind twice or more is red while a time was not followed up; the other rows (lost contact, a branch
+            // without last month's study day, from other suites sharing the store) are red
             long visits = rows.stream().filter(r -> r.getText().contains("未走访")).count();
             assertThat(visits).isEqualTo(care.get("total").asInt());
-            assertThat(text("#warnings-red")).isEqualTo(String.valueOf(neverVisited + rows.size() - visits));
+            assertThat(rows.stream().filter(r -> r.getText().contains("欠缴党费")).count()).isEqualTo(owing.size()).isPositive();
+            assertThat(rows.stream().filter(r -> r.getText().contains("近一年掉队")).count()).isEqualTo(behind.size());
+            long others = rows.size() - visits - owing.size() - behind.size();
+            long red = neverVisited + others + owing.stream().filter(m -> m.get("months").size() >= 6).count()
+                    + behind.stream().filter(m -> m.get("followedUp").asInt() < m.get("leftBehind").asInt()).count();
+            assertThat(text("#warnings-red")).isEqualTo(String.valueOf(red));
             List<String> levels = rows.stream().map(r -> r.getAttribute("class")).toList();
             assertThat(levels).isSortedAccordingTo(java.util.Comparator.comparing(c -> c.contains("red") ? 0 : 1));
             screenshot("warnings-" + size.getWidth());
@@ -507,6 +518,46 @@ class DashboardBrowserTest extends QuerySideTest {
             awaitReady("member");
             assertThat(browser.getCurrentUrl()).endsWith("#/member/" + first);
         });
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("党费 lists who owes which months as the API does; the left-behind list marks who was followed up; a member's page shows what they owe")
+    void duesArrearsAndFollowUps() throws IOException {
+        open("#/dues", "dues");
+        JsonNode arrears = api.get("/dues/arrears").json().get("items");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#arrears-table tbody tr"));
+        assertThat(rows).hasSize(arrears.size());
+        long owedFen = arrears.valueStream().mapToLong(m -> m.get("owedFen").asLong()).sum();
+        assertThat(text("#arrears-yuan")).isEqualTo("%d.%02d".formatted(owedFen / 100, owedFen % 100));
+        // a standard of 2 yuan from four months back and nothing paid since: four months, 8 yuan, a later payment hiding nothing
+        WebElement one = browser.findElement(By.xpath("//section[@id='arrears-table']//tr[.//a[@data-member='" + MiniDemo.member(1) + "']]"));
+        assertThat(one.getText()).contains("4", "8.00").doesNotContain("m-001");
+        assertThat(one.getAttribute("class")).isEqualTo("warning-amber");
+        WebElement zero = browser.findElement(By.xpath("//section[@id='arrears-table']//tr[.//a[@data-member='" + MiniDemo.member(0) + "']]"));
+        java.time.YearMonth lastMonth = java.time.YearMonth.from(today).minusMonths(1);
+        String owedMonths = java.util.stream.Stream.of(3, 2, 1).map(k -> lastMonth.minusMonths(k).toString().replace("-", "年") + "月")
+                .collect(java.util.stream.Collectors.joining("、"));
+        // 0 paid last month: the three months before it stay owed
+        assertThat(zero.getText()).contains(owedMonths, "6.00").doesNotContain(lastMonth.toString().replace("-", "年") + "月、");
+        assertThat(browser.findElements(By.cssSelector("#collection-table tbody tr")))
+                .hasSize(api.get("/dues/collection").json().size());
+        screenshot("dues");
+
+        LocalDate lastStudyDay = today.minusMonths(1).withDayOfMonth(10);
+        open("#/attendance?branch=" + MiniDemo.URBAN_BRANCH + "&day=" + MiniDemo.studyDay(MiniDemo.URBAN_BRANCH, lastStudyDay), "attendance");
+        JsonNode day = api.get("/study-days/" + MiniDemo.studyDay(MiniDemo.URBAN_BRANCH, lastStudyDay) + "/attendance").json();
+        assertThat(day.get("followedUp").valueStream().map(JsonNode::asString).toList()).contains(MiniDemo.member(3));
+        for (WebElement row : browser.findElements(By.cssSelector("#left-behind tbody tr"))) {
+            String id = row.findElement(By.cssSelector("[data-member]")).getAttribute("data-member");
+            assertThat(row.getText()).as(id).contains(id.equals(MiniDemo.member(3)) ? "已跟进" : "未跟进");
+        }
+        assertThat(text("#day-figures")).contains("已跟进 1 人");
+
+        open("#/member/" + MiniDemo.member(1), "member");
+        assertThat(text("#member-view")).contains("4 个月，8.00 元");
+        open("#/member/" + MiniDemo.member(3), "member");
+        assertThat(browser.findElements(By.cssSelector("#timeline li.missed"))).anyMatch(li -> li.getText().contains("已跟进"));
     }
 
     @Test

@@ -11,8 +11,8 @@ import java.util.List;
  * members instead of 1,366 so a browser suite loads it in seconds: one urban community, one relocating village
  * (members in transition, in an area and a transition group or in none) and one resettlement community (residents,
  * and villagers resettled under dual management), three months of study days in all three modes with attendance,
- * excused absences and members left behind, care needs and visits, dues, talks and contact cards. Every view of
- * the dashboard has rows.
+ * excused absences, members left behind and one followed up, care needs and visits, dues standards, payments and arrears,
+ * talks and contact cards. Every view of the dashboard has rows.
  */
 final class MiniDemo {
 
@@ -121,6 +121,16 @@ final class MiniDemo {
                         i, i % 2 == 0 ? "退休" : "在职", today.minusMonths(2));
             }
         }
+        // a standard from four months back for 0..5: those who paid only last month owe three months, 1 and 5 four
+        for (int i = 0; i <= 5; i++) {
+            send("/members/" + member(i) + "/dues-standard", "{\"amountFen\":200,\"fromPeriod\":\"%s\",\"reason\":\"按收入核定\"}",
+                    today.minusMonths(4).toString().substring(0, 7));
+        }
+        // 3 was left behind last month (3 × 1 % 5 == 3) and has been followed up by phone
+        LocalDate lastStudyDay = today.minusMonths(1).withDayOfMonth(10);
+        send("/members/" + member(3) + "/follow-ups", """
+                {"studyDayId":"%s","helperName":"王书记","method":"PHONE","followedUpOn":"%s"}""",
+                studyDay(URBAN_BRANCH, lastStudyDay), lastStudyDay.plusDays(3));
         for (int i = 1; i < 30; i += 5) {
             send("/members/" + member(i) + "/evaluations", "{\"period\":\"%d\",\"rating\":\"EXCELLENT\",\"evaluatedOn\":\"%s\"}",
                     today.minusMonths(1).getYear(), today.minusMonths(1));
@@ -152,7 +162,8 @@ final class MiniDemo {
 
     private void send(String path, String json, Object... args) {
         String body = json.formatted(args).replace("\n", "");
-        boolean put = path.endsWith("/contact-card") || path.endsWith("/study-mode") || path.endsWith("/care-needs");
+        boolean put = path.endsWith("/contact-card") || path.endsWith("/study-mode") || path.endsWith("/care-needs")
+                || path.endsWith("/dues-standard");
         Http.Response response = put ? command.put(path, body) : command.post(path, body);
         assertThat(response.status()).as(path + " " + body + " -> " + response.text()).isIn(200, 201);
         position = Math.max(position, response.json().get("position").asLong());
