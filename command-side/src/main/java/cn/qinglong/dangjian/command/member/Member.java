@@ -2,6 +2,7 @@ package cn.qinglong.dangjian.command.member;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import cn.qinglong.dangjian.command.organization.Occupants;
 import cn.qinglong.dangjian.command.organization.OrganizationDirectory;
 import cn.qinglong.dangjian.command.shared.Dates;
 import cn.qinglong.dangjian.command.shared.IdConflict;
@@ -75,6 +76,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -128,7 +130,7 @@ class Member {
      * may lie in the future (things that already happened cannot be dated tomorrow).
      */
     @CommandHandlerInterceptor
-    Object guard(MemberCommand command, InterceptorChain chain, Clock clock) throws Exception {
+    Object guard(MemberCommand command, InterceptorChain chain, Clock clock, Occupants occupants) throws Exception {
         if (!(command instanceof RegisterMember)) {
             if (registration == null) {
                 throw new NotFound("member", command.memberId());
@@ -138,7 +140,17 @@ class Member {
             }
         }
         requireNoFutureDates(command, clock);
-        return chain.proceed();
+        List<?> placedIn = placement();
+        Object result = chain.proceed();
+        if (!placement().equals(placedIn)) {
+            occupants.placeMember(memberId, state);
+        }
+        return result;
+    }
+
+    /** What {@link Occupants} keeps of the member: their organisations while the membership lasts. */
+    private List<?> placement() {
+        return List.of(state.status() == MembershipStatus.ACTIVE, state.organizations());
     }
 
     static void requireNoFutureDates(MemberCommand command, Clock clock) {

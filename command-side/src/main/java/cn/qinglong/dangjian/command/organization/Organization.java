@@ -40,7 +40,7 @@ class Organization {
     /** Returns whether the organization was created now (false for an idempotent repeat). */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    boolean handle(EstablishOrganization command, OrganizationDirectory directory, Clock clock) {
+    boolean handle(EstablishOrganization command, OrganizationDirectory directory, Occupants occupants, Clock clock) {
         var event = new OrganizationEstablished(command.organizationId(), command.name(), command.level(),
                 command.setting(), command.groupKind(), command.parentId(), command.establishedOn());
         if (establishment != null) {
@@ -69,6 +69,7 @@ class Organization {
             }
         }
         apply(event);
+        occupants.placeOrganization(command.organizationId(), command.parentId());
         return true;
     }
 
@@ -83,9 +84,15 @@ class Organization {
     }
 
     @CommandHandler
-    void handle(DissolveOrganization command, OrganizationDirectory directory, Clock clock) {
+    void handle(DissolveOrganization command, OrganizationDirectory directory, Occupants occupants, Clock clock) {
         requireActive();
         Dates.notInFuture("dissolvedOn", command.dissolvedOn(), clock);
+        Occupants.Count inside = occupants.count(organizationId);
+        if (inside.members() > 0 || inside.organizations() > 0) {
+            throw new RuleViolation("an organization with active members or active sub-organizations cannot be dissolved: '"
+                    + organizationId + "' still has " + inside.members() + " active member(s) and "
+                    + inside.organizations() + " active sub-organization(s); move them first");
+        }
         if (command.successorId() != null) {
             if (command.successorId().equals(organizationId)) {
                 throw new RuleViolation("an organization cannot succeed itself");
@@ -93,6 +100,7 @@ class Organization {
             directory.require("successor organization", command.successorId()).requireActive("successor organization");
         }
         apply(new OrganizationDissolved(organizationId, command.dissolvedOn(), command.successorId()));
+        occupants.removeOrganization(organizationId);
     }
 
     private void requireActive() {

@@ -8,7 +8,6 @@ import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.security.Caller;
 import cn.qinglong.dangjian.security.Role.Access;
 import cn.qinglong.dangjian.security.problem.Refusal;
-import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -71,14 +70,7 @@ public class MemberScope {
         if (state.memberId() == null) {
             return false;
         }
-        List<String> organizations = new ArrayList<>();
-        for (OrganizationId id : new OrganizationId[]{state.branchId(), state.dailyBranchId(), state.groupId(),
-                state.buildingGroupId(), state.areaId()}) {
-            if (id != null) {
-                organizations.add(id.value());
-            }
-        }
-        return caller.reaches(Access.WRITE, organizations);
+        return caller.reaches(Access.WRITE, state.organizations().stream().map(OrganizationId::value).toList());
     }
 
     /** The caller's scope does not reach the member or branch; 404 or 403, nothing recorded. */

@@ -22,10 +22,12 @@ import static cn.qinglong.dangjian.command.member.Directory.RESIDENCE_STUDY_DAY;
 import static cn.qinglong.dangjian.command.member.Directory.STUDY_DAY_DATE;
 import static cn.qinglong.dangjian.command.member.Directory.TRANSITION_GROUP;
 
+import cn.qinglong.dangjian.command.organization.Occupants;
 import cn.qinglong.dangjian.command.organization.OrganizationDirectory;
 import cn.qinglong.dangjian.command.shared.IdConflict;
 import cn.qinglong.dangjian.command.shared.NotFound;
 import cn.qinglong.dangjian.command.shared.RuleViolation;
+import cn.qinglong.dangjian.command.shared.RulesFixture;
 import cn.qinglong.dangjian.command.studyday.StudyDayCalendar;
 import cn.qinglong.dangjian.kernel.member.CareNeed;
 import cn.qinglong.dangjian.kernel.member.Category;
@@ -100,6 +102,7 @@ class MemberRulesTest {
     static final LocalDate MOVED_IN_ON = LocalDate.of(2026, 6, 1);
 
     FixtureConfiguration<Member> fixture;
+    Occupants occupants;
     /** The members whose key the erasure destroyed, in order. */
     List<MemberId> destroyedKeys = new ArrayList<>();
 
@@ -111,6 +114,18 @@ class MemberRulesTest {
         fixture.registerInjectableResource(new OrganizationDirectory(directory.store));
         fixture.registerInjectableResource(new StudyDayCalendar(directory.store, 100));
         fixture.registerInjectableResource((PersonalDataShredder) destroyedKeys::add);
+        occupants = RulesFixture.occupants();
+        fixture.registerInjectableResource(occupants);
+    }
+
+    @Test
+    @DisplayName("an active member is counted in their organisations, and nowhere once the membership ended")
+    void anActiveMemberIsCountedInTheirOrganisations() {
+        fixture.givenNoPriorActivity().when(register(registered())).expectSuccessfulHandlerExecution();
+        assertThat(occupants.count(ORIGIN_BRANCH)).isEqualTo(new Occupants.Count(1, 0));
+        fixture.given(registered()).when(new EndMembership(ID, MembershipEndReason.DECEASED, LocalDate.of(2026, 3, 1), null))
+                .expectSuccessfulHandlerExecution();
+        assertThat(occupants.count(ORIGIN_BRANCH)).isEqualTo(new Occupants.Count(0, 0));
     }
 
     static MemberRegistered registered() {

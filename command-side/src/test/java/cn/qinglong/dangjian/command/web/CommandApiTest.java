@@ -3,6 +3,7 @@ package cn.qinglong.dangjian.command.web;
 import static cn.qinglong.dangjian.command.web.Subdistrict.BUILDING_GROUP;
 import static cn.qinglong.dangjian.command.web.Subdistrict.COMMUNITY;
 import static cn.qinglong.dangjian.command.web.Subdistrict.ORIGIN_BRANCH;
+import static cn.qinglong.dangjian.command.web.Subdistrict.VILLAGE;
 import static cn.qinglong.dangjian.command.web.Subdistrict.RESIDENCE_BRANCH;
 import static cn.qinglong.dangjian.command.web.Subdistrict.STUDY_DAY;
 import static cn.qinglong.dangjian.command.web.Subdistrict.TRANSITION_GROUP;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -368,6 +370,33 @@ class CommandApiTest extends EventStoreBackedTest {
         var reply = call(endpoint, id, endpoint.breaksRule());
         assertRefused(reply, 422, before);
         assertThat(reply.json().get("type").asString()).isEqualTo("/problems/rule-violation");
+    }
+
+    @Test
+    @DisplayName("an organisation with active members or active sub-organisations cannot be dissolved, over the API and its lookup table")
+    void anOrganisationWithActiveMembersOrSubOrganisationsCannotBeDissolved() {
+        String branch = "dissolving-branch";
+        String group = "dissolving-branch-g1";
+        assertThat(http().post("/api/organizations", "{\"organizationId\":\"" + branch + "\",\"name\":\"常青村待撤销党支部\","
+                + "\"level\":\"BRANCH\",\"parentId\":\"" + VILLAGE + "\",\"establishedOn\":\"2010-01-01\"}").status()).isEqualTo(201);
+        assertThat(http().post("/api/members", Subdistrict.registration("dissolving-member").replace(ORIGIN_BRANCH, branch))
+                .status()).isEqualTo(201);
+        assertThat(http().post("/api/organizations", "{\"organizationId\":\"" + group + "\",\"name\":\"常青村待撤销党小组\","
+                + "\"level\":\"GROUP\",\"groupKind\":\"TRANSITION\",\"parentId\":\"" + branch + "\",\"establishedOn\":\"2010-01-01\"}")
+                .status()).isEqualTo(201);
+        String dissolution = "{\"dissolvedOn\":\"2026-01-01\"}";
+        long before = storedEvents();
+        var refused = http().post("/api/organizations/" + branch + "/dissolution", dissolution);
+        assertRefused(refused, 422, before);
+        assertThat(refused.json().get("detail").asString())
+                .contains("an organization with active members or active sub-organizations cannot be dissolved")
+                .contains("1 active member(s) and 1 active sub-organization(s)");
+        // the member's relation moves to another branch, the group is dissolved: nobody is left inside
+        assertThat(http().post("/api/members/dissolving-member/relation-transfer",
+                "{\"toBranchId\":\"" + ORIGIN_BRANCH + "\",\"transferredOn\":\"2025-06-01\"}").status()).isEqualTo(200);
+        assertThat(http().post("/api/organizations/" + group + "/dissolution", dissolution).status()).isEqualTo(200);
+        var dissolved = http().post("/api/organizations/" + branch + "/dissolution", dissolution);
+        assertThat(dissolved.status()).as(dissolved.text()).isEqualTo(200);
     }
 
     @ParameterizedTest(name = "{0}: malformed If-Match")

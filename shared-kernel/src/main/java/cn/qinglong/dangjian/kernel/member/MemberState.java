@@ -116,6 +116,21 @@ public record MemberState(
         return branch;
     }
 
+    /**
+     * The organisations the member belongs to now: relation branch, daily-management branch, transition or building
+     * group, area. A secretary's scope reaches the member through any of them, and none can be dissolved while an
+     * active member still belongs to it.
+     */
+    public Set<OrganizationId> organizations() {
+        Set<OrganizationId> organizations = new LinkedHashSet<>();
+        for (OrganizationId id : new OrganizationId[]{branchId, dailyBranchId(), groupId, buildingGroupId, areaId}) {
+            if (id != null) {
+                organizations.add(id);
+            }
+        }
+        return organizations;
+    }
+
     /** The branch running the member's daily education now: none once the membership ended. */
     private OrganizationId currentDailyBranch() {
         return status == MembershipStatus.ACTIVE ? dailyBranchId() : null;
