@@ -9,8 +9,14 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,7 +33,7 @@ public class MongoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MongoConfiguration.class);
 
-    /** The embedded stand-in's file under the data directory. */
+    /** The embedded stand-in's file under the data directory (encrypted, rebuilt at every start). */
     public static final String FILE = "readmodels.mv";
 
     /**
@@ -53,15 +59,29 @@ public class MongoConfiguration {
         if ("memory".equalsIgnoreCase(embedded)) {
             server = new MongoServer(new MemoryBackend());
         } else {
-            // the read models hold personal data: their folder and file are the owner's alone
+            // the read models hold personal data: their folder and file are the owner's alone, and the file is
+            // encrypted with a key that lives only in this process, so an erasure leaves nothing readable in old
+            // pages, and a run's file is unreadable after it; each start builds the views again from the event store
             Path folder = PrivateFiles.folder(Path.of(dataDir).toAbsolutePath());
             Path file = folder.resolve(FILE);
-            H2Backend backend = new H2Backend(file.toString());
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot replace the read models' file " + file, e);
+            }
+            MVStore store = new MVStore.Builder().fileName(file.toString()).encryptionKey(processKey()).open();
             PrivateFiles.files(folder, FILE);
-            server = new MongoServer(backend);
-            log.info("read models in the embedded MongoDB stand-in at {}", file);
+            server = new MongoServer(new H2Backend(store));
+            log.info("read models in the embedded MongoDB stand-in at {}, encrypted with a key kept in memory only; "
+                    + "they are built again from the event store at every start", file);
         }
         return new MongoEndpoint(server.bindAndGetConnectionString(), server);
+    }
+
+    private static char[] processKey() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random).toCharArray();
     }
 
     @Bean(destroyMethod = "close")
