@@ -9,6 +9,7 @@ import static cn.qinglong.dangjian.command.web.Subdistrict.STUDY_DAY;
 import static cn.qinglong.dangjian.command.web.Subdistrict.TRANSITION_GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qinglong.dangjian.command.organization.Occupants;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -156,6 +158,9 @@ class CommandApiTest extends EventStoreBackedTest {
                         "{\"date\":\"2026-12-12\",\"reason\":\"与选举冲突\"}", "{\"date\":\"2026-12-10\",\"reason\":\"同一天\"}",
                         "StudyDayRescheduled"));
     }
+
+    @Autowired
+    Occupants occupants;
 
     @BeforeAll
     void subdistrict() {
@@ -397,6 +402,26 @@ class CommandApiTest extends EventStoreBackedTest {
         assertThat(http().post("/api/organizations/" + group + "/dissolution", dissolution).status()).isEqualTo(200);
         var dissolved = http().post("/api/organizations/" + branch + "/dissolution", dissolution);
         assertThat(dissolved.status()).as(dissolved.text()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("a store that predates the table of who sits where fills it from its events, once, at start-up")
+    void theOccupantsTableIsFilledFromAnOlderStore() {
+        occupiedBranch();
+        String all = "SELECT organization_id, occupant_id, kind FROM organization_occupant ORDER BY organization_id, occupant_id";
+        var kept = jdbc.queryForList(all);
+        assertThat(kept).extracting(row -> row.get("occupant_id")).contains("occupied-member", "occupied-group");
+        jdbc.update("DELETE FROM organization_occupant");
+        occupants.afterSingletonsInstantiated();
+        assertThat(jdbc.queryForList(all)).isEqualTo(kept);
+    }
+
+    private void occupiedBranch() {
+        http().post("/api/organizations", "{\"organizationId\":\"occupied-branch\",\"name\":\"常青村第九党支部\","
+                + "\"level\":\"BRANCH\",\"parentId\":\"" + VILLAGE + "\",\"establishedOn\":\"2010-01-01\"}");
+        http().post("/api/organizations", "{\"organizationId\":\"occupied-group\",\"name\":\"常青村第九党小组\","
+                + "\"level\":\"GROUP\",\"groupKind\":\"TRANSITION\",\"parentId\":\"occupied-branch\",\"establishedOn\":\"2010-01-01\"}");
+        http().post("/api/members", Subdistrict.registration("occupied-member").replace(ORIGIN_BRANCH, "occupied-branch"));
     }
 
     @ParameterizedTest(name = "{0}: malformed If-Match")
