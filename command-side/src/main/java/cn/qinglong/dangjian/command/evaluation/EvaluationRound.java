@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.qinglong.dangjian.command.organization.MemberDirectory;
 import cn.qinglong.dangjian.command.organization.OrganizationDirectory;
+import cn.qinglong.dangjian.command.shared.Dates;
 import cn.qinglong.dangjian.command.shared.IdConflict;
 import cn.qinglong.dangjian.command.shared.NotFound;
 import cn.qinglong.dangjian.command.shared.RuleViolation;
@@ -18,7 +19,6 @@ import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
@@ -90,9 +90,7 @@ class EvaluationRound {
                     + "' already rated '" + c.organizationId() + "' " + recorded.satisfaction() + " on "
                     + recorded.ratedOn() + " in round '" + roundId + "'");
         }
-        if (c.ratedOn().isAfter(LocalDate.now(clock))) {
-            throw new RuleViolation("ratedOn " + c.ratedOn() + " is in the future; only what already happened can be recorded");
-        }
+        Dates.notInFuture("ratedOn", c.ratedOn(), clock);
         if (!opening.openOn(c.ratedOn())) {
             throw new RuleViolation("ratings are given only while the round is open (" + opening.window() + "); "
                     + c.ratedOn() + " is outside it");

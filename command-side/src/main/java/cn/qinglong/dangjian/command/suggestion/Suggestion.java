@@ -4,11 +4,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.qinglong.dangjian.command.organization.MemberDirectory;
 import cn.qinglong.dangjian.command.organization.OrganizationDirectory;
+import cn.qinglong.dangjian.command.shared.Dates;
 import cn.qinglong.dangjian.command.shared.IdConflict;
 import cn.qinglong.dangjian.command.shared.NotFound;
 import cn.qinglong.dangjian.command.shared.RuleViolation;
-import cn.qinglong.dangjian.kernel.common.BusinessDates;
-import cn.qinglong.dangjian.kernel.suggestion.SuggestionCommand;
 import cn.qinglong.dangjian.kernel.suggestion.SuggestionCommand.AnswerSuggestion;
 import cn.qinglong.dangjian.kernel.suggestion.SuggestionCommand.DeliberateSuggestion;
 import cn.qinglong.dangjian.kernel.suggestion.SuggestionCommand.SubmitSuggestion;
@@ -22,8 +21,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -47,23 +44,10 @@ class Suggestion {
     Suggestion() {
     }
 
-    /** No business date of a suggestion command may lie in the future. */
-    @CommandHandlerInterceptor
-    Object guard(SuggestionCommand command, InterceptorChain chain, Clock clock) throws Exception {
-        LocalDate today = LocalDate.now(clock);
-        for (BusinessDates.Dated dated : BusinessDates.of((Record) command)) {
-            if (dated.date().isAfter(today)) {
-                throw new RuleViolation(dated.name() + " " + dated.date()
-                        + " is in the future; only what already happened can be recorded");
-            }
-        }
-        return chain.proceed();
-    }
-
     /** Returns whether the suggestion was submitted now (false for an idempotent repeat). */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    boolean handle(SubmitSuggestion c, OrganizationDirectory organizations, MemberDirectory members) {
+    boolean handle(SubmitSuggestion c, OrganizationDirectory organizations, MemberDirectory members, Clock clock) {
         var event = new SuggestionSubmitted(c.suggestionId(), c.organizationId(), c.category(), c.text(),
                 c.submittedOn(), c.memberId(), c.residentName());
         if (submission != null) {
@@ -73,6 +57,7 @@ class Suggestion {
             throw new IdConflict("suggestion '" + c.suggestionId() + "' was already submitted to '"
                     + submission.organizationId() + "' on " + submission.submittedOn() + " with other details");
         }
+        Dates.notInFuture("submittedOn", c.submittedOn(), clock);
         if ((c.memberId() == null) == (c.residentName() == null)) {
             throw new RuleViolation("a suggestion is submitted by a member or by a named resident: give memberId or "
                     + "residentName, not both and not neither");
@@ -90,7 +75,7 @@ class Suggestion {
      * the one recorded; a suggestion the council deliberated is settled by its decision.
      */
     @CommandHandler
-    void handle(AnswerSuggestion c) {
+    void handle(AnswerSuggestion c, Clock clock) {
         requireSubmitted();
         if (answer != null) {
             if (answer.answer().equals(c.answer()) && answer.answeredOn().equals(c.answeredOn())) {
@@ -103,13 +88,14 @@ class Suggestion {
             throw new RuleViolation("a suggestion is answered or taken to the council, not both; the council "
                     + "deliberated suggestion '" + suggestionId + "' on " + deliberation.councilOn());
         }
+        Dates.notInFuture("answeredOn", c.answeredOn(), clock);
         notBeforeSubmission("answeredOn", c.answeredOn());
         apply(new SuggestionAnswered(suggestionId, submission.organizationId(), c.answer(), c.answeredOn()));
     }
 
     /** 一事一议: the council deliberates a suggestion once and decides. */
     @CommandHandler
-    void handle(DeliberateSuggestion c) {
+    void handle(DeliberateSuggestion c, Clock clock) {
         requireSubmitted();
         if (deliberation != null) {
             if (deliberation.decision().equals(c.decision()) && deliberation.councilOn().equals(c.councilOn())) {
@@ -122,6 +108,7 @@ class Suggestion {
             throw new RuleViolation("a suggestion is answered or taken to the council, not both; suggestion '"
                     + suggestionId + "' was answered on " + answer.answeredOn());
         }
+        Dates.notInFuture("councilOn", c.councilOn(), clock);
         notBeforeSubmission("councilOn", c.councilOn());
         apply(new SuggestionDeliberated(suggestionId, submission.organizationId(), c.councilOn(), c.decision()));
     }
