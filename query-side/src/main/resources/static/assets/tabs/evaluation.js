@@ -20,7 +20,8 @@ export default async function evaluation(params) {
   const roundId = params.get('round') || rounds[0].roundId;
   const picker = el('select', { id: 'evaluation-round', onchange: e => { location.hash = '#/evaluation?round=' + encodeURIComponent(e.target.value); } },
     rounds.map(r => el('option', { value: r.roundId, selected: r.roundId === roundId ? 'selected' : null },
-      `${r.organizationName} ${r.year}年度（${r.opensOn} 至 ${r.closesOn}）`)));
+      `${r.year}年度 ${fit(r.organizationName, 12)}`)));
+  picker.style.maxWidth = '100%'; // a long organisation name must not widen a phone's page
   const answer = await json('/evaluation-rounds/' + encodeURIComponent(roundId) + '/results');
   const round = answer.round;
   const kinds = answer.raterKinds;

@@ -19,14 +19,18 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 
-class EvaluationProjectionTest extends ProjectionContract {
+public class EvaluationProjectionTest extends ProjectionContract {
 
     /**
      * A round of the village for last year, open the last twenty days: the dual-managed member rated by two ballots
      * of the masses, by themself and graded; the needy member rated by a peer; the village branch rated by both.
      */
-    static void round(Scenario s) {
-        EvaluationRoundId round = EvaluationRoundId.of("t-er-dongfeng");
+    public static String roundId(Scenario s) {
+        return s.village + "-er";
+    }
+
+    public static void round(Scenario s) {
+        EvaluationRoundId round = EvaluationRoundId.of(roundId(s));
         LocalDate opens = s.today.minusDays(20);
         s.log.add(new EvaluationRoundOpened(round, id(s.village), s.today.getYear() - 1, opens, s.today),
                 new MemberRated(mid(s.dual), round, RaterKind.MASSES, "ballot-1", Rating.EXCELLENT, opens),
@@ -47,11 +51,11 @@ class EvaluationProjectionTest extends ProjectionContract {
                             "SELF:" + scenario.dual + ":EXCELLENT");
             assertThat(members.get(scenario.dual).getList("grades", Document.class))
                     .extracting(g -> g.getString("roundId") + ":" + g.getString("rating"))
-                    .containsExactly("t-er-dongfeng:EXCELLENT");
+                    .containsExactly(roundId(scenario) + ":EXCELLENT");
             assertThat(members.get(scenario.needy).getList("ratings", Document.class)).hasSize(1);
             assertThat(members.get(scenario.model).getList("grades", Document.class))
                     .as("a period's grade without a round is no round's grade").isEmpty();
-            Document round = documents.get("rounds").get("t-er-dongfeng");
+            Document round = documents.get("rounds").get(roundId(scenario));
             assertThat(round.getString("organizationId")).isEqualTo(scenario.village);
             assertThat(round.getString("closesOn")).isEqualTo(scenario.today.toString());
             assertThat(round.getList("organizationRatings", Document.class))

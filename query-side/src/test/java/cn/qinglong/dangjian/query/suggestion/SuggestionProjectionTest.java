@@ -14,16 +14,16 @@ import cn.qinglong.dangjian.query.testing.Scenario;
 import java.util.Map;
 import org.bson.Document;
 
-class SuggestionProjectionTest extends ProjectionContract {
+public class SuggestionProjectionTest extends ProjectionContract {
 
     /**
      * Three suggestions to the resettlement community: one from a resident, open for 20 days; one from the model
      * member, answered after 10 days; one from a resident, deliberated by the council after 30 days.
      */
-    static void suggestions(Scenario s) {
-        SuggestionId open = SuggestionId.of("t-sg-open");
-        SuggestionId answered = SuggestionId.of("t-sg-answered");
-        SuggestionId deliberated = SuggestionId.of("t-sg-council");
+    public static void suggestions(Scenario s) {
+        SuggestionId open = SuggestionId.of(s.community + "-sg-open");
+        SuggestionId answered = SuggestionId.of(s.community + "-sg-answered");
+        SuggestionId deliberated = SuggestionId.of(s.community + "-sg-council");
         s.log.add(new SuggestionSubmitted(open, id(s.community), SuggestionCategory.GREENING, "3幢北侧绿地积水",
                         s.today.minusDays(20), null, "赵桂兰"),
                 new SuggestionSubmitted(answered, id(s.communityBranch), SuggestionCategory.PROPERTY, "电梯常坏",
@@ -38,13 +38,13 @@ class SuggestionProjectionTest extends ProjectionContract {
     SuggestionProjectionTest() {
         super(new SuggestionProjection(), (scenario, documents) -> {
             Map<String, Document> suggestions = documents.get("suggestions");
-            assertThat(suggestions.get("t-sg-open").getString("status")).isEqualTo("OPEN");
-            assertThat(suggestions.get("t-sg-open").getString("residentName")).isEqualTo("赵桂兰");
-            assertThat(suggestions.get("t-sg-answered").getString("status")).isEqualTo("ANSWERED");
-            assertThat(suggestions.get("t-sg-answered").getString("memberId")).isEqualTo(scenario.model);
-            assertThat(suggestions.get("t-sg-answered").getString("answeredOn"))
+            assertThat(suggestions.get(scenario.community + "-sg-open").getString("status")).isEqualTo("OPEN");
+            assertThat(suggestions.get(scenario.community + "-sg-open").getString("residentName")).isEqualTo("赵桂兰");
+            assertThat(suggestions.get(scenario.community + "-sg-answered").getString("status")).isEqualTo("ANSWERED");
+            assertThat(suggestions.get(scenario.community + "-sg-answered").getString("memberId")).isEqualTo(scenario.model);
+            assertThat(suggestions.get(scenario.community + "-sg-answered").getString("answeredOn"))
                     .isEqualTo(scenario.today.minusDays(30).toString());
-            Document council = suggestions.get("t-sg-council");
+            Document council = suggestions.get(scenario.community + "-sg-council");
             assertThat(council.getString("status")).as("settled once: the council's decision stands").isEqualTo("DELIBERATED");
             assertThat(council.getString("decision")).isEqualTo("在5幢旁增设车棚");
             assertThat(council.getString("answeredOn")).isNull();
