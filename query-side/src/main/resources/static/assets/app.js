@@ -16,6 +16,8 @@ const TABS = [
   { route: 'warnings', nav: 'warnings', label: '预警', module: './tabs/warnings.js' },
   { route: 'search', nav: 'search', label: '党员查询', module: './tabs/search.js' },
   { route: 'member', nav: 'member', module: './tabs/member.js' },
+  { route: 'evaluation', nav: 'evaluation', label: '民主评议', module: './tabs/evaluation.js' },
+  { route: 'suggestions', nav: 'suggestions', label: '建言', module: './tabs/suggestions.js' },
 ];
 const SIGN_IN = './tabs/signin.js';
 

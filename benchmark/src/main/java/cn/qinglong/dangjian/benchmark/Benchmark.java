@@ -545,6 +545,9 @@ public final class Benchmark {
         views.put("GET /care/overdue?days=90", i -> "/api/care/overdue?days=90");
         views.put("GET /dashboard/difficulties?organizationId", i -> "/api/dashboard/difficulties?organizationId="
                 + communities[spread(i, communities.length)]);
+        views.put("GET /suggestions?organizationId", i -> "/api/suggestions?organizationId="
+                + communities[spread(i, communities.length)]);
+        views.put("GET /suggestions/summary", i -> "/api/suggestions/summary");
         Report.Table table = report.table(String.format(Locale.ROOT,
                 "Queries: %d concurrent clients on %,d members", options.queryClients(), options.members()),
                 "view", "requests", "failed", "requests/s", "p50 ms", "p99 ms", "max ms", "p99 ≤ 20 ms");

@@ -184,7 +184,7 @@ final class Subdistrict {
                         today.minusDays(20 + r.nextInt(300)), "楼道亮身份"));
             }
             events.add(new MemberEvent.EvaluationRecorded(id, Integer.toString(today.getYear() - 1),
-                    r.nextInt(100) < 70 ? Rating.EXCELLENT : Rating.QUALIFIED, today.minusMonths(10)));
+                    r.nextInt(100) < 70 ? Rating.EXCELLENT : Rating.QUALIFIED, today.minusMonths(10), null));
         }
         for (int back = STUDY_MONTHS; back >= 2; back--) {
             int roll = r.nextInt(100);

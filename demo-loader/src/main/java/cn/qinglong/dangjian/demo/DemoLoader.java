@@ -95,6 +95,7 @@ public final class DemoLoader {
         parallel(people, this::liveTheirStory);
         scheduleStudyDays();
         parallel(people, this::takePartInStudyDays);
+        evaluateAndSuggest();
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("loaded %d commands in %.1f s (%.0f commands/s); last position %d%n", api.commands(),
                 seconds, api.commands() / seconds, api.lastPosition());
@@ -436,5 +437,107 @@ public final class DemoLoader {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // ---- 民主评议 and 建言献策: one evaluation round and a few dozen suggestions ----
+
+    private static final String[][] SUGGESTIONS = {
+            {"ENVIRONMENT", "小区东门垃圾分类点异味大，建议增加清运次数", "楼道堆放杂物较多，建议集中清理", "建议增设非机动车充电棚"},
+            {"GREENING", "北侧绿地常年积水，建议疏通排水", "部分绿地被占用种菜，建议恢复绿化", "建议补种行道树"},
+            {"PROPERTY", "电梯经常故障，建议督促物业维修", "物业费公示不清，建议按季度公开", "地下车库照明不足"},
+            {"SECURITY", "南门监控有盲区，建议加装摄像头", "夜间外来车辆随意进出，建议加强门岗", "建议组织党员志愿巡逻"},
+            {"CULTURE", "建议在活动室开设老年书法班", "希望节假日组织邻里文艺活动", "建议设立社区读书角"},
+            {"PARTY_BUILDING", "建议在楼道公示党员中心户", "希望主题党日增加线上直播", "建议评选优秀楼栋党小组"},
+            {"OTHER", "建议增设便民维修点", "希望增加公交班次", "建议开设老年食堂"},
+    };
+    private static final String[] RATINGS = {"EXCELLENT", "EXCELLENT", "QUALIFIED", "QUALIFIED", "QUALIFIED", "BASICALLY_QUALIFIED"};
+    private static final String[] SATISFACTIONS = {"SATISFIED", "SATISFIED", "SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED"};
+
+    /**
+     * One round of 民主评议 for the first resettlement community, open from twenty days ago for another ten: its own
+     * members (those living there from the start) rated by three ballots of the masses, a fellow member of their
+     * branch and themselves, rating their branch, and most of them graded; and three dozen suggestions to the
+     * resettlement communities and villages, most answered or taken to the council.
+     */
+    private void evaluateAndSuggest() throws Exception {
+        Random r = new Random(SEED + 19);
+        String community = COMMITTEE + "-r1";
+        String round = "er-" + community + "-" + today.getYear();
+        LocalDate opens = today.minusDays(20);
+        api.post("/evaluation-rounds", "{\"roundId\":\"" + round + "\",\"organizationId\":\"" + community
+                + "\",\"year\":" + today.getYear() + ",\"opensOn\":\"" + opens + "\",\"closesOn\":\""
+                + today.plusDays(10) + "\"}");
+        List<Person> rated = people.stream()
+                .filter(p -> p.branch.communityId().equals(community) && p.resettledTo == null).toList();
+        List<String> bodies = new ArrayList<>();
+        for (Person p : rated) {
+            List<Person> peers = rated.stream().filter(o -> o.branch == p.branch && o != p).toList();
+            long seed = r.nextLong();
+            String peer = peers.isEmpty() ? null : peers.get(r.nextInt(peers.size())).id;
+            bodies.add(p.id + "|" + seed + "|" + peer);
+        }
+        parallel(bodies, body -> {
+            String[] parts = body.split("\\|");
+            Person p = rated.stream().filter(o -> o.id.equals(parts[0])).findFirst().orElseThrow();
+            Random own = new Random(Long.parseLong(parts[1]));
+            String path = "/members/" + p.id;
+            for (int ballot = 1; ballot <= 3; ballot++) {
+                rate(path, round, "MASSES", "ballot-" + p.id + "-" + ballot, RATINGS[own.nextInt(RATINGS.length)],
+                        opens.plusDays(own.nextInt(21)));
+            }
+            rate(path, round, "SELF", null, RATINGS[own.nextInt(2)], opens.plusDays(own.nextInt(21)));
+            if (!"null".equals(parts[2])) {
+                rate(path, round, "PEER", parts[2], RATINGS[own.nextInt(RATINGS.length)], opens.plusDays(own.nextInt(21)));
+            }
+            String organization = own.nextInt(100) < 70 ? p.branch.id() : community;
+            api.post("/organizations/" + organization + "/ratings", "{\"roundId\":\"" + round + "\",\"raterMemberId\":\""
+                    + p.id + "\",\"satisfaction\":\"" + SATISFACTIONS[own.nextInt(SATISFACTIONS.length)]
+                    + "\",\"ratedOn\":\"" + opens.plusDays(own.nextInt(21)) + "\"}");
+            if (own.nextInt(100) < 80) {
+                api.post(path + "/evaluations", "{\"roundId\":\"" + round + "\",\"period\":\"" + today.getYear()
+                        + "\",\"rating\":\"" + RATINGS[own.nextInt(RATINGS.length)] + "\",\"evaluatedOn\":\"" + today + "\"}");
+            }
+        });
+        List<String> communities = new ArrayList<>();
+        for (int c = 1; c <= 5; c++) {
+            communities.add(COMMITTEE + "-r" + c);
+            communities.add(COMMITTEE + "-v" + c);
+        }
+        int suggestions = 36;
+        for (int n = 1; n <= suggestions; n++) {
+            String organization = communities.get(r.nextInt(communities.size()));
+            String[] category = SUGGESTIONS[r.nextInt(SUGGESTIONS.length)];
+            LocalDate submitted = today.minusDays(1 + r.nextInt(90));
+            List<Person> locals = people.stream().filter(p -> p.branch.communityId().equals(organization)).toList();
+            String submitter = r.nextInt(100) < 40 && !locals.isEmpty()
+                    ? "\"memberId\":\"" + locals.get(r.nextInt(locals.size())).id + "\""
+                    : "\"residentName\":\"" + Names.of(r, r.nextBoolean() ? "M" : "F") + "\"";
+            String id = "sg-" + organization + "-" + n;
+            api.post("/suggestions", "{\"suggestionId\":\"" + id + "\",\"organizationId\":\"" + organization
+                    + "\",\"category\":\"" + category[0] + "\",\"text\":\"" + category[1 + r.nextInt(3)]
+                    + "\",\"submittedOn\":\"" + submitted + "\"," + submitter + "}");
+            int settle = r.nextInt(100);
+            if (settle < 15) {
+                LocalDate council = min(submitted.plusDays(5 + r.nextInt(35)), today);
+                api.post("/suggestions/" + id + "/deliberation", "{\"councilOn\":\"" + council
+                        + "\",\"decision\":\"党群议事会议定：由社区牵头、物业落实，一个月内办结\"}");
+            } else if (settle < 65) {
+                LocalDate answered = min(submitted.plusDays(1 + r.nextInt(25)), today);
+                api.post("/suggestions/" + id + "/answer", "{\"answer\":\"已转物业和相关部门办理，并向建言人反馈\","
+                        + "\"answeredOn\":\"" + answered + "\"}");
+            }
+        }
+        System.out.printf("democratic evaluation: round %s, %d members rated; %d suggestions%n", round, rated.size(),
+                suggestions);
+    }
+
+    private void rate(String path, String round, String kind, String raterId, String rating, LocalDate on) {
+        api.post(path + "/ratings", "{\"roundId\":\"" + round + "\",\"raterKind\":\"" + kind + "\",\"rating\":\""
+                + rating + "\",\"ratedOn\":\"" + min(on, today) + "\"" + (raterId == null ? "" : ",\"raterId\":\""
+                + raterId + "\"") + "}");
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 }

@@ -68,6 +68,12 @@ public final class Samples {
         if (type == StudyDayId.class) {
             return StudyDayId.of("sd-sample" + variant);
         }
+        if (type == cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundId.class) {
+            return cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundId.of("er-sample" + variant);
+        }
+        if (type == cn.qinglong.dangjian.kernel.suggestion.SuggestionId.class) {
+            return cn.qinglong.dangjian.kernel.suggestion.SuggestionId.of("sg-sample" + variant);
+        }
         if (type.isEnum()) {
             return type.getEnumConstants()[variant % type.getEnumConstants().length];
         }

@@ -2,6 +2,8 @@ package cn.qinglong.dangjian.command.member;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import cn.qinglong.dangjian.command.evaluation.EvaluationRounds;
+import cn.qinglong.dangjian.command.organization.MemberDirectory;
 import cn.qinglong.dangjian.command.organization.Occupants;
 import cn.qinglong.dangjian.command.organization.OrganizationDirectory;
 import cn.qinglong.dangjian.command.shared.Dates;
@@ -12,6 +14,11 @@ import cn.qinglong.dangjian.command.studyday.StudyDayCalendar;
 import cn.qinglong.dangjian.command.studyday.StudyDayFacts;
 import cn.qinglong.dangjian.kernel.common.BusinessDates;
 import cn.qinglong.dangjian.kernel.common.PersonalData;
+import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundEvent.EvaluationRoundOpened;
+import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundId;
+import cn.qinglong.dangjian.kernel.evaluation.RaterKind;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.RateMember;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRated;
 import cn.qinglong.dangjian.kernel.member.MemberCommand;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.AssignStudyMode;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.EndMembership;
@@ -118,8 +125,12 @@ class Member {
     private Map<StudyDayId, StudyAbsenceExcused> excused = new HashMap<>();
     private Map<StudyDayId, StudyFollowedUp> followedUp = new HashMap<>();
     private Map<StudyDayId, StudyMadeUp> madeUp = new HashMap<>();
-    /** The concluding grade per evaluation period. */
+    /** The concluding grade per evaluation period (grades given before rounds existed, and those without a round). */
     private Map<String, EvaluationRecorded> evaluations = new HashMap<>();
+    /** The concluding grade per evaluation round. */
+    private Map<EvaluationRoundId, EvaluationRecorded> roundGrades = new HashMap<>();
+    /** Per round, rater kind and rater, the rating recorded. */
+    private Map<String, MemberRated> ratings = new HashMap<>();
 
     Member() {
     }
@@ -449,11 +460,18 @@ class Member {
         apply(new VanguardActivityRecorded(memberId, c.kind(), c.date(), c.description()));
     }
 
-    /** One concluding grade per member per evaluation period: the same again records nothing, another is a 409. */
+    /**
+     * One concluding grade per member per evaluation round (with {@code roundId}) or, as before rounds existed, per
+     * period: the same again records nothing, another is a 409 naming the grade recorded.
+     */
     @CommandHandler
-    void handle(RecordEvaluation c) {
+    void handle(RecordEvaluation c, EvaluationRounds rounds, OrganizationDirectory organizations) {
+        var event = new EvaluationRecorded(memberId, c.period(), c.rating(), c.evaluatedOn(), c.roundId());
+        if (c.roundId() != null) {
+            gradeOfRound(c, event, rounds, organizations);
+            return;
+        }
         EvaluationRecorded recorded = evaluations.get(c.period());
-        var event = new EvaluationRecorded(memberId, c.period(), c.rating(), c.evaluatedOn());
         if (recorded != null) {
             if (recorded.equals(event)) {
                 return;
@@ -538,12 +556,96 @@ class Member {
             followedUp.putIfAbsent(e.studyDayId(), e);
         } else if (event instanceof StudyMadeUp e) {
             madeUp.putIfAbsent(e.studyDayId(), e);
-        } else if (event instanceof EvaluationRecorded e) {
+        } else if (event instanceof EvaluationRecorded e && e.roundId() == null) {
             evaluations.putIfAbsent(e.period(), e);
+        } else if (event instanceof EvaluationRecorded e) {
+            roundGrades.putIfAbsent(e.roundId(), e);
+        } else if (event instanceof MemberRated e) {
+            ratings.putIfAbsent(ratingKey(e.roundId(), e.raterKind(), e.raterId()), e);
         } else if (event instanceof MemberPersonalDataErased) {
             registration = PersonalData.erase(registration, Set.of());
             excused.replaceAll((id, e) -> PersonalData.erase(e, Set.of()));
             followedUp.replaceAll((id, e) -> PersonalData.erase(e, Set.of()));
         }
+    }
+
+    // ---- 民主评议: ratings in a round and the round's concluding grade ----
+
+    private void gradeOfRound(RecordEvaluation c, EvaluationRecorded event, EvaluationRounds rounds,
+                              OrganizationDirectory organizations) {
+        EvaluationRecorded recorded = roundGrades.get(c.roundId());
+        if (recorded != null) {
+            if (recorded.equals(event)) {
+                return;
+            }
+            throw new IdConflict("a member is graded once per evaluation round; round '" + c.roundId()
+                    + "' of member '" + memberId + "' is already graded " + recorded.rating() + " on "
+                    + recorded.evaluatedOn());
+        }
+        EvaluationRoundOpened round = rounds.require(c.roundId());
+        if (!c.period().equals(String.valueOf(round.year()))) {
+            throw new RuleViolation("the period of a round's grade is the round's year, " + round.year() + ", not '"
+                    + c.period() + "'");
+        }
+        if (c.evaluatedOn().isBefore(round.opensOn())) {
+            throw new RuleViolation("a round's grade is concluded once the round opened on " + round.opensOn() + "; "
+                    + c.evaluatedOn() + " is before it");
+        }
+        requireInRound(round, c.evaluatedOn(), organizations);
+        apply(event);
+    }
+
+    /**
+     * A rater rates a member once per round, only while the round is open ({@link EvaluationRoundOpened#openOn}, the
+     * rule the organisations' ratings follow too): the same rating again records nothing, another is a 409 naming the
+     * one recorded. A self-rating's rater is the member; a peer is another registered member.
+     */
+    @CommandHandler
+    void handle(RateMember c, EvaluationRounds rounds, OrganizationDirectory organizations, MemberDirectory members) {
+        if (c.raterKind() == RaterKind.SELF && c.raterId() != null && !c.raterId().equals(memberId.value())) {
+            throw new RuleViolation("a self-rating is the member's own; its rater is '" + memberId + "', not '"
+                    + c.raterId() + "'");
+        }
+        String raterId = c.raterKind() == RaterKind.SELF ? memberId.value() : c.raterId();
+        var event = new MemberRated(memberId, c.roundId(), c.raterKind(), raterId, c.rating(), c.ratedOn());
+        MemberRated recorded = ratings.get(ratingKey(c.roundId(), c.raterKind(), raterId));
+        if (recorded != null) {
+            if (recorded.equals(event)) {
+                return;
+            }
+            throw new IdConflict("a rater rates a member once per round; " + c.raterKind() + " rater '" + raterId
+                    + "' already rated member '" + memberId + "' " + recorded.rating() + " on " + recorded.ratedOn()
+                    + " in round '" + c.roundId() + "'");
+        }
+        EvaluationRoundOpened round = rounds.require(c.roundId());
+        if (!round.openOn(c.ratedOn())) {
+            throw new RuleViolation("ratings are given only while the round is open (" + round.window() + "); "
+                    + c.ratedOn() + " is outside it");
+        }
+        requireInRound(round, c.ratedOn(), organizations);
+        if (c.raterKind() == RaterKind.PEER) {
+            if (raterId.equals(memberId.value())) {
+                throw new RuleViolation("a member rates themself as SELF, not as a peer");
+            }
+            if (!members.exists(MemberId.of(raterId))) {
+                throw new NotFound("member", raterId);
+            }
+        }
+        apply(event);
+    }
+
+    /** A round rates the members of its organisation: by relation, or managed day to day by a branch under it. */
+    private void requireInRound(EvaluationRoundOpened round, LocalDate on, OrganizationDirectory organizations) {
+        OrganizationId daily = state.dailyBranchOn(on);
+        if (organizations.isUnder(state.branchId(), round.organizationId())
+                || (daily != null && organizations.isUnder(daily, round.organizationId()))) {
+            return;
+        }
+        throw new RuleViolation("round '" + round.roundId() + "' evaluates the members of '" + round.organizationId()
+                + "'; member '" + memberId + "' is neither related to nor managed by it");
+    }
+
+    private static String ratingKey(EvaluationRoundId roundId, RaterKind kind, String raterId) {
+        return roundId.value() + "/" + kind + "/" + raterId;
     }
 }

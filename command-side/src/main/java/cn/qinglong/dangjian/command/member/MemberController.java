@@ -4,7 +4,12 @@ import cn.qinglong.dangjian.command.web.CommandDispatcher;
 import cn.qinglong.dangjian.command.web.PathIds;
 import cn.qinglong.dangjian.command.web.Receipt;
 import cn.qinglong.dangjian.command.web.Versions;
+import cn.qinglong.dangjian.kernel.common.Ids;
+import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundId;
+import cn.qinglong.dangjian.kernel.evaluation.RaterKind;
 import cn.qinglong.dangjian.kernel.member.CareNeed;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.RateMember;
+import cn.qinglong.dangjian.security.problem.InvalidInput;
 import cn.qinglong.dangjian.kernel.member.Category;
 import cn.qinglong.dangjian.kernel.member.ContactCard;
 import cn.qinglong.dangjian.kernel.member.FollowUpMethod;
@@ -287,13 +292,14 @@ class MemberController {
     /** The period's year lies where every date of the service does (StrictInput's 1900 to 2100). */
     record EvaluationRequest(@NotNull @Pattern(regexp = "(19\\d{2}|20\\d{2}|2100)(-(0[1-9]|1[0-2]|H[12]))?",
             message = "must be a year from 1900 to 2100 such as 2026, a half-year such as 2026-H1 or a month such as 2026-11") String period,
-                             @NotNull Rating rating, @NotNull LocalDate evaluatedOn) {
+                             @NotNull Rating rating, @NotNull LocalDate evaluatedOn, EvaluationRoundId roundId) {
     }
 
     @PostMapping("/{id}/evaluations")
     ResponseEntity<Receipt> evaluate(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                      @Valid @RequestBody EvaluationRequest r) {
-        return send(id, m -> new RecordEvaluation(m, r.period(), r.rating(), r.evaluatedOn(), Versions.expected(ifMatch)));
+        return send(id, m -> new RecordEvaluation(m, r.period(), r.rating(), r.evaluatedOn(), r.roundId(),
+                Versions.expected(ifMatch)));
     }
 
     /**
@@ -319,5 +325,31 @@ class MemberController {
     private ResponseEntity<Receipt> send(String id, Function<MemberId, MemberCommand> command) {
         MemberId memberId = PathIds.parse(id, MemberId::of);
         return dispatcher.update(memberId.value(), command.apply(memberId));
+    }
+
+    /**
+     * {@code raterId}: for MASSES a ballot's number (never a name: the masses rate anonymously), for PEER the rating
+     * member's id, for SELF left out (or the member's own id).
+     */
+    record RatingRequest(@NotNull EvaluationRoundId roundId, @NotNull RaterKind raterKind, @NotNull Rating rating,
+                         @NotNull LocalDate ratedOn, String raterId) {
+    }
+
+    @PostMapping("/{id}/ratings")
+    ResponseEntity<Receipt> rate(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                 @Valid @RequestBody RatingRequest r) {
+        if (r.raterKind() != RaterKind.SELF && r.raterId() == null) {
+            throw new InvalidInput("raterId", "is required for a " + r.raterKind() + " rating: who rated");
+        }
+        String raterId = r.raterId();
+        if (raterId != null) {
+            try {
+                Ids.requireValid("raterId", raterId);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput("raterId", e.getMessage());
+            }
+        }
+        return send(id, m -> new RateMember(m, r.roundId(), r.raterKind(), raterId, r.rating(), r.ratedOn(),
+                Versions.expected(ifMatch)));
     }
 }

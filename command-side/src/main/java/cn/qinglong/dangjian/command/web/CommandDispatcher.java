@@ -6,7 +6,9 @@ import cn.qinglong.dangjian.command.shared.IdConflict;
 import cn.qinglong.dangjian.command.shared.NotFound;
 import cn.qinglong.dangjian.command.shared.RuleViolation;
 import cn.qinglong.dangjian.eventstore.AppendedEvents;
+import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundCommand;
 import cn.qinglong.dangjian.kernel.member.MemberCommand;
+import cn.qinglong.dangjian.kernel.suggestion.SuggestionCommand;
 import cn.qinglong.dangjian.kernel.organization.OrganizationCommand;
 import cn.qinglong.dangjian.security.Caller;
 import cn.qinglong.dangjian.security.problem.InvalidInput;
@@ -64,6 +66,12 @@ public record CommandDispatcher(CommandGateway commandGateway, JdbcTemplate jdbc
     private static String kind(Object command) {
         if (command instanceof MemberCommand) {
             return "member";
+        }
+        if (command instanceof EvaluationRoundCommand) {
+            return "evaluation round";
+        }
+        if (command instanceof SuggestionCommand) {
+            return "suggestion";
         }
         return command instanceof OrganizationCommand ? "organization" : "study day";
     }

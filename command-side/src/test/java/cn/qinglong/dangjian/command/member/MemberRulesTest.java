@@ -84,6 +84,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import cn.qinglong.dangjian.command.evaluation.EvaluationRounds;
+import cn.qinglong.dangjian.command.organization.MemberDirectory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,6 +115,8 @@ class MemberRulesTest {
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource(new OrganizationDirectory(directory.store));
         fixture.registerInjectableResource(new StudyDayCalendar(directory.store, 100));
+        fixture.registerInjectableResource(new EvaluationRounds(directory.store, 100));
+        fixture.registerInjectableResource(new MemberDirectory(directory.store));
         fixture.registerInjectableResource((PersonalDataShredder) destroyedKeys::add);
         occupants = RulesFixture.occupants();
         fixture.registerInjectableResource(occupants);
@@ -655,17 +659,17 @@ class MemberRulesTest {
     class EvaluationRule {
 
         EvaluationRecorded graded() {
-            return new EvaluationRecorded(ID, "2025", Rating.EXCELLENT, LocalDate.of(2026, 1, 15));
+            return new EvaluationRecorded(ID, "2025", Rating.EXCELLENT, LocalDate.of(2026, 1, 15), null);
         }
 
         @Test
         @DisplayName("a period is graded once; the same grade again records nothing")
         void gradedOnce() {
             fixture.given(registered())
-                    .when(new RecordEvaluation(ID, "2025", Rating.EXCELLENT, LocalDate.of(2026, 1, 15), null))
+                    .when(new RecordEvaluation(ID, "2025", Rating.EXCELLENT, LocalDate.of(2026, 1, 15), null, null))
                     .expectEvents(graded());
             fixture.given(registered(), graded())
-                    .when(new RecordEvaluation(ID, "2025", Rating.EXCELLENT, LocalDate.of(2026, 1, 15), null))
+                    .when(new RecordEvaluation(ID, "2025", Rating.EXCELLENT, LocalDate.of(2026, 1, 15), null, null))
                     .expectNoEvents().expectSuccessfulHandlerExecution();
         }
 
@@ -673,14 +677,14 @@ class MemberRulesTest {
         @DisplayName("a second, different grade for the same period is refused, saying what was recorded")
         void secondGradeRefused() {
             fixture.given(registered(), graded())
-                    .when(new RecordEvaluation(ID, "2025", Rating.QUALIFIED, LocalDate.of(2026, 2, 1), null))
+                    .when(new RecordEvaluation(ID, "2025", Rating.QUALIFIED, LocalDate.of(2026, 2, 1), null, null))
                     .expectException(IdConflict.class)
                     .expectExceptionMessage(containsString("a member is graded once per evaluation period; period "
                             + "'2025' of member '" + ID + "' is already graded EXCELLENT on 2026-01-15"))
                     .expectNoEvents();
             fixture.given(registered(), graded())
-                    .when(new RecordEvaluation(ID, "2026", Rating.QUALIFIED, LocalDate.of(2026, 11, 1), null))
-                    .expectEvents(new EvaluationRecorded(ID, "2026", Rating.QUALIFIED, LocalDate.of(2026, 11, 1)));
+                    .when(new RecordEvaluation(ID, "2026", Rating.QUALIFIED, LocalDate.of(2026, 11, 1), null, null))
+                    .expectEvents(new EvaluationRecorded(ID, "2026", Rating.QUALIFIED, LocalDate.of(2026, 11, 1), null));
         }
     }
 

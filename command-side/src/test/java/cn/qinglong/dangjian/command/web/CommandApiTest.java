@@ -156,16 +156,33 @@ class CommandApiTest extends EventStoreBackedTest {
                         List.of(new Step("POST", "/api/study-days/{id}/cancellation", "{\"reason\":\"台风\",\"cancelledOn\":\"2026-11-01\"}"))),
                 new Endpoint("reschedule study day", Target.STUDY_DAY, "POST", "/api/study-days/{id}/rescheduling", List.of(),
                         "{\"date\":\"2026-12-12\",\"reason\":\"与选举冲突\"}", "{\"date\":\"2026-12-10\",\"reason\":\"同一天\"}",
-                        "StudyDayRescheduled"));
+                        "StudyDayRescheduled"),
+                new Endpoint("open evaluation round", Target.CREATION, "POST", "/api/evaluation-rounds", List.of(),
+                        "{\"roundId\":\"{id}\",\"organizationId\":\"changqing\",\"year\":2026,\"opensOn\":\"2026-11-01\",\"closesOn\":\"2026-11-30\"}",
+                        "{\"roundId\":\"{id}\",\"organizationId\":\"changqing\",\"year\":2026,\"opensOn\":\"2026-11-30\",\"closesOn\":\"2026-11-01\"}",
+                        "EvaluationRoundOpened"),
+                new Endpoint("member rating", Target.MEMBER, "POST", "/api/members/{id}/ratings", List.of(),
+                        "{\"roundId\":\"" + ROUND + "\",\"raterKind\":\"SELF\",\"rating\":\"EXCELLENT\",\"ratedOn\":\"2026-11-01\"}",
+                        "{\"roundId\":\"" + ROUND + "\",\"raterKind\":\"SELF\",\"rating\":\"EXCELLENT\",\"ratedOn\":\"2025-12-31\"}",
+                        "MemberRated"),
+                new Endpoint("submit suggestion", Target.CREATION, "POST", "/api/suggestions", List.of(),
+                        "{\"suggestionId\":\"{id}\",\"organizationId\":\"changqing\",\"category\":\"GREENING\",\"text\":\"3幢北侧绿地积水\",\"submittedOn\":\"2026-11-02\",\"residentName\":\"李秀英\"}",
+                        "{\"suggestionId\":\"{id}\",\"organizationId\":\"changqing\",\"category\":\"GREENING\",\"text\":\"3幢北侧绿地积水\",\"submittedOn\":\"2099-11-02\",\"residentName\":\"李秀英\"}",
+                        "SuggestionSubmitted"));
     }
 
     @Autowired
     Occupants occupants;
 
+    /** The evaluation round the member-rating endpoint rates in: of the village, open all year. */
+    static final String ROUND = "er-changqing-2026";
+
     @BeforeAll
     void subdistrict() {
         Subdistrict.create(http());
         Subdistrict.register(http(), "leader-1");
+        assertThat(http().post("/api/evaluation-rounds", "{\"roundId\":\"" + ROUND + "\",\"organizationId\":\"changqing\","
+                + "\"year\":2026,\"opensOn\":\"2026-01-01\",\"closesOn\":\"2026-12-31\"}").status()).isEqualTo(201);
     }
 
     /** A fresh aggregate per test, prepared by the endpoint's setup steps; answers its id. */

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinglong.dangjian.eventstore.personal.PersonalData;
 import cn.qinglong.dangjian.eventstore.testing.SampleEvents;
+import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundEvent;
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
+import cn.qinglong.dangjian.kernel.suggestion.SuggestionEvent;
 import cn.qinglong.dangjian.kernel.organization.OrganizationEvent;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import cn.qinglong.dangjian.kernel.member.MemberId;
+import cn.qinglong.dangjian.kernel.member.Rating;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,6 +24,7 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,7 +64,8 @@ class StoredFormTest {
     @Test
     @DisplayName("every event type of the published language has a sample and a golden file")
     void everyEventTypeIsCovered() {
-        List<Class<?>> types = Stream.of(MemberEvent.class, OrganizationEvent.class, StudyDayEvent.class)
+        List<Class<?>> types = Stream.of(MemberEvent.class, OrganizationEvent.class, StudyDayEvent.class,
+                        EvaluationRoundEvent.class, SuggestionEvent.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses())).toList();
         assertThat(SampleEvents.all()).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(types);
         assertThat(types).allSatisfy(type -> assertThat(GOLDEN.resolve(type.getSimpleName() + ".json")).exists());
@@ -81,6 +88,16 @@ class StoredFormTest {
         assertThat(serialized.getType().getRevision()).isEqualTo("1");
         Object read = eventSerializer.deserialize(serialized);
         assertThat(read).isEqualTo(event);
+    }
+
+    @Test
+    @DisplayName("an EvaluationRecorded stored before evaluation rounds existed reads as a period's grade, with no round")
+    void evaluationRecordedBeforeRoundsReadsWithoutRound() throws IOException {
+        byte[] stored = Files.readAllBytes(Path.of("src/test/resources/events/evaluation-recorded-revision-1-before-rounds.json"));
+        Object read = personalData.eventSerializer().deserialize(new SimpleSerializedObject<>(stored, byte[].class,
+                MemberEvent.EvaluationRecorded.class.getName(), "1"));
+        assertThat(read).isEqualTo(new MemberEvent.EvaluationRecorded(MemberId.of("m-zhang"), "2025",
+                Rating.EXCELLENT, LocalDate.of(2026, 11, 10), null));
     }
 
     @Test

@@ -1,5 +1,9 @@
 package cn.qinglong.dangjian.eventstore.testing;
 
+import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundEvent;
+import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundId;
+import cn.qinglong.dangjian.kernel.evaluation.RaterKind;
+import cn.qinglong.dangjian.kernel.evaluation.Satisfaction;
 import cn.qinglong.dangjian.kernel.member.CareNeed;
 import cn.qinglong.dangjian.kernel.member.Category;
 import cn.qinglong.dangjian.kernel.member.ContactCard;
@@ -21,6 +25,9 @@ import cn.qinglong.dangjian.kernel.organization.OrganizationLevel;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayEvent;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
+import cn.qinglong.dangjian.kernel.suggestion.SuggestionCategory;
+import cn.qinglong.dangjian.kernel.suggestion.SuggestionEvent;
+import cn.qinglong.dangjian.kernel.suggestion.SuggestionId;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -34,6 +41,8 @@ public final class SampleEvents {
     private static final OrganizationId RESIDENCE_BRANCH = OrganizationId.of("qingzhuyuan-1");
     private static final StudyDayId STUDY_DAY = StudyDayId.of("sd-changqing-1-2026-11");
     private static final LocalDate DAY = LocalDate.of(2026, 11, 10);
+    private static final EvaluationRoundId ROUND = EvaluationRoundId.of("er-changqing-2025");
+    private static final SuggestionId SUGGESTION = SuggestionId.of("sg-qingzhuyuan-001");
 
     private SampleEvents() {
     }
@@ -67,7 +76,7 @@ public final class SampleEvents {
                 new MemberEvent.ContactRestored(MEMBER, DAY),
                 new MemberEvent.HouseholdsLinked(MEMBER, List.of("青竹苑3幢101", "青竹苑3幢102"), DAY),
                 new MemberEvent.VanguardActivityRecorded(MEMBER, VanguardKind.MEDIATION, DAY, "调解邻里纠纷"),
-                new MemberEvent.EvaluationRecorded(MEMBER, "2025", Rating.EXCELLENT, DAY),
+                new MemberEvent.EvaluationRecorded(MEMBER, "2025", Rating.EXCELLENT, DAY, ROUND),
                 new MemberEvent.MembershipEnded(MEMBER, MembershipEndReason.DECEASED, DAY),
                 new MemberEvent.MemberPersonalDataErased(MEMBER, DAY),
                 new OrganizationEvent.OrganizationEstablished(BRANCH, "常青村第一党支部", OrganizationLevel.GROUP, null,
@@ -77,6 +86,13 @@ public final class SampleEvents {
                 new StudyDayEvent.StudyDayScheduled(STUDY_DAY, BRANCH, DAY, "学习党的二十大精神",
                         Set.of(StudyMode.ONLINE, StudyMode.NEARBY)),
                 new StudyDayEvent.StudyDayRescheduled(STUDY_DAY, BRANCH, DAY, DAY.plusDays(2), "与选举冲突"),
-                new StudyDayEvent.StudyDayCancelled(STUDY_DAY, BRANCH, "台风", DAY));
+                new StudyDayEvent.StudyDayCancelled(STUDY_DAY, BRANCH, "台风", DAY),
+                new MemberEvent.MemberRated(MEMBER, ROUND, RaterKind.MASSES, "ballot-017", Rating.EXCELLENT, DAY),
+                new EvaluationRoundEvent.EvaluationRoundOpened(ROUND, BRANCH, 2025, DAY, DAY.plusDays(20)),
+                new EvaluationRoundEvent.OrganizationRated(ROUND, BRANCH, MEMBER, Satisfaction.BASICALLY_SATISFIED, DAY),
+                new SuggestionEvent.SuggestionSubmitted(SUGGESTION, RESIDENCE_BRANCH, SuggestionCategory.GREENING,
+                        "3幢北侧绿地常年积水，建议疏通排水", DAY, null, "李秀英"),
+                new SuggestionEvent.SuggestionAnswered(SUGGESTION, RESIDENCE_BRANCH, "已请物业疏通，下周完工", DAY),
+                new SuggestionEvent.SuggestionDeliberated(SUGGESTION, RESIDENCE_BRANCH, DAY, "议事会决定由物业牵头改造排水"));
     }
 }

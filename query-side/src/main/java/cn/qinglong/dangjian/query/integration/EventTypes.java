@@ -1,6 +1,8 @@
 package cn.qinglong.dangjian.query.integration;
 
+import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundEvent;
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
+import cn.qinglong.dangjian.kernel.suggestion.SuggestionEvent;
 import cn.qinglong.dangjian.kernel.organization.OrganizationEvent;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayEvent;
 import java.net.URI;
@@ -34,6 +36,8 @@ public final class EventTypes {
         register(byClass, MemberEvent.class, "member", "/dangjian/members");
         register(byClass, OrganizationEvent.class, "organization", "/dangjian/organizations");
         register(byClass, StudyDayEvent.class, "studyday", "/dangjian/study-days");
+        register(byClass, EvaluationRoundEvent.class, "evaluationround", "/dangjian/evaluation-rounds");
+        register(byClass, SuggestionEvent.class, "suggestion", "/dangjian/suggestions");
         Map<String, EventType> byName = new LinkedHashMap<>();
         byClass.values().forEach(type -> {
             byName.put(type.name(), type);

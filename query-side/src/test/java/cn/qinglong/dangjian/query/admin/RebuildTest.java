@@ -5,7 +5,9 @@ import static com.mongodb.client.model.Updates.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import cn.qinglong.dangjian.query.evaluation.EvaluationProjectionTest;
 import cn.qinglong.dangjian.query.projection.ProjectionSettings;
+import cn.qinglong.dangjian.query.suggestion.SuggestionProjectionTest;
 import cn.qinglong.dangjian.query.projection.ProjectionStatus;
 import cn.qinglong.dangjian.query.testing.Http;
 import com.mongodb.client.MongoCollection;
@@ -34,13 +36,17 @@ class RebuildTest extends QuerySideTest {
     @DisplayName("rebuilding every projection yields views equal to the live ones, and queries answer throughout")
     void rebuildEveryProjection() {
         Scenario scenario = scenario("rebuild");
+        EvaluationProjectionTest.round(scenario);
+        SuggestionProjectionTest.suggestions(scenario);
         long position = append(scenario.log);
         List<String> paths = List.of(
                 "/members/" + scenario.dual, "/members?branchId=" + scenario.villageBranch, "/organizations/tree",
                 "/study-days/" + scenario.communityStudyDay + "/attendance",
                 "/attendance/rates?branchId=" + scenario.villageBranch + "&by=month",
                 "/dual-management?communityId=" + scenario.community, "/transition?areaId=" + scenario.area,
-                "/care/overdue?days=30", "/dashboard/difficulties?organizationId=" + scenario.committee);
+                "/care/overdue?days=30", "/dashboard/difficulties?organizationId=" + scenario.committee,
+                "/evaluation-rounds/" + EvaluationProjectionTest.roundId(scenario) + "/results",
+                "/suggestions?organizationId=" + scenario.committee, "/suggestions/summary");
         Map<String, JsonNode> live = answers(paths, position);
         Map<String, Integer> generations = generations();
 

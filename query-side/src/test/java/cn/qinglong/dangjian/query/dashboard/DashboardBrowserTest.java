@@ -428,6 +428,8 @@ class DashboardBrowserTest extends QuerySideTest {
         tabs.put("warnings", "#/warnings");
         tabs.put("search", "#/search?q=" + "张");
         tabs.put("member", "#/member/" + MiniDemo.member(12));
+        tabs.put("evaluation", "#/evaluation");
+        tabs.put("suggestions", "#/suggestions");
         atBothSizes(size -> {
             for (Map.Entry<String, String> tab : tabs.entrySet()) {
                 open(tab.getValue(), tab.getKey().replace("-branch", ""));
@@ -558,6 +560,32 @@ class DashboardBrowserTest extends QuerySideTest {
         assertThat(text("#member-view")).contains("4 个月，8.00 元");
         open("#/member/" + MiniDemo.member(3), "member");
         assertThat(browser.findElements(By.cssSelector("#timeline li.missed"))).anyMatch(li -> li.getText().contains("已跟进"));
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("民主评议 shows the demo's round: ten members rated, eight graded, the branch's satisfaction; 建言 shows six suggestions, two open")
+    void evaluationAndSuggestions() throws IOException {
+        open("#/evaluation", "evaluation");
+        awaitCharts();
+        assertThat(text("#evaluation-organization")).isEqualTo("青龙苑北区党总支");
+        assertThat(text("#evaluation-members")).isEqualTo("10");
+        assertThat(text("#evaluation-graded")).isEqualTo("8");
+        assertThat(browser.findElements(By.cssSelector("#evaluation-members-table tbody tr"))).hasSize(10);
+        assertThat(text("#evaluation-members-table")).contains("群众", "自评", "优秀", "未评定");
+        assertThat(text("#evaluation-organizations-table")).contains("青龙苑北区第一党支部", "满意率");
+        assertThat(browser.findElements(By.cssSelector("#evaluation-organizations-table [data-export]"))).hasSize(1);
+        screenshot("evaluation-results");
+        open("#/suggestions", "suggestions");
+        awaitCharts();
+        assertThat(text("#suggestions-total")).isEqualTo("6");
+        assertThat(text("#suggestions-open")).isEqualTo("2");
+        assertThat(browser.findElements(By.cssSelector("#suggestions-table tbody tr"))).hasSize(6);
+        assertThat(text("#suggestions-table")).contains("赵桂兰（居民）", "绿化管理", "待办理", "已议决", "议事会议定在一楼公示");
+        assertThat(text("#suggestion-organizations-table")).contains("青龙苑北区党总支");
+        open("#/suggestions?status=OPEN", "suggestions");
+        assertThat(browser.findElements(By.cssSelector("#suggestions-table tbody tr"))).hasSize(2);
+        screenshot("suggestions");
     }
 
     @Test

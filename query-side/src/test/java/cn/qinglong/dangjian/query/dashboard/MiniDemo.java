@@ -22,6 +22,7 @@ final class MiniDemo {
     static final String URBAN_BRANCH = "ql-u1-b1";
     static final String TRANSITION_GROUP = "ql-v1-t1";
     static final List<String> MODES = List.of("NEARBY", "HOME_DELIVERY", "ONLINE");
+    static final String ROUND = "er-ql-r1";
 
     private final Http command;
     private final LocalDate today;
@@ -136,6 +137,43 @@ final class MiniDemo {
                     today.minusMonths(1).getYear(), today.minusMonths(1));
             send("/members/" + member(i) + "/vanguard-activities", """
                     {"kind":"VOLUNTEER","date":"%s","description":"楼道亮身份，志愿服务"}""", today.minusDays(5));
+        }
+        // 民主评议: a round of the resettlement community, open from ten days ago; its own members 20..29 rated by two
+        // ballots of the masses and themselves, rating their branch; all but two graded
+        send("/evaluation-rounds", "{\"roundId\":\"%s\",\"organizationId\":\"ql-r1\",\"year\":%d,\"opensOn\":\"%s\",\"closesOn\":\"%s\"}",
+                ROUND, today.getYear(), today.minusDays(10), today.plusDays(5));
+        List<String> ratings = List.of("EXCELLENT", "QUALIFIED", "QUALIFIED", "BASICALLY_QUALIFIED");
+        for (int i = 20; i < 30; i++) {
+            for (int ballot = 1; ballot <= 2; ballot++) {
+                send("/members/" + member(i) + "/ratings", "{\"roundId\":\"%s\",\"raterKind\":\"MASSES\",\"raterId\":\"ballot-%d-%d\",\"rating\":\"%s\",\"ratedOn\":\"%s\"}",
+                        ROUND, i, ballot, ratings.get((i + ballot) % 4), today.minusDays(5));
+            }
+            send("/members/" + member(i) + "/ratings", "{\"roundId\":\"%s\",\"raterKind\":\"SELF\",\"rating\":\"%s\",\"ratedOn\":\"%s\"}",
+                    ROUND, ratings.get(i % 2), today.minusDays(4));
+            send("/organizations/" + RESETTLEMENT_BRANCH + "/ratings", "{\"roundId\":\"%s\",\"raterMemberId\":\"%s\",\"satisfaction\":\"%s\",\"ratedOn\":\"%s\"}",
+                    ROUND, member(i), i % 5 == 0 ? "DISSATISFIED" : i % 3 == 0 ? "BASICALLY_SATISFIED" : "SATISFIED", today.minusDays(3));
+            if (i < 28) {
+                send("/members/" + member(i) + "/evaluations", "{\"roundId\":\"%s\",\"period\":\"%d\",\"rating\":\"%s\",\"evaluatedOn\":\"%s\"}",
+                        ROUND, today.getYear(), ratings.get(i % 4), today);
+            }
+        }
+        // 建言献策: six suggestions to the resettlement community, two open (one waiting 20 days), three answered, one
+        // taken to the council
+        String[][] suggestions = {{"GREENING", "3幢北侧绿地积水", "20"}, {"PROPERTY", "电梯经常故障", "5"},
+                {"SECURITY", "南门监控有盲区", "30"}, {"ENVIRONMENT", "楼道堆放杂物", "12"}, {"CULTURE", "希望开设书法班", "40"},
+                {"PARTY_BUILDING", "建议公示党员中心户", "8"}};
+        for (int n = 0; n < suggestions.length; n++) {
+            String id = "sg-ql-" + n;
+            send("/suggestions", "{\"suggestionId\":\"%s\",\"organizationId\":\"ql-r1\",\"category\":\"%s\",\"text\":\"%s\",\"submittedOn\":\"%s\",%s}",
+                    id, suggestions[n][0], suggestions[n][1], today.minusDays(Long.parseLong(suggestions[n][2])),
+                    n % 2 == 0 ? "\"residentName\":\"赵桂兰\"" : "\"memberId\":\"" + member(20 + n) + "\"");
+            if (n >= 2 && n <= 4) {
+                send("/suggestions/" + id + "/answer", "{\"answer\":\"已转物业办理\",\"answeredOn\":\"%s\"}",
+                        today.minusDays(Long.parseLong(suggestions[n][2]) - 10));
+            } else if (n == 5) {
+                send("/suggestions/" + id + "/deliberation", "{\"councilOn\":\"%s\",\"decision\":\"议事会议定在一楼公示\"}",
+                        today.minusDays(1));
+            }
         }
         return position;
     }

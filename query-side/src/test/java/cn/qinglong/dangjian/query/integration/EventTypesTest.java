@@ -2,7 +2,9 @@ package cn.qinglong.dangjian.query.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundEvent;
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
+import cn.qinglong.dangjian.kernel.suggestion.SuggestionEvent;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayEvent;
 import org.junit.jupiter.api.Test;
 
@@ -22,5 +24,17 @@ class EventTypesTest {
         assertThat(EventTypes.named("DuesPaid").orElseThrow().payloadClass()).isEqualTo(MemberEvent.DuesPaid.class);
         assertThat(EventTypes.named("duespaid")).isEmpty();
         assertThat(EventTypes.named("MemberEvent")).isEmpty();
+    }
+
+    @Test
+    void the_evaluation_round_and_suggestion_events_are_published_under_their_own_aggregates() {
+        assertThat(EventTypes.of(EvaluationRoundEvent.OrganizationRated.class).orElseThrow().cloudEventType())
+                .isEqualTo("cn.qinglong.dangjian.evaluationround.OrganizationRated.v1");
+        assertThat(EventTypes.of(SuggestionEvent.SuggestionSubmitted.class).orElseThrow().cloudEventType())
+                .isEqualTo("cn.qinglong.dangjian.suggestion.SuggestionSubmitted.v1");
+        assertThat(EventTypes.of(MemberEvent.MemberRated.class).orElseThrow().cloudEventType())
+                .isEqualTo("cn.qinglong.dangjian.member.MemberRated.v1");
+        assertThat(PersonalDataRedaction.removedFrom(SuggestionEvent.SuggestionSubmitted.class))
+                .containsExactly("text", "residentName");
     }
 }

@@ -7,6 +7,8 @@ import cn.qinglong.dangjian.eventstore.testing.SampleEvents;
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
 import cn.qinglong.dangjian.kernel.organization.OrganizationEvent;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayEvent;
+import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundEvent;
+import cn.qinglong.dangjian.kernel.suggestion.SuggestionEvent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -25,7 +27,8 @@ class PersonalDataRedactionTest {
     /** Every phone number, address and private text in {@link SampleEvents}. */
     private static final List<String> PERSONAL = List.of("13800000000", "常青村12号", "红梅新村", "天宁区红梅新村5幢",
             "租房", "思想稳定", "退休", "与老伴同住", "FRAIL", "EMPTY_NEST", "身体尚好", "青竹苑3幢101", "青竹苑3幢102",
-            "外出打工", "行动不便", "住院", "病后在家休养");
+            "外出打工", "行动不便", "住院", "病后在家休养",
+            "李秀英", "3幢北侧绿地常年积水");
 
     static Stream<Object> sampleEvents() {
         return SampleEvents.all().stream();
@@ -55,7 +58,8 @@ class PersonalDataRedactionTest {
 
     @Test
     void every_event_type_of_the_published_language_has_an_explicit_rule_and_a_sample() {
-        List<Class<?>> published = Stream.of(MemberEvent.class, OrganizationEvent.class, StudyDayEvent.class)
+        List<Class<?>> published = Stream.of(MemberEvent.class, OrganizationEvent.class, StudyDayEvent.class,
+                        EvaluationRoundEvent.class, SuggestionEvent.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses())).toList();
         published.forEach(PersonalDataRedaction::removedFrom);
         assertThat(SampleEvents.all().stream().map(Object::getClass).toList()).containsExactlyInAnyOrderElementsOf(published);

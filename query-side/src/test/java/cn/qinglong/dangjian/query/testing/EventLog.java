@@ -1,6 +1,8 @@
 package cn.qinglong.dangjian.query.testing;
 
+import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundEvent;
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
+import cn.qinglong.dangjian.kernel.suggestion.SuggestionEvent;
 import cn.qinglong.dangjian.kernel.organization.OrganizationEvent;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayEvent;
 import cn.qinglong.dangjian.query.projection.Envelope;
@@ -80,12 +82,24 @@ public final class EventLog {
         if (event instanceof StudyDayEvent e) {
             return e.studyDayId().value();
         }
+        if (event instanceof EvaluationRoundEvent e) {
+            return e.roundId().value();
+        }
+        if (event instanceof SuggestionEvent e) {
+            return e.suggestionId().value();
+        }
         throw new IllegalArgumentException("not an event of this domain: " + event);
     }
 
     private static String typeOf(Object event) {
         if (event instanceof MemberEvent) {
             return "Member";
+        }
+        if (event instanceof EvaluationRoundEvent) {
+            return "EvaluationRound";
+        }
+        if (event instanceof SuggestionEvent) {
+            return "Suggestion";
         }
         return event instanceof OrganizationEvent ? "Organization" : "StudyDay";
     }

@@ -142,7 +142,7 @@ public final class Scenario {
                         "在职", "三口之家", today.minusMonths(3))),
                 new MemberVisitedByHelper(mid(model), "赵书记", null, VisitKind.TALK, today.minusMonths(2), "谈心"),
                 new DuesPaid(mid(model), YearMonth.from(today).minusMonths(1), 2000, today.minusDays(20)),
-                new EvaluationRecorded(mid(model), String.valueOf(today.getYear() - 1), Rating.EXCELLENT, today.minusMonths(4)),
+                new EvaluationRecorded(mid(model), String.valueOf(today.getYear() - 1), Rating.EXCELLENT, today.minusMonths(4), null),
                 new VanguardActivityRecorded(mid(model), VanguardKind.VOLUNTEER, today.minusMonths(1), "楼道清洁"),
                 new HouseholdsLinked(mid(model), List.of("3-101", "3-102"), today.minusMonths(1)),
                 new MemberAttendedStudyDay(mid(model), StudyDayId.of(communityStudyDay), id(communityBranch),

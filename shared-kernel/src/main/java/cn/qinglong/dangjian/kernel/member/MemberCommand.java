@@ -1,6 +1,8 @@
 package cn.qinglong.dangjian.kernel.member;
 
 import cn.qinglong.dangjian.kernel.common.BusinessDate;
+import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundId;
+import cn.qinglong.dangjian.kernel.evaluation.RaterKind;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
@@ -119,8 +121,10 @@ public sealed interface MemberCommand {
                                   @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
     }
 
+    /** {@code roundId} null: the concluding grade of a period, as before rounds existed. */
     record RecordEvaluation(@TargetAggregateIdentifier MemberId memberId, String period, Rating rating,
-                            @BusinessDate LocalDate evaluatedOn, @TargetAggregateVersion Long expectedVersion)
+                            @BusinessDate LocalDate evaluatedOn, EvaluationRoundId roundId,
+                            @TargetAggregateVersion Long expectedVersion)
             implements MemberCommand {
     }
 
@@ -132,5 +136,11 @@ public sealed interface MemberCommand {
     /** Destroys the member's personal data, today; only after the membership ended. */
     record EraseMemberPersonalData(@TargetAggregateIdentifier MemberId memberId,
                                    @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
+    }
+
+    /** {@code raterId}: see {@link MemberEvent.MemberRated}; for SELF it may be left out. */
+    record RateMember(@TargetAggregateIdentifier MemberId memberId, EvaluationRoundId roundId, RaterKind raterKind,
+                      String raterId, Rating rating, @BusinessDate LocalDate ratedOn,
+                      @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
     }
 }

@@ -4,6 +4,8 @@ import cn.qinglong.dangjian.kernel.common.BusinessDate;
 import cn.qinglong.dangjian.kernel.common.BusinessDates;
 import cn.qinglong.dangjian.kernel.common.Enums;
 import cn.qinglong.dangjian.kernel.common.Personal;
+import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundId;
+import cn.qinglong.dangjian.kernel.evaluation.RaterKind;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
@@ -171,8 +173,13 @@ public sealed interface MemberEvent {
             implements MemberEvent {
     }
 
+    /**
+     * The concluding grade: of an evaluation round when {@code roundId} is given (once per member per round), else of a
+     * period as before rounds existed (once per member per period). Rows stored before rounds read with no round.
+     */
     @Revision("1")
-    record EvaluationRecorded(MemberId memberId, String period, Rating rating, @BusinessDate LocalDate evaluatedOn)
+    record EvaluationRecorded(MemberId memberId, String period, Rating rating, @BusinessDate LocalDate evaluatedOn,
+                              EvaluationRoundId roundId)
             implements MemberEvent {
     }
 
@@ -188,5 +195,15 @@ public sealed interface MemberEvent {
      */
     @Revision("1")
     record MemberPersonalDataErased(MemberId memberId, @BusinessDate LocalDate erasedOn) implements MemberEvent {
+    }
+
+    /**
+     * In an evaluation round (民主评议), a rater rated the member: the masses (a ballot, {@code raterId} its
+     * number, never a name), a fellow member ({@code raterId} their member id) or the member themself ({@code raterId}
+     * the member's own id). Once per rater per round.
+     */
+    @Revision("1")
+    record MemberRated(MemberId memberId, EvaluationRoundId roundId, RaterKind raterKind, String raterId,
+                       Rating rating, @BusinessDate LocalDate ratedOn) implements MemberEvent {
     }
 }

@@ -307,7 +307,8 @@ public record MemberState(
             on(MemberPersonalDataErased.class, (b, e) -> {
                 b.load(PersonalData.erase(b.build(), PERSONAL));
                 b.personalDataErased = true;
-            }));
+            }),
+            unchanged(MemberEvent.MemberRated.class));
 
     private static Map<Class<?>, Fold<?>> folds(Fold<?>... folds) {
         Map<Class<?>, Fold<?>> byType = new HashMap<>();

@@ -1,0 +1,104 @@
+package cn.qinglong.dangjian.query.evaluation;
+
+import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundEvent;
+import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundEvent.EvaluationRoundOpened;
+import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundEvent.OrganizationRated;
+import cn.qinglong.dangjian.kernel.member.MemberEvent;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.EvaluationRecorded;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRated;
+import cn.qinglong.dangjian.kernel.member.MemberState;
+import cn.qinglong.dangjian.kernel.organization.OrganizationEvent;
+import cn.qinglong.dangjian.query.projection.Bson;
+import cn.qinglong.dangjian.query.projection.Envelope;
+import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
+import cn.qinglong.dangjian.query.projection.OrganizationDocuments;
+import cn.qinglong.dangjian.query.projection.ViewCollections;
+import com.mongodb.client.model.Indexes;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * 民主评议: the rounds (each from its own stream, with the members' ratings of the organisations), the organisations
+ * (for names and the round's subtree), and per member the ratings given to them and their concluding grades, each
+ * by round. The first record per rater (or per round, for a grade) counts: the command side refuses a different second.
+ */
+@Component
+class EvaluationProjection extends MemberFoldProjection {
+
+    static final String NAME = "evaluation";
+    static final String ROUNDS = "rounds";
+    static final String ORGANIZATIONS = "organizations";
+    static final String RATINGS = "ratings";
+    static final String GRADES = "grades";
+    static final String ORGANIZATION_RATINGS = "organizationRatings";
+
+    EvaluationProjection() {
+        super(NAME, ROUNDS, ORGANIZATIONS);
+    }
+
+    @Override
+    public void createIndexes(ViewCollections views) {
+        views.get(MEMBERS).createIndex(Indexes.ascending(RATINGS + ".roundId"));
+        views.get(MEMBERS).createIndex(Indexes.ascending(GRADES + ".roundId"));
+        views.get(ROUNDS).createIndex(Indexes.ascending("organizationId", "year"));
+    }
+
+    @Override
+    protected Target otherTarget(Envelope event) {
+        if (event.payload() instanceof EvaluationRoundEvent e) {
+            return new Target(ROUNDS, e.roundId().value());
+        }
+        return event.payload() instanceof OrganizationEvent e ? new Target(ORGANIZATIONS, e.organizationId().value()) : null;
+    }
+
+    @Override
+    protected Document foldOther(String collection, Document current, Envelope event) {
+        if (event.payload() instanceof OrganizationEvent e) {
+            return OrganizationDocuments.fold(current, e);
+        }
+        Document d = Bson.copy(current);
+        if (event.payload() instanceof EvaluationRoundOpened e) {
+            Bson.put(d, "organizationId", e.organizationId());
+            d.put("year", e.year());
+            Bson.put(d, "opensOn", e.opensOn());
+            Bson.put(d, "closesOn", e.closesOn());
+        } else if (event.payload() instanceof OrganizationRated e) {
+            List<Document> ratings = new ArrayList<>(list(current, ORGANIZATION_RATINGS));
+            boolean first = ratings.stream().noneMatch(r -> e.organizationId().value().equals(r.getString("organizationId"))
+                    && e.raterMemberId().value().equals(r.getString("raterMemberId")));
+            if (first) {
+                ratings.add(new Document("organizationId", e.organizationId().value())
+                        .append("raterMemberId", e.raterMemberId().value())
+                        .append("satisfaction", e.satisfaction().name()).append("ratedOn", e.ratedOn().toString()));
+            }
+            d.put(ORGANIZATION_RATINGS, ratings);
+        }
+        return d;
+    }
+
+    @Override
+    protected void extend(Document document, Document previous, MemberState before, MemberState after,
+                          MemberEvent event) {
+        List<Document> ratings = new ArrayList<>(list(previous, RATINGS));
+        if (event instanceof MemberRated e && ratings.stream().noneMatch(r -> e.roundId().value().equals(r.getString("roundId"))
+                && e.raterKind().name().equals(r.getString("raterKind")) && e.raterId().equals(r.getString("raterId")))) {
+            ratings.add(new Document("roundId", e.roundId().value()).append("raterKind", e.raterKind().name())
+                    .append("raterId", e.raterId()).append("rating", e.rating().name())
+                    .append("ratedOn", e.ratedOn().toString()));
+        }
+        document.put(RATINGS, ratings);
+        List<Document> grades = new ArrayList<>(list(previous, GRADES));
+        if (event instanceof EvaluationRecorded e && e.roundId() != null
+                && grades.stream().noneMatch(g -> e.roundId().value().equals(g.getString("roundId")))) {
+            grades.add(new Document("roundId", e.roundId().value()).append("period", e.period())
+                    .append("rating", e.rating().name()).append("evaluatedOn", e.evaluatedOn().toString()));
+        }
+        document.put(GRADES, grades);
+    }
+
+    static List<Document> list(Document document, String field) {
+        return document == null ? List.of() : document.getList(field, Document.class, List.of());
+    }
+}
