@@ -12,6 +12,7 @@ import cn.qinglong.dangjian.command.organization.OrganizationDirectory;
 import cn.qinglong.dangjian.command.shared.IdConflict;
 import cn.qinglong.dangjian.command.shared.NotFound;
 import cn.qinglong.dangjian.command.shared.RuleViolation;
+import cn.qinglong.dangjian.command.shared.RulesFixture;
 import cn.qinglong.dangjian.command.studyday.StudyDayCalendar;
 import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundEvent.EvaluationRoundOpened;
 import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundId;
@@ -61,6 +62,7 @@ class EvaluationRulesTest {
         fixture.registerInjectableResource(new EvaluationRounds(directory.store, 100));
         fixture.registerInjectableResource(new MemberDirectory(directory.store));
         fixture.registerInjectableResource((PersonalDataShredder) memberId -> { });
+        fixture.registerInjectableResource(RulesFixture.occupants());
     }
 
     private static void round(Directory directory, EvaluationRoundId id, OrganizationId organization, LocalDate opens,
