@@ -30,6 +30,8 @@ class PublishedLanguageTest {
             .that().implement(cn.qinglong.dangjian.kernel.member.MemberEvent.class)
             .or().implement(cn.qinglong.dangjian.kernel.organization.OrganizationEvent.class)
             .or().implement(cn.qinglong.dangjian.kernel.studyday.StudyDayEvent.class)
+            .or().implement(cn.qinglong.dangjian.kernel.notice.NoticeEvent.class)
+            .or().implement(cn.qinglong.dangjian.kernel.meeting.MeetingEvent.class)
             .should().beAnnotatedWith(Revision.class)
             .as("every stored event names its revision from day one");
 

@@ -68,6 +68,12 @@ public final class Samples {
         if (type == StudyDayId.class) {
             return StudyDayId.of("sd-sample" + variant);
         }
+        if (type == cn.qinglong.dangjian.kernel.notice.NoticeId.class) {
+            return cn.qinglong.dangjian.kernel.notice.NoticeId.of("notice-sample" + variant);
+        }
+        if (type == cn.qinglong.dangjian.kernel.meeting.MeetingId.class) {
+            return cn.qinglong.dangjian.kernel.meeting.MeetingId.of("mtg-sample" + variant);
+        }
         if (type.isEnum()) {
             return type.getEnumConstants()[variant % type.getEnumConstants().length];
         }
