@@ -58,7 +58,9 @@ class StoredFormTest {
     @Test
     @DisplayName("every event type of the published language has a sample and a golden file")
     void everyEventTypeIsCovered() {
-        List<Class<?>> types = Stream.of(MemberEvent.class, OrganizationEvent.class, StudyDayEvent.class)
+        List<Class<?>> types = Stream.of(MemberEvent.class, OrganizationEvent.class, StudyDayEvent.class,
+                        cn.qinglong.dangjian.kernel.notice.NoticeEvent.class,
+                        cn.qinglong.dangjian.kernel.meeting.MeetingEvent.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses())).toList();
         assertThat(SampleEvents.all()).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(types);
         assertThat(types).allSatisfy(type -> assertThat(GOLDEN.resolve(type.getSimpleName() + ".json")).exists());

@@ -21,6 +21,12 @@ import cn.qinglong.dangjian.kernel.organization.OrganizationLevel;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayEvent;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
+import cn.qinglong.dangjian.kernel.meeting.MeetingEvent;
+import cn.qinglong.dangjian.kernel.meeting.MeetingId;
+import cn.qinglong.dangjian.kernel.meeting.MeetingKind;
+import cn.qinglong.dangjian.kernel.notice.NoticeChannel;
+import cn.qinglong.dangjian.kernel.notice.NoticeEvent;
+import cn.qinglong.dangjian.kernel.notice.NoticeId;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -77,6 +83,15 @@ public final class SampleEvents {
                 new StudyDayEvent.StudyDayScheduled(STUDY_DAY, BRANCH, DAY, "学习党的二十大精神",
                         Set.of(StudyMode.ONLINE, StudyMode.NEARBY)),
                 new StudyDayEvent.StudyDayRescheduled(STUDY_DAY, BRANCH, DAY, DAY.plusDays(2), "与选举冲突"),
-                new StudyDayEvent.StudyDayCancelled(STUDY_DAY, BRANCH, "台风", DAY));
+                new StudyDayEvent.StudyDayCancelled(STUDY_DAY, BRANCH, "台风", DAY),
+                new MemberEvent.NoticeDelivered(MEMBER, NoticeId.of("notice-changqing-2026-11"),
+                        OrganizationId.of("changqing"), NoticeChannel.WECHAT, DAY),
+                new MemberEvent.NoticeAcknowledged(MEMBER, NoticeId.of("notice-changqing-2026-11"), DAY),
+                new MemberEvent.MemberAttendedMeeting(MEMBER, MeetingId.of("mtg-changqing-1-2026-11"), BRANCH,
+                        MeetingKind.BRANCH_COMMITTEE, DAY),
+                new NoticeEvent.NoticeIssued(NoticeId.of("notice-changqing-2026-11"), OrganizationId.of("changqing"),
+                        "十一月主题党日通知", "11月10日上午九点村委会三楼", DAY),
+                new MeetingEvent.MeetingHeld(MeetingId.of("mtg-changqing-1-2026-11"), BRANCH,
+                        MeetingKind.BRANCH_COMMITTEE, DAY, "研究党员积分"));
     }
 }
