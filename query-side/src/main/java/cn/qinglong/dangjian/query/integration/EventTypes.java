@@ -1,6 +1,8 @@
 package cn.qinglong.dangjian.query.integration;
 
+import cn.qinglong.dangjian.kernel.meeting.MeetingEvent;
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
+import cn.qinglong.dangjian.kernel.notice.NoticeEvent;
 import cn.qinglong.dangjian.kernel.organization.OrganizationEvent;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayEvent;
 import java.net.URI;
@@ -34,6 +36,8 @@ public final class EventTypes {
         register(byClass, MemberEvent.class, "member", "/dangjian/members");
         register(byClass, OrganizationEvent.class, "organization", "/dangjian/organizations");
         register(byClass, StudyDayEvent.class, "studyday", "/dangjian/study-days");
+        register(byClass, NoticeEvent.class, "notice", "/dangjian/notices");
+        register(byClass, MeetingEvent.class, "meeting", "/dangjian/meetings");
         Map<String, EventType> byName = new LinkedHashMap<>();
         byClass.values().forEach(type -> {
             byName.put(type.name(), type);

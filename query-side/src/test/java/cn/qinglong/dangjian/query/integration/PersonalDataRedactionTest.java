@@ -55,7 +55,9 @@ class PersonalDataRedactionTest {
 
     @Test
     void every_event_type_of_the_published_language_has_an_explicit_rule_and_a_sample() {
-        List<Class<?>> published = Stream.of(MemberEvent.class, OrganizationEvent.class, StudyDayEvent.class)
+        List<Class<?>> published = Stream.of(MemberEvent.class, OrganizationEvent.class, StudyDayEvent.class,
+                        cn.qinglong.dangjian.kernel.notice.NoticeEvent.class,
+                        cn.qinglong.dangjian.kernel.meeting.MeetingEvent.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses())).toList();
         published.forEach(PersonalDataRedaction::removedFrom);
         assertThat(SampleEvents.all().stream().map(Object::getClass).toList()).containsExactlyInAnyOrderElementsOf(published);
