@@ -1,6 +1,8 @@
 package cn.qinglong.dangjian.query.integration;
 
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
+import cn.qinglong.dangjian.kernel.meeting.MeetingEvent;
+import cn.qinglong.dangjian.kernel.notice.NoticeEvent;
 import cn.qinglong.dangjian.kernel.organization.OrganizationEvent;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayEvent;
 import cn.qinglong.dangjian.kernel.common.PersonalData;
@@ -24,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class PersonalDataRedaction {
 
     private static final Set<Class<?>> PUBLISHED = Stream.of(MemberEvent.class, OrganizationEvent.class,
-                    StudyDayEvent.class)
+                    StudyDayEvent.class, NoticeEvent.class, MeetingEvent.class)
             .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
             .collect(Collectors.toUnmodifiableSet());
 

@@ -11,6 +11,7 @@ import cn.qinglong.dangjian.query.testing.Http;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import cn.qinglong.dangjian.query.testing.QuerySideTest;
+import cn.qinglong.dangjian.query.testing.OrganizationalLifeScenario;
 import cn.qinglong.dangjian.query.testing.Scenario;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -34,13 +35,18 @@ class RebuildTest extends QuerySideTest {
     @DisplayName("rebuilding every projection yields views equal to the live ones, and queries answer throughout")
     void rebuildEveryProjection() {
         Scenario scenario = scenario("rebuild");
+        OrganizationalLifeScenario life = new OrganizationalLifeScenario(scenario, "rebuild");
         long position = append(scenario.log);
         List<String> paths = List.of(
                 "/members/" + scenario.dual, "/members?branchId=" + scenario.villageBranch, "/organizations/tree",
                 "/study-days/" + scenario.communityStudyDay + "/attendance",
                 "/attendance/rates?branchId=" + scenario.villageBranch + "&by=month",
                 "/dual-management?communityId=" + scenario.community, "/transition?areaId=" + scenario.area,
-                "/care/overdue?days=30", "/dashboard/difficulties?organizationId=" + scenario.committee);
+                "/care/overdue?days=30", "/dashboard/difficulties?organizationId=" + scenario.committee,
+                "/organizational-life/compliance?organizationId=" + scenario.committee,
+                "/organizational-life/summary?organizationId=" + scenario.committee,
+                "/notices/" + life.earlyNotice + "/reach", "/meetings?organizationId=" + scenario.village,
+                "/meetings/" + life.groupMeeting);
         Map<String, JsonNode> live = answers(paths, position);
         Map<String, Integer> generations = generations();
 

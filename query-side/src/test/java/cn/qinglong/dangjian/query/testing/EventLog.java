@@ -80,12 +80,24 @@ public final class EventLog {
         if (event instanceof StudyDayEvent e) {
             return e.studyDayId().value();
         }
+        if (event instanceof cn.qinglong.dangjian.kernel.notice.NoticeEvent e) {
+            return e.noticeId().value();
+        }
+        if (event instanceof cn.qinglong.dangjian.kernel.meeting.MeetingEvent e) {
+            return e.meetingId().value();
+        }
         throw new IllegalArgumentException("not an event of this domain: " + event);
     }
 
     private static String typeOf(Object event) {
         if (event instanceof MemberEvent) {
             return "Member";
+        }
+        if (event instanceof cn.qinglong.dangjian.kernel.notice.NoticeEvent) {
+            return "Notice";
+        }
+        if (event instanceof cn.qinglong.dangjian.kernel.meeting.MeetingEvent) {
+            return "Meeting";
         }
         return event instanceof OrganizationEvent ? "Organization" : "StudyDay";
     }
