@@ -15,6 +15,8 @@ const TABS = [
   { route: 'warnings', nav: 'warnings', label: '预警', module: './tabs/warnings.js' },
   { route: 'search', nav: 'search', label: '党员查询', module: './tabs/search.js' },
   { route: 'member', nav: 'member', module: './tabs/member.js' },
+  { route: 'orglife', nav: 'orglife', label: '组织生活', module: './tabs/orglife.js' },
+  { route: 'notices', nav: 'notices', label: '通知', module: './tabs/notices.js' },
 ];
 const SIGN_IN = './tabs/signin.js';
 

@@ -24,7 +24,8 @@ final class NoticeReach {
 
     /** A member of the audience not reached yet, with the branch that managed them on the issue date. */
     record NotReachedMember(String memberId, String name, String branchId, String branchName, String residenceStatus,
-                            boolean contactLost, boolean delivered, NoticeChannel channel, String phone) {
+                            boolean contactLost, boolean delivered, NoticeChannel channel, String channelLabel,
+                            String phone) {
     }
 
     record Reach(String noticeId, String organizationId, String organizationName, String title, LocalDate issuedOn,
@@ -69,11 +70,12 @@ final class NoticeReach {
                 continue;
             }
             MemberState state = MemberDocuments.state(member);
+            NoticeChannel channel = delivery == null ? null : NoticeChannel.valueOf(delivery.getString("channel"));
             String branch = MemberState.dailyBranchOn(history, issuedOn).value();
             notReached.add(new NotReachedMember(state.memberId().value(), state.name(), branch,
                     tree.contains(branch) ? tree.get(branch).getString("name") : null,
                     state.residence() == null ? null : state.residence().status().name(), state.contactLost(),
-                    delivery != null, delivery == null ? null : NoticeChannel.valueOf(delivery.getString("channel")),
+                    delivery != null, channel, channel == null ? null : channel.label(),
                     phone && state.contactCard() != null ? state.contactCard().phone() : null));
         }
         notReached.sort(Comparator.comparing(NotReachedMember::branchId).thenComparing(NotReachedMember::memberId));
