@@ -6,6 +6,7 @@ import static cn.qinglong.dangjian.command.web.Subdistrict.ORIGIN_BRANCH;
 import static cn.qinglong.dangjian.command.web.Subdistrict.RESIDENCE_BRANCH;
 import static cn.qinglong.dangjian.command.web.Subdistrict.STUDY_DAY;
 import static cn.qinglong.dangjian.command.web.Subdistrict.TRANSITION_GROUP;
+import static cn.qinglong.dangjian.command.web.Subdistrict.VILLAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -152,13 +153,43 @@ class CommandApiTest extends EventStoreBackedTest {
                         List.of(new Step("POST", "/api/study-days/{id}/cancellation", "{\"reason\":\"台风\",\"cancelledOn\":\"2026-11-01\"}"))),
                 new Endpoint("reschedule study day", Target.STUDY_DAY, "POST", "/api/study-days/{id}/rescheduling", List.of(),
                         "{\"date\":\"2026-12-12\",\"reason\":\"与选举冲突\"}", "{\"date\":\"2026-12-10\",\"reason\":\"同一天\"}",
-                        "StudyDayRescheduled"));
+                        "StudyDayRescheduled"),
+                new Endpoint("issue notice", Target.CREATION, "POST", "/api/notices", List.of(),
+                        "{\"noticeId\":\"{id}\",\"organizationId\":\"" + VILLAGE + "\",\"title\":\"主题党日通知\",\"body\":\"村委会三楼\",\"issuedOn\":\"2026-11-01\"}",
+                        "{\"noticeId\":\"{id}\",\"organizationId\":\"" + VILLAGE + "\",\"title\":\"主题党日通知\",\"body\":\"村委会三楼\",\"issuedOn\":\"2099-11-01\"}",
+                        "NoticeIssued"),
+                new Endpoint("notice delivery", Target.MEMBER, "POST", "/api/members/{id}/notice-deliveries", List.of(),
+                        "{\"noticeId\":\"" + NOTICE + "\",\"channel\":\"WECHAT\",\"deliveredOn\":\"2026-11-02\"}",
+                        "{\"noticeId\":\"" + NOTICE + "\",\"channel\":\"WECHAT\",\"deliveredOn\":\"2026-10-31\"}",
+                        "NoticeDelivered"),
+                new Endpoint("notice acknowledgement", Target.MEMBER, "POST", "/api/members/{id}/notice-acknowledgements",
+                        List.of(new Step("POST", "/api/members/{id}/notice-deliveries",
+                                "{\"noticeId\":\"" + NOTICE + "\",\"channel\":\"SMS\",\"deliveredOn\":\"2026-11-02\"}")),
+                        "{\"noticeId\":\"" + NOTICE + "\",\"acknowledgedOn\":\"2026-11-03\"}",
+                        "{\"noticeId\":\"" + NOTICE + "\",\"acknowledgedOn\":\"2026-11-01\"}",
+                        "NoticeAcknowledged"),
+                new Endpoint("hold meeting", Target.CREATION, "POST", "/api/meetings", List.of(),
+                        "{\"meetingId\":\"{id}\",\"organizationId\":\"" + ORIGIN_BRANCH + "\",\"kind\":\"BRANCH_COMMITTEE\",\"heldOn\":\"2026-11-12\",\"topic\":\"支委会\"}",
+                        "{\"meetingId\":\"{id}\",\"organizationId\":\"" + ORIGIN_BRANCH + "\",\"kind\":\"GROUP_MEETING\",\"heldOn\":\"2026-11-12\",\"topic\":\"党小组会\"}",
+                        "MeetingHeld"),
+                new Endpoint("meeting attendance", Target.MEMBER, "POST", "/api/members/{id}/meeting-attendance", List.of(),
+                        "{\"meetingId\":\"" + MEETING + "\",\"attendedOn\":\"2026-11-12\"}",
+                        "{\"meetingId\":\"" + MEETING + "\",\"attendedOn\":\"2026-11-13\"}",
+                        "MemberAttendedMeeting"));
     }
+
+    /** The village's notice and the origin branch's committee meeting the member endpoints refer to. */
+    static final String NOTICE = "notice-changqing-2026-11";
+    static final String MEETING = "mtg-changqing-1-2026-11";
 
     @BeforeAll
     void subdistrict() {
         Subdistrict.create(http());
         Subdistrict.register(http(), "leader-1");
+        assertThat(http().post("/api/notices", "{\"noticeId\":\"" + NOTICE + "\",\"organizationId\":\"" + VILLAGE
+                + "\",\"title\":\"十一月主题党日\",\"body\":\"村委会三楼\",\"issuedOn\":\"2026-11-01\"}").status()).isEqualTo(201);
+        assertThat(http().post("/api/meetings", "{\"meetingId\":\"" + MEETING + "\",\"organizationId\":\"" + ORIGIN_BRANCH
+                + "\",\"kind\":\"BRANCH_COMMITTEE\",\"heldOn\":\"2026-11-12\",\"topic\":\"支委会\"}").status()).isEqualTo(201);
     }
 
     /** A fresh aggregate per test, prepared by the endpoint's setup steps; answers its id. */
