@@ -32,7 +32,7 @@ async function reach(id) {
       { header: '姓名', value: m => m.name, render: m => memberLink(m.memberId, m.name) },
       { header: '发布时所在支部', value: m => m.branchName },
       { header: '居住状况', value: m => word('residence', m.residenceStatus) },
-      { header: '失联', value: m => m.contactLost },
+      { header: '失联', value: m => (m.contactLost ? '是' : '否') },
       { header: '送达情况', value: m => (m.delivered ? `已送达（${m.channelLabel}），未确认` : '未送达') },
       { header: '联系电话', value: m => m.phone || '' },
       { header: '党员编号', value: m => m.memberId, screen: false },
