@@ -77,8 +77,8 @@ final class OrganizationalLifeDemo {
                 if (inQuarter == 1) {
                     held(all, b.id(), "BRANCH_CONGRESS", month.atDay(20), village ? 25 : 8);
                 }
-                if (inQuarter == 2) {
-                    held(all, b.id(), "PARTY_LECTURE", month.atDay(10), village ? 15 : 5);
+                if (inQuarter == 1) {
+                    held(all, b.id(), "PARTY_LECTURE", month.atDay(28), village ? 15 : 5);
                 }
                 if (month.getMonthValue() == 2) {
                     held(all, b.id(), "ORGANIZATIONAL_LIFE", month.atDay(25), 15);
