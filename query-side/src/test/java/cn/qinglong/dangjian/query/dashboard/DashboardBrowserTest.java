@@ -224,6 +224,7 @@ class DashboardBrowserTest extends QuerySideTest {
             assertThat(column).as(month.get("key").asString()).isPositive();
             assertThat(village.get(column).getText()).isEqualTo(percent(month.get("rate")));
         }
+        awaitCharts(); // the chart library (1 MB) loads on the first chart: on a busy machine after the table is ready
         assertThat(browser.findElements(By.cssSelector("#chart-branch-month canvas"))).isNotEmpty();
         screenshot("attendance");
 
