@@ -18,6 +18,8 @@ const TABS = [
   { route: 'member', nav: 'member', module: './tabs/member.js' },
   { route: 'evaluation', nav: 'evaluation', label: '民主评议', module: './tabs/evaluation.js' },
   { route: 'suggestions', nav: 'suggestions', label: '建言', module: './tabs/suggestions.js' },
+  { route: 'orglife', nav: 'orglife', label: '组织生活', module: './tabs/orglife.js' },
+  { route: 'notices', nav: 'notices', label: '通知', module: './tabs/notices.js' },
 ];
 const SIGN_IN = './tabs/signin.js';
 

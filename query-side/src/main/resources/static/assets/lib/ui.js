@@ -15,6 +15,9 @@ export const WORDS = {
   status: { ACTIVE: '在册', ENDED: '已出党籍' },
   rating: { EXCELLENT: '优秀', QUALIFIED: '合格', BASICALLY_QUALIFIED: '基本合格', UNQUALIFIED: '不合格' },
   outcome: { ATTENDED: '已参学', EXCUSED: '请假', MADE_UP: '已补学', LEFT_BEHIND: '掉队（未参学）' },
+  channel: { WECHAT: '微信', SMS: '短信', PHONE: '电话', IN_PERSON: '上门', PAPER: '纸质' },
+  meetingKind: { BRANCH_CONGRESS: '支部党员大会', BRANCH_COMMITTEE: '支委会', GROUP_MEETING: '党小组会', PARTY_LECTURE: '党课',
+    ORGANIZATIONAL_LIFE: '组织生活会', DEMOCRATIC_APPRAISAL: '民主评议党员大会' },
 };
 export const word = (kind, code) => (code == null ? '' : (WORDS[kind][code] || code));
 export const words = (kind, codes) => (codes || []).map(c => word(kind, c)).join('、');

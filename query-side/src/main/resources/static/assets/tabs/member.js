@@ -47,6 +47,8 @@ function summary(type, p, days) {
     case 'DuesPaid': add('月份', p.period); add('金额', p.amountFen != null ? yuan(p.amountFen) + ' 元' : null); break;
     case 'EvaluationRecorded': add('期间', p.period); add('等次', word('rating', p.rating)); break;
     case 'VanguardActivityRecorded': add('内容', p.description); break;
+    case 'NoticeDelivered': add('发布组织', orgName(p.organizationId)); add('方式', word('channel', p.channel)); break;
+    case 'MemberAttendedMeeting': add('组织', orgName(p.organizationId)); add('会议', word('meetingKind', p.kind)); break;
     default: break;
   }
   return parts.join('，');

@@ -15,7 +15,7 @@ function count(nodes, levelCode) {
 
 /** One difficulty: its name, the rate that measures it, a coloured level in words, and the definition on tap. */
 function card(i) {
-  const c = DIFFICULTIES[i.difficulty] || { rate: '', definition: '' };
+  const c = { ...(DIFFICULTIES[i.difficulty] || { rate: '' }), definition: i.definition }; // the definition as served
   const tone = level(i.difficulty, i.value);
   return el('div', { class: 'card ' + (tone || 'none'), 'data-indicator': i.difficulty, 'data-level': tone, title: c.definition },
     el('div', { class: 'label' }, i.label),

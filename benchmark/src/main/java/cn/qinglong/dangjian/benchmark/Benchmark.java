@@ -548,6 +548,8 @@ public final class Benchmark {
         views.put("GET /suggestions?organizationId", i -> "/api/suggestions?organizationId="
                 + communities[spread(i, communities.length)]);
         views.put("GET /suggestions/summary", i -> "/api/suggestions/summary");
+        views.put("GET /organizational-life/compliance?organizationId", i -> "/api/organizational-life/compliance"
+                + "?organizationId=" + communities[spread(i, communities.length)]);
         Report.Table table = report.table(String.format(Locale.ROOT,
                 "Queries: %d concurrent clients on %,d members", options.queryClients(), options.members()),
                 "view", "requests", "failed", "requests/s", "p50 ms", "p99 ms", "max ms", "p99 ≤ 20 ms");

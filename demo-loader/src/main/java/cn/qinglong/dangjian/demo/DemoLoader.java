@@ -61,6 +61,8 @@ public final class DemoLoader {
         boolean transferRelation;
         String studyMode;
         long seed;
+        LocalDate relocatedOn;
+        boolean contactLost;
     }
 
     DemoLoader(String baseUrl, int scale, int threads, LocalDate today) {
@@ -96,6 +98,7 @@ public final class DemoLoader {
         scheduleStudyDays();
         parallel(people, this::takePartInStudyDays);
         evaluateAndSuggest();
+        new OrganizationalLifeDemo(api, today, branches, people).load(this::parallel);
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("loaded %d commands in %.1f s (%.0f commands/s); last position %d%n", api.commands(),
                 seconds, api.commands() / seconds, api.lastPosition());
@@ -282,6 +285,7 @@ public final class DemoLoader {
         String path = "/members/" + p.id;
         if (p.transition || p.resettledTo != null) {
             LocalDate relocated = today.minusDays(365 + r.nextInt(365 * (p.transition ? 7 : 3)));
+            p.relocatedOn = relocated;
             api.post(path + "/relocation", "{\"transitionAddress\":\"青龙街道" + (1 + r.nextInt(200)) + "号出租屋\""
                     + (p.areaId == null ? "" : ",\"areaId\":\"" + p.areaId + "\"") + ",\"relocatedOn\":\"" + relocated + "\"}");
             if (p.groupId != null) {
@@ -307,6 +311,7 @@ public final class DemoLoader {
                     + "\",\"family\":\"与子女同住\",\"verifiedOn\":\"" + today.minusDays(10 + r.nextInt(440)) + "\"}");
         }
         if (p.transition && r.nextInt(100) < 3) {
+            p.contactLost = true;
             api.post(path + "/contact-lost", "{\"since\":\"" + today.minusDays(200) + "\",\"lastKnown\":\"外地务工\"}");
         }
         List<String> needs = new ArrayList<>();

@@ -32,6 +32,8 @@ class PublishedLanguageTest {
             .or().implement(cn.qinglong.dangjian.kernel.studyday.StudyDayEvent.class)
             .or().implement(cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundEvent.class)
             .or().implement(cn.qinglong.dangjian.kernel.suggestion.SuggestionEvent.class)
+            .or().implement(cn.qinglong.dangjian.kernel.notice.NoticeEvent.class)
+            .or().implement(cn.qinglong.dangjian.kernel.meeting.MeetingEvent.class)
             .should().beAnnotatedWith(Revision.class)
             .as("every stored event names its revision from day one");
 

@@ -74,6 +74,12 @@ public final class Samples {
         if (type == cn.qinglong.dangjian.kernel.suggestion.SuggestionId.class) {
             return cn.qinglong.dangjian.kernel.suggestion.SuggestionId.of("sg-sample" + variant);
         }
+        if (type == cn.qinglong.dangjian.kernel.notice.NoticeId.class) {
+            return cn.qinglong.dangjian.kernel.notice.NoticeId.of("notice-sample" + variant);
+        }
+        if (type == cn.qinglong.dangjian.kernel.meeting.MeetingId.class) {
+            return cn.qinglong.dangjian.kernel.meeting.MeetingId.of("mtg-sample" + variant);
+        }
         if (type.isEnum()) {
             return type.getEnumConstants()[variant % type.getEnumConstants().length];
         }

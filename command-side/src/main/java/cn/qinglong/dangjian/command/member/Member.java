@@ -9,6 +9,7 @@ import cn.qinglong.dangjian.command.organization.OrganizationDirectory;
 import cn.qinglong.dangjian.command.shared.Dates;
 import cn.qinglong.dangjian.command.shared.IdConflict;
 import cn.qinglong.dangjian.command.shared.NotFound;
+import cn.qinglong.dangjian.command.shared.OpeningEvents;
 import cn.qinglong.dangjian.command.shared.RuleViolation;
 import cn.qinglong.dangjian.command.studyday.StudyDayCalendar;
 import cn.qinglong.dangjian.command.studyday.StudyDayFacts;
@@ -77,6 +78,16 @@ import cn.qinglong.dangjian.kernel.organization.GroupKind;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.AcknowledgeNotice;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.DeliverNotice;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordMeetingAttendance;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberAttendedMeeting;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.NoticeAcknowledged;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.NoticeDelivered;
+import cn.qinglong.dangjian.kernel.meeting.MeetingEvent.MeetingHeld;
+import cn.qinglong.dangjian.kernel.meeting.MeetingId;
+import cn.qinglong.dangjian.kernel.notice.NoticeEvent.NoticeIssued;
+import cn.qinglong.dangjian.kernel.notice.NoticeId;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Clock;
@@ -106,7 +117,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * the future); the handlers check each command's own rules and apply; one event-sourcing handler folds.
  */
 @Aggregate(snapshotTriggerDefinition = "memberSnapshotTrigger", cache = "aggregateCache")
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 class Member {
 
@@ -131,6 +142,10 @@ class Member {
     private Map<EvaluationRoundId, EvaluationRecorded> roundGrades = new HashMap<>();
     /** Per round, rater kind and rater, the rating recorded. */
     private Map<String, MemberRated> ratings = new HashMap<>();
+    /** Per notice and per meeting, what was recorded: a repeat is compared with it (identical: no-op; other: 409). */
+    private Map<NoticeId, NoticeDelivered> deliveries = new HashMap<>();
+    private Map<NoticeId, NoticeAcknowledged> acknowledgements = new HashMap<>();
+    private Map<MeetingId, MemberAttendedMeeting> meetings = new HashMap<>();
 
     Member() {
     }
@@ -505,6 +520,92 @@ class Member {
         apply(new MemberPersonalDataErased(memberId, LocalDate.now(clock)));
     }
 
+    /**
+     * A notice reaches a member of its audience only (the kernel's {@link NoticeIssued#isFor}: the member's daily
+     * branch on the issue date lies within the issuing organisation), once, not before it was issued.
+     */
+    @CommandHandler
+    void handle(DeliverNotice c, OpeningEvents streams, OrganizationDirectory organizations) {
+        NoticeDelivered recorded = deliveries.get(c.noticeId());
+        if (recorded != null) {
+            if (recorded.channel() == c.channel() && recorded.deliveredOn().equals(c.deliveredOn())) {
+                return;
+            }
+            throw noticeConflict(c.noticeId(), "delivered by " + recorded.channel() + " on " + recorded.deliveredOn());
+        }
+        NoticeIssued notice = streams.require("notice", c.noticeId().value(), NoticeIssued.class);
+        if (!notice.isFor(state.dailyHistory(), branch -> organizations.isUnder(branch, notice.organizationId()))) {
+            throw new RuleViolation("notice '" + c.noticeId() + "' is for the members managed day to day within '"
+                    + notice.organizationId() + "' on its issue date " + notice.issuedOn() + "; member '" + memberId
+                    + "' was managed by '" + state.dailyBranchOn(notice.issuedOn()) + "'");
+        }
+        if (c.deliveredOn().isBefore(notice.issuedOn())) {
+            throw new RuleViolation("a delivery on " + c.deliveredOn() + " precedes the notice's issue on "
+                    + notice.issuedOn());
+        }
+        apply(new NoticeDelivered(memberId, c.noticeId(), notice.organizationId(), c.channel(), c.deliveredOn()));
+    }
+
+    /** A member acknowledges a notice only once it was delivered to them, and not before the delivery. */
+    @CommandHandler
+    void handle(AcknowledgeNotice c) {
+        NoticeAcknowledged recorded = acknowledgements.get(c.noticeId());
+        if (recorded != null) {
+            if (recorded.acknowledgedOn().equals(c.acknowledgedOn())) {
+                return;
+            }
+            throw noticeConflict(c.noticeId(), "acknowledged on " + recorded.acknowledgedOn());
+        }
+        NoticeDelivered delivery = deliveries.get(c.noticeId());
+        if (delivery == null) {
+            throw new RuleViolation("a notice is acknowledged only after it was delivered; notice '" + c.noticeId()
+                    + "' has not been delivered to member '" + memberId + "'");
+        }
+        if (c.acknowledgedOn().isBefore(delivery.deliveredOn())) {
+            throw new RuleViolation("an acknowledgement on " + c.acknowledgedOn() + " precedes the delivery on "
+                    + delivery.deliveredOn());
+        }
+        apply(new NoticeAcknowledged(memberId, c.noticeId(), c.acknowledgedOn()));
+    }
+
+    private IdConflict noticeConflict(NoticeId noticeId, String recorded) {
+        return new IdConflict("notice '" + noticeId + "' is already recorded for member '" + memberId + "' as "
+                + recorded + "; a different record of it is refused");
+    }
+
+    /**
+     * Attendance at a meeting of the member's own daily-management branch on its date ({@link
+     * MemberState#dailyBranchOn}), or of a group the member belonged to on its date ({@link
+     * MemberState#belongsToGroupOn}), dated the meeting's day; once per meeting.
+     */
+    @CommandHandler
+    void handle(RecordMeetingAttendance c, OpeningEvents streams) {
+        MemberAttendedMeeting recorded = meetings.get(c.meetingId());
+        if (recorded != null) {
+            if (recorded.attendedOn().equals(c.attendedOn())) {
+                return;
+            }
+            throw new IdConflict("meeting '" + c.meetingId() + "' is already recorded for member '" + memberId
+                    + "' as attended on " + recorded.attendedOn() + "; a different record of it is refused");
+        }
+        MeetingHeld meeting = streams.require("meeting", c.meetingId().value(), MeetingHeld.class);
+        if (!c.attendedOn().equals(meeting.heldOn())) {
+            throw new RuleViolation("meeting '" + c.meetingId() + "' was held on " + meeting.heldOn()
+                    + "; attendance is recorded on that date, not " + c.attendedOn());
+        }
+        boolean own = meeting.kind().heldByGroup()
+                ? state.belongsToGroupOn(meeting.organizationId(), meeting.heldOn())
+                : meeting.organizationId().equals(state.dailyBranchOn(meeting.heldOn()));
+        if (!own) {
+            throw new RuleViolation("a member attends the meetings of their own branch or group on the meeting's date; "
+                    + "meeting '" + c.meetingId() + "' belongs to '" + meeting.organizationId()
+                    + "', which was not the member's " + (meeting.kind().heldByGroup() ? "group" : "daily-management branch")
+                    + " on " + meeting.heldOn());
+        }
+        apply(new MemberAttendedMeeting(memberId, c.meetingId(), meeting.organizationId(), meeting.kind(),
+                c.attendedOn()));
+    }
+
     /** Places that fit: an area or a transition group belongs to the member's own village general branch. */
     private void requireUnderOwnVillage(String what, OrganizationId place, OrganizationDirectory organizations) {
         OrganizationId village = organizations.generalBranchOf(state.branchId());
@@ -566,6 +667,12 @@ class Member {
             registration = PersonalData.erase(registration, Set.of());
             excused.replaceAll((id, e) -> PersonalData.erase(e, Set.of()));
             followedUp.replaceAll((id, e) -> PersonalData.erase(e, Set.of()));
+        } else if (event instanceof NoticeDelivered e) {
+            deliveries.putIfAbsent(e.noticeId(), e);
+        } else if (event instanceof NoticeAcknowledged e) {
+            acknowledgements.putIfAbsent(e.noticeId(), e);
+        } else if (event instanceof MemberAttendedMeeting e) {
+            meetings.putIfAbsent(e.meetingId(), e);
         }
     }
 

@@ -48,6 +48,12 @@ import cn.qinglong.dangjian.kernel.member.VisitKind;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.AcknowledgeNotice;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.DeliverNotice;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.RecordMeetingAttendance;
+import cn.qinglong.dangjian.kernel.meeting.MeetingId;
+import cn.qinglong.dangjian.kernel.notice.NoticeChannel;
+import cn.qinglong.dangjian.kernel.notice.NoticeId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -351,5 +357,36 @@ class MemberController {
         }
         return send(id, m -> new RateMember(m, r.roundId(), r.raterKind(), raterId, r.rating(), r.ratedOn(),
                 Versions.expected(ifMatch)));
+    }
+
+    record NoticeDeliveryRequest(@NotNull NoticeId noticeId, @NotNull NoticeChannel channel,
+                                 @NotNull LocalDate deliveredOn) {
+    }
+
+    @PostMapping("/{id}/notice-deliveries")
+    ResponseEntity<Receipt> deliverNotice(@PathVariable String id,
+                                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                          @Valid @RequestBody NoticeDeliveryRequest r) {
+        return send(id, m -> new DeliverNotice(m, r.noticeId(), r.channel(), r.deliveredOn(), Versions.expected(ifMatch)));
+    }
+
+    record NoticeAcknowledgementRequest(@NotNull NoticeId noticeId, @NotNull LocalDate acknowledgedOn) {
+    }
+
+    @PostMapping("/{id}/notice-acknowledgements")
+    ResponseEntity<Receipt> acknowledgeNotice(@PathVariable String id,
+                                              @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                              @Valid @RequestBody NoticeAcknowledgementRequest r) {
+        return send(id, m -> new AcknowledgeNotice(m, r.noticeId(), r.acknowledgedOn(), Versions.expected(ifMatch)));
+    }
+
+    record MeetingAttendanceRequest(@NotNull MeetingId meetingId, @NotNull LocalDate attendedOn) {
+    }
+
+    @PostMapping("/{id}/meeting-attendance")
+    ResponseEntity<Receipt> attendMeeting(@PathVariable String id,
+                                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                          @Valid @RequestBody MeetingAttendanceRequest r) {
+        return send(id, m -> new RecordMeetingAttendance(m, r.meetingId(), r.attendedOn(), Versions.expected(ifMatch)));
     }
 }

@@ -7,6 +7,7 @@ import static cn.qinglong.dangjian.command.web.Subdistrict.VILLAGE;
 import static cn.qinglong.dangjian.command.web.Subdistrict.RESIDENCE_BRANCH;
 import static cn.qinglong.dangjian.command.web.Subdistrict.STUDY_DAY;
 import static cn.qinglong.dangjian.command.web.Subdistrict.TRANSITION_GROUP;
+import static cn.qinglong.dangjian.command.web.Subdistrict.VILLAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinglong.dangjian.command.organization.Occupants;
@@ -168,7 +169,29 @@ class CommandApiTest extends EventStoreBackedTest {
                 new Endpoint("submit suggestion", Target.CREATION, "POST", "/api/suggestions", List.of(),
                         "{\"suggestionId\":\"{id}\",\"organizationId\":\"changqing\",\"category\":\"GREENING\",\"text\":\"3幢北侧绿地积水\",\"submittedOn\":\"2026-11-02\",\"residentName\":\"李秀英\"}",
                         "{\"suggestionId\":\"{id}\",\"organizationId\":\"changqing\",\"category\":\"GREENING\",\"text\":\"3幢北侧绿地积水\",\"submittedOn\":\"2099-11-02\",\"residentName\":\"李秀英\"}",
-                        "SuggestionSubmitted"));
+                        "SuggestionSubmitted"),
+                new Endpoint("issue notice", Target.CREATION, "POST", "/api/notices", List.of(),
+                        "{\"noticeId\":\"{id}\",\"organizationId\":\"" + VILLAGE + "\",\"title\":\"主题党日通知\",\"body\":\"村委会三楼\",\"issuedOn\":\"2026-11-01\"}",
+                        "{\"noticeId\":\"{id}\",\"organizationId\":\"" + VILLAGE + "\",\"title\":\"主题党日通知\",\"body\":\"村委会三楼\",\"issuedOn\":\"2099-11-01\"}",
+                        "NoticeIssued"),
+                new Endpoint("notice delivery", Target.MEMBER, "POST", "/api/members/{id}/notice-deliveries", List.of(),
+                        "{\"noticeId\":\"" + NOTICE + "\",\"channel\":\"WECHAT\",\"deliveredOn\":\"2026-11-02\"}",
+                        "{\"noticeId\":\"" + NOTICE + "\",\"channel\":\"WECHAT\",\"deliveredOn\":\"2026-10-31\"}",
+                        "NoticeDelivered"),
+                new Endpoint("notice acknowledgement", Target.MEMBER, "POST", "/api/members/{id}/notice-acknowledgements",
+                        List.of(new Step("POST", "/api/members/{id}/notice-deliveries",
+                                "{\"noticeId\":\"" + NOTICE + "\",\"channel\":\"SMS\",\"deliveredOn\":\"2026-11-02\"}")),
+                        "{\"noticeId\":\"" + NOTICE + "\",\"acknowledgedOn\":\"2026-11-03\"}",
+                        "{\"noticeId\":\"" + NOTICE + "\",\"acknowledgedOn\":\"2026-11-01\"}",
+                        "NoticeAcknowledged"),
+                new Endpoint("hold meeting", Target.CREATION, "POST", "/api/meetings", List.of(),
+                        "{\"meetingId\":\"{id}\",\"organizationId\":\"" + ORIGIN_BRANCH + "\",\"kind\":\"BRANCH_COMMITTEE\",\"heldOn\":\"2026-11-12\",\"topic\":\"支委会\"}",
+                        "{\"meetingId\":\"{id}\",\"organizationId\":\"" + ORIGIN_BRANCH + "\",\"kind\":\"GROUP_MEETING\",\"heldOn\":\"2026-11-12\",\"topic\":\"党小组会\"}",
+                        "MeetingHeld"),
+                new Endpoint("meeting attendance", Target.MEMBER, "POST", "/api/members/{id}/meeting-attendance", List.of(),
+                        "{\"meetingId\":\"" + MEETING + "\",\"attendedOn\":\"2026-11-12\"}",
+                        "{\"meetingId\":\"" + MEETING + "\",\"attendedOn\":\"2026-11-13\"}",
+                        "MemberAttendedMeeting"));
     }
 
     @Autowired
@@ -177,12 +200,20 @@ class CommandApiTest extends EventStoreBackedTest {
     /** The evaluation round the member-rating endpoint rates in: of the village, open all year. */
     static final String ROUND = "er-changqing-2026";
 
+    /** The village's notice and the origin branch's committee meeting the member endpoints refer to. */
+    static final String NOTICE = "notice-changqing-2026-11";
+    static final String MEETING = "mtg-changqing-1-2026-11";
+
     @BeforeAll
     void subdistrict() {
         Subdistrict.create(http());
         Subdistrict.register(http(), "leader-1");
         assertThat(http().post("/api/evaluation-rounds", "{\"roundId\":\"" + ROUND + "\",\"organizationId\":\"changqing\","
                 + "\"year\":2026,\"opensOn\":\"2026-01-01\",\"closesOn\":\"2026-12-31\"}").status()).isEqualTo(201);
+        assertThat(http().post("/api/notices", "{\"noticeId\":\"" + NOTICE + "\",\"organizationId\":\"" + VILLAGE
+                + "\",\"title\":\"十一月主题党日\",\"body\":\"村委会三楼\",\"issuedOn\":\"2026-11-01\"}").status()).isEqualTo(201);
+        assertThat(http().post("/api/meetings", "{\"meetingId\":\"" + MEETING + "\",\"organizationId\":\"" + ORIGIN_BRANCH
+                + "\",\"kind\":\"BRANCH_COMMITTEE\",\"heldOn\":\"2026-11-12\",\"topic\":\"支委会\"}").status()).isEqualTo(201);
     }
 
     /** A fresh aggregate per test, prepared by the endpoint's setup steps; answers its id. */

@@ -65,7 +65,9 @@ class StoredFormTest {
     @DisplayName("every event type of the published language has a sample and a golden file")
     void everyEventTypeIsCovered() {
         List<Class<?>> types = Stream.of(MemberEvent.class, OrganizationEvent.class, StudyDayEvent.class,
-                        EvaluationRoundEvent.class, SuggestionEvent.class)
+                        EvaluationRoundEvent.class, SuggestionEvent.class,
+                        cn.qinglong.dangjian.kernel.notice.NoticeEvent.class,
+                        cn.qinglong.dangjian.kernel.meeting.MeetingEvent.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses())).toList();
         assertThat(SampleEvents.all()).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(types);
         assertThat(types).allSatisfy(type -> assertThat(GOLDEN.resolve(type.getSimpleName() + ".json")).exists());

@@ -25,6 +25,12 @@ import cn.qinglong.dangjian.kernel.organization.OrganizationLevel;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayEvent;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
+import cn.qinglong.dangjian.kernel.meeting.MeetingEvent;
+import cn.qinglong.dangjian.kernel.meeting.MeetingId;
+import cn.qinglong.dangjian.kernel.meeting.MeetingKind;
+import cn.qinglong.dangjian.kernel.notice.NoticeChannel;
+import cn.qinglong.dangjian.kernel.notice.NoticeEvent;
+import cn.qinglong.dangjian.kernel.notice.NoticeId;
 import cn.qinglong.dangjian.kernel.suggestion.SuggestionCategory;
 import cn.qinglong.dangjian.kernel.suggestion.SuggestionEvent;
 import cn.qinglong.dangjian.kernel.suggestion.SuggestionId;
@@ -93,6 +99,15 @@ public final class SampleEvents {
                 new SuggestionEvent.SuggestionSubmitted(SUGGESTION, RESIDENCE_BRANCH, SuggestionCategory.GREENING,
                         "3幢北侧绿地常年积水，建议疏通排水", DAY, null, "李秀英"),
                 new SuggestionEvent.SuggestionAnswered(SUGGESTION, RESIDENCE_BRANCH, "已请物业疏通，下周完工", DAY),
-                new SuggestionEvent.SuggestionDeliberated(SUGGESTION, RESIDENCE_BRANCH, DAY, "议事会决定由物业牵头改造排水"));
+                new SuggestionEvent.SuggestionDeliberated(SUGGESTION, RESIDENCE_BRANCH, DAY, "议事会决定由物业牵头改造排水"),
+                new MemberEvent.NoticeDelivered(MEMBER, NoticeId.of("notice-changqing-2026-11"),
+                        OrganizationId.of("changqing"), NoticeChannel.WECHAT, DAY),
+                new MemberEvent.NoticeAcknowledged(MEMBER, NoticeId.of("notice-changqing-2026-11"), DAY),
+                new MemberEvent.MemberAttendedMeeting(MEMBER, MeetingId.of("mtg-changqing-1-2026-11"), BRANCH,
+                        MeetingKind.BRANCH_COMMITTEE, DAY),
+                new NoticeEvent.NoticeIssued(NoticeId.of("notice-changqing-2026-11"), OrganizationId.of("changqing"),
+                        "十一月主题党日通知", "11月10日上午九点村委会三楼", DAY),
+                new MeetingEvent.MeetingHeld(MeetingId.of("mtg-changqing-1-2026-11"), BRANCH,
+                        MeetingKind.BRANCH_COMMITTEE, DAY, "研究党员积分"));
     }
 }

@@ -5,7 +5,10 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
+import cn.qinglong.dangjian.kernel.meeting.MeetingKind;
 import cn.qinglong.dangjian.kernel.member.MemberState;
+import cn.qinglong.dangjian.kernel.notice.NoticeEvent.NoticeIssued;
+import cn.qinglong.dangjian.query.projection.NoticeDocuments;
 import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
 import cn.qinglong.dangjian.query.member.MemberReach;
@@ -37,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 record DashboardController(ProjectionRuntime runtime, Today today, ViewAnswers answers, MemberReach reach) {
 
     record Indicator(String difficulty, String label, String indicator, long numerator, long denominator,
-                     BigDecimal value) {
+                     BigDecimal value, String definition) {
     }
 
     record Dashboard(String organizationId, String name, LocalDate asOf, long activeMembers, List<Indicator> items) {
@@ -76,6 +79,15 @@ record DashboardController(ProjectionRuntime runtime, Today today, ViewAnswers a
             tree.roots().forEach(root -> scope.addAll(tree.subtree(root)));
             name = tree.roots().size() == 1 ? tree.get(tree.roots().get(0)).getString("name") : null;
         }
+        List<NoticeIssued> notices = new ArrayList<>();
+        java.util.Map<String, Set<String>> noticeScopes = new java.util.HashMap<>();
+        for (Document notice : views.get(DashboardProjection.NOTICES)
+                .find(com.mongodb.client.model.Filters.gt("issuedOn", date.minusDays(90).toString()))) {
+            if (notice.getString("issuedOn") != null && tree.contains(notice.getString("organizationId"))) {
+                notices.add(NoticeDocuments.issued(notice));
+                noticeScopes.put(notice.getString("_id"), tree.subtree(notice.getString("organizationId")));
+            }
+        }
         long[] n = new long[Difficulty.values().length];
         long active = 0;
         long inTransition = 0;
@@ -86,10 +98,15 @@ record DashboardController(ProjectionRuntime runtime, Today today, ViewAnswers a
             count(n, Difficulty.ATTENDING_ORGANIZATIONAL_LIFE, within(m.lastAttendanceOn(), date.minusDays(90)));
             if (m.residence() != null && m.residence().status() == ResidenceStatus.TRANSITION) {
                 inTransition++;
-                count(n, Difficulty.GROUP_MEETINGS, m.groupId() != null);
+                count(n, Difficulty.GROUP_MEETINGS, within(date(d, DashboardProjection.LAST_GROUP_MEETING_ON),
+                        date.minusDays(90)));
             }
             count(n, Difficulty.TALKS, within(date(d, "lastTalkOn"), date.minusMonths(12)));
-            count(n, Difficulty.KEEPING_CONTACT, !m.contactLost() && m.contactCard() != null);
+            List<String> acknowledged = d.getList(DashboardProjection.ACKNOWLEDGED_NOTICES, String.class, List.of());
+            count(n, Difficulty.KEEPING_CONTACT, !m.contactLost() && notices.stream()
+                    .filter(notice -> notice.isFor(m.dailyHistory(),
+                            branch -> noticeScopes.get(notice.noticeId().value()).contains(branch.value())))
+                    .allMatch(notice -> acknowledged.contains(notice.noticeId().value())));
             count(n, Difficulty.VANGUARD_ROLE, m.vanguardActivities() > 0 || m.householdsLinked() > 0);
             count(n, Difficulty.KNOWING_PERFORMANCE, m.contactCardCompleteOn(date)
                     && within(date(d, "lastEvaluatedOn"), date.minusMonths(12)));
@@ -109,10 +126,22 @@ record DashboardController(ProjectionRuntime runtime, Today today, ViewAnswers a
         if (branches == 0 && id != null && "GENERAL_BRANCH".equals(tree.get(id).getString("level"))) {
             branches = 1;
         }
-        long held = views.get(DashboardProjection.STUDY_DAYS)
-                .countDocuments(and(in("branchId", scope), eq("cancelled", false),
-                        com.mongodb.client.model.Filters.gt("date", date.minusMonths(12).toString()),
-                        com.mongodb.client.model.Filters.lte("date", date.toString())));
+        String firstMonth = YearMonth.from(date).minusMonths(11).atDay(1).toString();
+        Set<String> branchMonths = new java.util.HashSet<>();
+        views.get(DashboardProjection.STUDY_DAYS).find(and(in("branchId", scope), eq("cancelled", false),
+                        com.mongodb.client.model.Filters.gte("date", firstMonth),
+                        com.mongodb.client.model.Filters.lte("date", date.toString())))
+                .forEach(s -> branchMonths.add(s.getString("branchId") + "|" + s.getString("date").substring(0, 7)));
+        views.get(DashboardProjection.MEETINGS).find(and(in("organizationId", scope),
+                        com.mongodb.client.model.Filters.gte("heldOn", firstMonth),
+                        com.mongodb.client.model.Filters.lte("heldOn", date.toString())))
+                .forEach(meeting -> {
+                    if (!MeetingKind.valueOf(meeting.getString("kind")).heldByGroup()) {
+                        branchMonths.add(meeting.getString("organizationId") + "|"
+                                + meeting.getString("heldOn").substring(0, 7));
+                    }
+                });
+        long held = branchMonths.size();
         List<Indicator> items = new ArrayList<>();
         for (Difficulty difficulty : Difficulty.values()) {
             long numerator = n[difficulty.ordinal()];
@@ -127,7 +156,8 @@ record DashboardController(ProjectionRuntime runtime, Today today, ViewAnswers a
             }
             items.add(new Indicator(difficulty.name(), difficulty.label(), difficulty.indicator(), numerator,
                     denominator, denominator == 0 ? null
-                    : BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP)));
+                    : BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP),
+                    difficulty.definition()));
         }
         return new Dashboard(id, name, date, active, items);
     }

@@ -1,10 +1,12 @@
 package cn.qinglong.dangjian.query.integration;
 
 import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundEvent;
+import cn.qinglong.dangjian.kernel.meeting.MeetingEvent;
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
-import cn.qinglong.dangjian.kernel.suggestion.SuggestionEvent;
+import cn.qinglong.dangjian.kernel.notice.NoticeEvent;
 import cn.qinglong.dangjian.kernel.organization.OrganizationEvent;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayEvent;
+import cn.qinglong.dangjian.kernel.suggestion.SuggestionEvent;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Collections;
@@ -38,6 +40,8 @@ public final class EventTypes {
         register(byClass, StudyDayEvent.class, "studyday", "/dangjian/study-days");
         register(byClass, EvaluationRoundEvent.class, "evaluationround", "/dangjian/evaluation-rounds");
         register(byClass, SuggestionEvent.class, "suggestion", "/dangjian/suggestions");
+        register(byClass, NoticeEvent.class, "notice", "/dangjian/notices");
+        register(byClass, MeetingEvent.class, "meeting", "/dangjian/meetings");
         Map<String, EventType> byName = new LinkedHashMap<>();
         byClass.values().forEach(type -> {
             byName.put(type.name(), type);

@@ -1,11 +1,13 @@
 package cn.qinglong.dangjian.query.integration;
 
+import cn.qinglong.dangjian.kernel.common.PersonalData;
 import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundEvent;
+import cn.qinglong.dangjian.kernel.meeting.MeetingEvent;
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
-import cn.qinglong.dangjian.kernel.suggestion.SuggestionEvent;
+import cn.qinglong.dangjian.kernel.notice.NoticeEvent;
 import cn.qinglong.dangjian.kernel.organization.OrganizationEvent;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayEvent;
-import cn.qinglong.dangjian.kernel.common.PersonalData;
+import cn.qinglong.dangjian.kernel.suggestion.SuggestionEvent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class PersonalDataRedaction {
 
     private static final Set<Class<?>> PUBLISHED = Stream.of(MemberEvent.class, OrganizationEvent.class,
-                    StudyDayEvent.class, EvaluationRoundEvent.class, SuggestionEvent.class)
+                    StudyDayEvent.class, EvaluationRoundEvent.class, SuggestionEvent.class, NoticeEvent.class,
+                    MeetingEvent.class)
             .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
             .collect(Collectors.toUnmodifiableSet());
 

@@ -13,6 +13,7 @@ import cn.qinglong.dangjian.query.testing.Http;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import cn.qinglong.dangjian.query.testing.QuerySideTest;
+import cn.qinglong.dangjian.query.testing.OrganizationalLifeScenario;
 import cn.qinglong.dangjian.query.testing.Scenario;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ class RebuildTest extends QuerySideTest {
         Scenario scenario = scenario("rebuild");
         EvaluationProjectionTest.round(scenario);
         SuggestionProjectionTest.suggestions(scenario);
+        OrganizationalLifeScenario life = new OrganizationalLifeScenario(scenario, "rebuild");
         long position = append(scenario.log);
         List<String> paths = List.of(
                 "/members/" + scenario.dual, "/members?branchId=" + scenario.villageBranch, "/organizations/tree",
@@ -46,7 +48,11 @@ class RebuildTest extends QuerySideTest {
                 "/dual-management?communityId=" + scenario.community, "/transition?areaId=" + scenario.area,
                 "/care/overdue?days=30", "/dashboard/difficulties?organizationId=" + scenario.committee,
                 "/evaluation-rounds/" + EvaluationProjectionTest.roundId(scenario) + "/results",
-                "/suggestions?organizationId=" + scenario.committee, "/suggestions/summary");
+                "/suggestions?organizationId=" + scenario.committee, "/suggestions/summary",
+                "/organizational-life/compliance?organizationId=" + scenario.committee,
+                "/organizational-life/summary?organizationId=" + scenario.committee,
+                "/notices/" + life.earlyNotice + "/reach", "/meetings?organizationId=" + scenario.village,
+                "/meetings/" + life.groupMeeting);
         Map<String, JsonNode> live = answers(paths, position);
         Map<String, Integer> generations = generations();
 

@@ -81,7 +81,7 @@ class DashboardBrowserTest extends QuerySideTest {
         command = new Http(CommandSide.baseUrl());
         long position = new MiniDemo(command, today).load();
         for (String view : List.of("/organizations/tree", "/dashboard/difficulties", "/transition",
-                "/dual-management", "/care/overdue", "/attendance/rates")) {
+                "/dual-management", "/care/overdue", "/attendance/rates", "/organizational-life/compliance")) {
             Http.Response response = api.get(view + "?minPosition=" + position);
             assertThat(response.header("X-View-Behind")).as(view + " caught up with the demo").isNull();
         }
@@ -224,6 +224,7 @@ class DashboardBrowserTest extends QuerySideTest {
             assertThat(column).as(month.get("key").asString()).isPositive();
             assertThat(village.get(column).getText()).isEqualTo(percent(month.get("rate")));
         }
+        awaitCharts(); // the chart library (1 MB) loads on the first chart: on a busy machine after the table is ready
         assertThat(browser.findElements(By.cssSelector("#chart-branch-month canvas"))).isNotEmpty();
         screenshot("attendance");
 
@@ -430,6 +431,8 @@ class DashboardBrowserTest extends QuerySideTest {
         tabs.put("member", "#/member/" + MiniDemo.member(12));
         tabs.put("evaluation", "#/evaluation");
         tabs.put("suggestions", "#/suggestions");
+        tabs.put("orglife", "#/orglife");
+        tabs.put("notices", "#/notices");
         atBothSizes(size -> {
             for (Map.Entry<String, String> tab : tabs.entrySet()) {
                 open(tab.getValue(), tab.getKey().replace("-branch", ""));
@@ -586,6 +589,38 @@ class DashboardBrowserTest extends QuerySideTest {
         open("#/suggestions?status=OPEN", "suggestions");
         assertThat(browser.findElements(By.cssSelector("#suggestions-table tbody tr"))).hasSize(2);
         screenshot("suggestions");
+    }
+
+    @Test
+    @Order(15)
+    @DisplayName("组织生活: the compliance grid red first with the legend from the service; a branch's meetings and who came; a notice's not-reached list")
+    void organizationalLifeAndNotices() throws IOException {
+        open("#/orglife?year=" + today.minusMonths(1).getYear(), "orglife");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#compliance-table tbody tr"));
+        assertThat(rows).isNotEmpty();
+        assertThat(rows.get(0).getAttribute("class")).isEqualTo("status-red");
+        assertThat(browser.findElements(By.cssSelector("#compliance-table [data-status='RED']"))).isNotEmpty();
+        assertThat(text("#orglife-legend")).contains("支委会每月至少一次", "支部党员大会每季度至少一次");
+        screenshot("orglife");
+        browser.executeScript("delete document.body.dataset.ready");
+        browser.findElement(By.cssSelector("[data-branch='" + MiniDemo.VILLAGE_BRANCH + "']")).click();
+        awaitReady("orglife");
+        assertThat(text("#meetings-table")).contains("研究过渡期党员联系", "支委会");
+        browser.executeScript("delete document.body.dataset.ready");
+        browser.findElement(By.linkText("研究过渡期党员联系")).click();
+        awaitReady("orglife");
+        assertThat(browser.findElements(By.cssSelector("#attendees-table tbody tr"))).hasSize(2);
+        open("#/notices", "notices");
+        assertThat(text("#notices-table")).contains("关于参加主题党日的通知");
+        browser.executeScript("delete document.body.dataset.ready");
+        browser.findElement(By.cssSelector("[data-notice='" + MiniDemo.NOTICE + "']")).click();
+        awaitReady("notices");
+        JsonNode reach = api.get("/notices/" + MiniDemo.NOTICE + "/reach").json();
+        assertThat(reach.get("audience").asInt()).isEqualTo(9);
+        assertThat(browser.findElements(By.cssSelector("#not-reached-table tbody tr")))
+                .hasSize(reach.get("notReached").size()).hasSize(8);
+        assertThat(text("#reach-figures")).contains("应通知 9 人", "已确认 1 人");
+        screenshot("notice-reach");
     }
 
     @Test

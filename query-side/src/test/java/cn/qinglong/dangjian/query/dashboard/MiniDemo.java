@@ -23,6 +23,9 @@ final class MiniDemo {
     static final String TRANSITION_GROUP = "ql-v1-t1";
     static final List<String> MODES = List.of("NEARBY", "HOME_DELIVERY", "ONLINE");
     static final String ROUND = "er-ql-r1";
+    static final String COMMITTEE_MEETING = "mtg-committee";
+    static final String GROUP_MEETING = "mtg-group";
+    static final String NOTICE = "notice-ql-v1";
 
     private final Http command;
     private final LocalDate today;
@@ -175,6 +178,31 @@ final class MiniDemo {
                         today.minusDays(1));
             }
         }
+        // 三会一课 of the village: last month's committee meeting and group meeting, a party lecture two months ago;
+        // nothing else this year, so the grid is mostly red. A notice of a week ago reached one villager of nine.
+        LocalDate lastMonth = today.minusMonths(1);
+        send("/meetings", "{\"meetingId\":\"%s\",\"organizationId\":\"%s\",\"kind\":\"BRANCH_COMMITTEE\",\"heldOn\":\"%s\",\"topic\":\"研究过渡期党员联系\"}",
+                COMMITTEE_MEETING, VILLAGE_BRANCH, lastMonth.withDayOfMonth(5));
+        send("/meetings", "{\"meetingId\":\"%s\",\"organizationId\":\"%s\",\"kind\":\"GROUP_MEETING\",\"heldOn\":\"%s\",\"topic\":\"过渡期座谈\"}",
+                GROUP_MEETING, TRANSITION_GROUP, lastMonth.withDayOfMonth(12));
+        send("/meetings", "{\"meetingId\":\"mtg-lecture\",\"organizationId\":\"%s\",\"kind\":\"PARTY_LECTURE\",\"heldOn\":\"%s\",\"topic\":\"党课\"}",
+                VILLAGE_BRANCH, today.minusMonths(2).withDayOfMonth(15));
+        for (int i : new int[] {8, 9}) {
+            send("/members/" + member(i) + "/meeting-attendance", "{\"meetingId\":\"%s\",\"attendedOn\":\"%s\"}",
+                    COMMITTEE_MEETING, lastMonth.withDayOfMonth(5));
+        }
+        for (int i : new int[] {8, 10}) {
+            send("/members/" + member(i) + "/meeting-attendance", "{\"meetingId\":\"%s\",\"attendedOn\":\"%s\"}",
+                    GROUP_MEETING, lastMonth.withDayOfMonth(12));
+        }
+        send("/notices", "{\"noticeId\":\"%s\",\"organizationId\":\"ql-v1\",\"title\":\"关于参加主题党日的通知\",\"body\":\"村委会三楼\",\"issuedOn\":\"%s\"}",
+                NOTICE, today.minusDays(7));
+        for (int i : new int[] {8, 9}) {
+            send("/members/" + member(i) + "/notice-deliveries", "{\"noticeId\":\"%s\",\"channel\":\"WECHAT\",\"deliveredOn\":\"%s\"}",
+                    NOTICE, today.minusDays(6));
+        }
+        send("/members/" + member(8) + "/notice-acknowledgements", "{\"noticeId\":\"%s\",\"acknowledgedOn\":\"%s\"}",
+                NOTICE, today.minusDays(5));
         return position;
     }
 

@@ -37,4 +37,17 @@ class EventTypesTest {
         assertThat(PersonalDataRedaction.removedFrom(SuggestionEvent.SuggestionSubmitted.class))
                 .containsExactly("text", "residentName");
     }
+
+    @Test
+    void notices_meetings_and_their_member_facts_are_published_like_the_others() {
+        assertThat(EventTypes.of(cn.qinglong.dangjian.kernel.notice.NoticeEvent.NoticeIssued.class).orElseThrow()
+                .cloudEventType()).isEqualTo("cn.qinglong.dangjian.notice.NoticeIssued.v1");
+        assertThat(EventTypes.of(cn.qinglong.dangjian.kernel.meeting.MeetingEvent.MeetingHeld.class).orElseThrow()
+                .source()).hasToString("/dangjian/meetings");
+        assertThat(EventTypes.named("MemberAttendedMeeting").orElseThrow().cloudEventType())
+                .isEqualTo("cn.qinglong.dangjian.member.MemberAttendedMeeting.v1");
+        assertThat(EventTypes.named("NoticeDelivered").orElseThrow().payloadClass())
+                .isEqualTo(MemberEvent.NoticeDelivered.class);
+        assertThat(EventTypes.named("NoticeAcknowledged")).isPresent();
+    }
 }

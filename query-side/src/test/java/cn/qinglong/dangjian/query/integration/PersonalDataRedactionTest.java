@@ -59,7 +59,9 @@ class PersonalDataRedactionTest {
     @Test
     void every_event_type_of_the_published_language_has_an_explicit_rule_and_a_sample() {
         List<Class<?>> published = Stream.of(MemberEvent.class, OrganizationEvent.class, StudyDayEvent.class,
-                        EvaluationRoundEvent.class, SuggestionEvent.class)
+                        EvaluationRoundEvent.class, SuggestionEvent.class,
+                        cn.qinglong.dangjian.kernel.notice.NoticeEvent.class,
+                        cn.qinglong.dangjian.kernel.meeting.MeetingEvent.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses())).toList();
         published.forEach(PersonalDataRedaction::removedFrom);
         assertThat(SampleEvents.all().stream().map(Object::getClass).toList()).containsExactlyInAnyOrderElementsOf(published);

@@ -152,6 +152,13 @@ class QueryAccessTest extends QuerySideTest {
         endpoints.add(new Endpoint("rebuild", "POST", "/admin/projections/no-such-view/rebuild", null));
         // an unreadable position: a role that may subscribe passes the access rule and gets 400, nothing streams
         endpoints.add(new Endpoint("event stream", "GET", "/events/stream?after=abc", null));
+        endpoints.add(new Endpoint("compliance", "GET", "/organizational-life/compliance", null));
+        endpoints.add(new Endpoint("compliance of A", "GET", "/organizational-life/compliance?organizationId=" + a(), "A"));
+        endpoints.add(new Endpoint("compliance of G", "GET", "/organizational-life/compliance?organizationId=" + group(), "a"));
+        endpoints.add(new Endpoint("compliance of B", "GET", "/organizational-life/compliance?organizationId=" + b(), "b"));
+        endpoints.add(new Endpoint("compliance summary", "GET", "/organizational-life/summary", null));
+        endpoints.add(new Endpoint("meetings", "GET", "/meetings", null));
+        endpoints.add(new Endpoint("notices", "GET", "/notices", null));
         return endpoints;
     }
 

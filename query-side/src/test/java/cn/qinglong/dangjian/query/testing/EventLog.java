@@ -88,6 +88,12 @@ public final class EventLog {
         if (event instanceof SuggestionEvent e) {
             return e.suggestionId().value();
         }
+        if (event instanceof cn.qinglong.dangjian.kernel.notice.NoticeEvent e) {
+            return e.noticeId().value();
+        }
+        if (event instanceof cn.qinglong.dangjian.kernel.meeting.MeetingEvent e) {
+            return e.meetingId().value();
+        }
         throw new IllegalArgumentException("not an event of this domain: " + event);
     }
 
@@ -100,6 +106,12 @@ public final class EventLog {
         }
         if (event instanceof SuggestionEvent) {
             return "Suggestion";
+        }
+        if (event instanceof cn.qinglong.dangjian.kernel.notice.NoticeEvent) {
+            return "Notice";
+        }
+        if (event instanceof cn.qinglong.dangjian.kernel.meeting.MeetingEvent) {
+            return "Meeting";
         }
         return event instanceof OrganizationEvent ? "Organization" : "StudyDay";
     }

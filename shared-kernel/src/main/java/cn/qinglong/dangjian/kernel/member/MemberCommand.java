@@ -3,6 +3,9 @@ package cn.qinglong.dangjian.kernel.member;
 import cn.qinglong.dangjian.kernel.common.BusinessDate;
 import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundId;
 import cn.qinglong.dangjian.kernel.evaluation.RaterKind;
+import cn.qinglong.dangjian.kernel.meeting.MeetingId;
+import cn.qinglong.dangjian.kernel.notice.NoticeChannel;
+import cn.qinglong.dangjian.kernel.notice.NoticeId;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
@@ -142,5 +145,20 @@ public sealed interface MemberCommand {
     record RateMember(@TargetAggregateIdentifier MemberId memberId, EvaluationRoundId roundId, RaterKind raterKind,
                       String raterId, Rating rating, @BusinessDate LocalDate ratedOn,
                       @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
+    }
+
+    record DeliverNotice(@TargetAggregateIdentifier MemberId memberId, NoticeId noticeId, NoticeChannel channel,
+                         @BusinessDate LocalDate deliveredOn, @TargetAggregateVersion Long expectedVersion)
+            implements MemberCommand {
+    }
+
+    record AcknowledgeNotice(@TargetAggregateIdentifier MemberId memberId, NoticeId noticeId,
+                             @BusinessDate LocalDate acknowledgedOn, @TargetAggregateVersion Long expectedVersion)
+            implements MemberCommand {
+    }
+
+    record RecordMeetingAttendance(@TargetAggregateIdentifier MemberId memberId, MeetingId meetingId,
+                                   @BusinessDate LocalDate attendedOn, @TargetAggregateVersion Long expectedVersion)
+            implements MemberCommand {
     }
 }

@@ -6,6 +6,10 @@ import cn.qinglong.dangjian.kernel.common.Enums;
 import cn.qinglong.dangjian.kernel.common.Personal;
 import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundId;
 import cn.qinglong.dangjian.kernel.evaluation.RaterKind;
+import cn.qinglong.dangjian.kernel.meeting.MeetingId;
+import cn.qinglong.dangjian.kernel.meeting.MeetingKind;
+import cn.qinglong.dangjian.kernel.notice.NoticeChannel;
+import cn.qinglong.dangjian.kernel.notice.NoticeId;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
@@ -205,5 +209,26 @@ public sealed interface MemberEvent {
     @Revision("1")
     record MemberRated(MemberId memberId, EvaluationRoundId roundId, RaterKind raterKind, String raterId,
                        Rating rating, @BusinessDate LocalDate ratedOn) implements MemberEvent {
+    }
+
+    /** A notice reached the member by a channel; only a member of its audience (fixed on its issue date). */
+    @Revision("1")
+    record NoticeDelivered(MemberId memberId, NoticeId noticeId, OrganizationId organizationId, NoticeChannel channel,
+                           @BusinessDate LocalDate deliveredOn) implements MemberEvent {
+    }
+
+    /** The member confirmed a notice delivered to them. */
+    @Revision("1")
+    record NoticeAcknowledged(MemberId memberId, NoticeId noticeId, @BusinessDate LocalDate acknowledgedOn)
+            implements MemberEvent {
+    }
+
+    /**
+     * The member attended a meeting (三会一课) of their own daily-management branch, or of a group they belonged to,
+     * on its date; {@code organizationId} and {@code kind} are the meeting's.
+     */
+    @Revision("1")
+    record MemberAttendedMeeting(MemberId memberId, MeetingId meetingId, OrganizationId organizationId,
+                                 MeetingKind kind, @BusinessDate LocalDate attendedOn) implements MemberEvent {
     }
 }

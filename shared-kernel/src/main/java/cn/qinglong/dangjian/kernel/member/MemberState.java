@@ -26,6 +26,9 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyFollowedUp;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyMadeUp;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyModeAssigned;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.VanguardActivityRecorded;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.NoticeDelivered;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.NoticeAcknowledged;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberAttendedMeeting;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
 import java.time.LocalDate;
@@ -54,7 +57,8 @@ public record MemberState(
         LocalDate lastVisitOn, LocalDate lastAttendanceOn, YearMonth duesPaidThrough,
         LocalDate contactLostSince, int householdsLinked, int vanguardActivities, Rating lastRating,
         MembershipStatus status, LocalDate endedOn, boolean personalDataErased, List<DailyBranch> dailyHistory,
-        List<DuesStandard> duesStandards, List<DuesPayment> duesPayments, long version) {
+        List<DuesStandard> duesStandards, List<DuesPayment> duesPayments, long version,
+        List<GroupMembership> groupHistory) {
 
     /** A monthly dues standard in fen, in force from {@code from} until a later standard's month. */
     public record DuesStandard(YearMonth from, long amountFen) {
@@ -76,17 +80,25 @@ public record MemberState(
     public record DailyBranch(LocalDate from, OrganizationId branchId) {
     }
 
+    /**
+     * From {@code from} the member belonged to a group (transition group, building group, area), until {@code until}
+     * (the day they left, not included; null while they still belong).
+     */
+    public record GroupMembership(OrganizationId groupId, LocalDate from, LocalDate until) {
+    }
+
     public MemberState {
         dailyHistory = dailyHistory == null ? List.of() : List.copyOf(dailyHistory);
         duesStandards = duesStandards == null ? List.of() : List.copyOf(duesStandards);
         duesPayments = duesPayments == null ? List.of() : List.copyOf(duesPayments);
+        groupHistory = groupHistory == null ? List.of() : List.copyOf(groupHistory);
     }
 
     /** The state before the first event: nothing known yet. */
     public static MemberState none() {
         return new MemberState(null, null, null, null, null, null, null, false, null, null, null, null, null, null,
                 Set.of(), Set.of(), null, null, null, null, null, 0, 0, null, null, null, false, List.of(), List.of(),
-                List.of(), -1);
+                List.of(), -1, List.of());
     }
 
     /** A dual-managed member's daily education (and study day) is the residence branch's. */
@@ -176,6 +188,15 @@ public record MemberState(
         return duesPayments.stream().anyMatch(p -> p.period().equals(period));
     }
 
+    /**
+     * Whether the member belonged to the group on {@code date}, from their own dated history: the rule by which
+     * attendance at a group meeting is decided on the meeting's date.
+     */
+    public boolean belongsToGroupOn(OrganizationId groupId, LocalDate date) {
+        return groupHistory.stream().anyMatch(m -> m.groupId().equals(groupId) && !m.from().isAfter(date)
+                && (m.until() == null || date.isBefore(m.until())));
+    }
+
     public Integer ageOn(LocalDate date) {
         return birthDate == null ? null : Period.between(birthDate, date).getYears();
     }
@@ -193,6 +214,7 @@ public record MemberState(
         Builder b = new Builder(this);
         b.version = sequence;
         Fold.of(event).change(b, event);
+        b.groupHistory = groupsAfter(b.groupHistory, event);
         MemberState next = b.build();
         OrganizationId daily = next.currentDailyBranch();
         if (Objects.equals(currentDailyBranch(), daily)) {
@@ -308,7 +330,10 @@ public record MemberState(
                 b.load(PersonalData.erase(b.build(), PERSONAL));
                 b.personalDataErased = true;
             }),
-            unchanged(MemberEvent.MemberRated.class));
+            unchanged(MemberEvent.MemberRated.class),
+            unchanged(NoticeDelivered.class),
+            unchanged(NoticeAcknowledged.class),
+            unchanged(MemberAttendedMeeting.class));
 
     private static Map<Class<?>, Fold<?>> folds(Fold<?>... folds) {
         Map<Class<?>, Fold<?>> byType = new HashMap<>();
@@ -322,6 +347,32 @@ public record MemberState(
                     + ": fold it, or declare it unchanged");
         }
         return Map.copyOf(byType);
+    }
+
+    /** Joining and leaving groups, dated: an area on relocation, a building group on resettlement. */
+    private static List<GroupMembership> groupsAfter(List<GroupMembership> history, MemberEvent event) {
+        if (event instanceof MemberRelocated e && e.areaId() != null) {
+            return with(history, new GroupMembership(e.areaId(), e.relocatedOn(), null));
+        }
+        if (event instanceof MemberJoinedTransitionGroup e) {
+            return with(history, new GroupMembership(e.groupId(), e.joinedOn(), null));
+        }
+        if (event instanceof MemberTransferredToResettlementCommunity e && e.buildingGroupId() != null) {
+            return with(history, new GroupMembership(e.buildingGroupId(), e.movedInOn(), null));
+        }
+        if (event instanceof MemberLeftTransitionGroup e) {
+            return left(history, e.groupId(), e.leftOn());
+        }
+        if (event instanceof MembershipEnded e) {
+            return left(history, null, e.endedOn());
+        }
+        return history;
+    }
+
+    /** Closes the open memberships of the group (of every group when {@code groupId} is null) on {@code on}. */
+    private static List<GroupMembership> left(List<GroupMembership> history, OrganizationId groupId, LocalDate on) {
+        return history.stream().map(m -> m.until() == null && (groupId == null || groupId.equals(m.groupId()))
+                ? new GroupMembership(m.groupId(), m.from(), on) : m).toList();
     }
 
     private static <T> List<T> with(List<T> list, T element) {
@@ -366,6 +417,7 @@ public record MemberState(
         private List<DuesStandard> duesStandards;
         private List<DuesPayment> duesPayments;
         private long version;
+        private List<GroupMembership> groupHistory;
 
         private Builder(MemberState s) {
             load(s);
@@ -403,6 +455,7 @@ public record MemberState(
             duesStandards = s.duesStandards;
             duesPayments = s.duesPayments;
             version = s.version;
+            groupHistory = s.groupHistory;
         }
 
         private MemberState build() {
@@ -410,7 +463,7 @@ public record MemberState(
                     dualManaged, residence, areaId, relocatedOn, groupId, buildingGroupId, studyMode, categories, needs,
                     contactCard, lastVisitOn, lastAttendanceOn, duesPaidThrough, contactLostSince, householdsLinked,
                     vanguardActivities, lastRating, status, endedOn, personalDataErased, dailyHistory, duesStandards,
-                    duesPayments, version);
+                    duesPayments, version, groupHistory);
         }
     }
 }

@@ -47,7 +47,7 @@ class MemberStateTest {
                 after.lastAttendanceOn(), after.duesPaidThrough(), after.contactLostSince(), after.householdsLinked(),
                 after.vanguardActivities(), after.lastRating(), after.status(), after.endedOn(),
                 after.personalDataErased(), after.dailyHistory(), after.duesStandards(), after.duesPayments(),
-                before.version());
+                before.version(), after.groupHistory());
         boolean unchanged = MemberState.leavesUnchanged((Class<? extends MemberEvent>) type);
         assertThat(after.version()).isEqualTo(1);
         assertThat(sameVersion.equals(before))
