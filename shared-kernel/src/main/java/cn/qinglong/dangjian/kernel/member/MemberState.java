@@ -26,6 +26,8 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyFollowedUp;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyMadeUp;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyModeAssigned;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.VanguardActivityRecorded;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.IdentityDisplayed;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.CentralHouseholdDesignated;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
 import java.time.LocalDate;
@@ -292,7 +294,9 @@ public record MemberState(
             on(MemberPersonalDataErased.class, (b, e) -> {
                 b.load(PersonalData.erase(b.build(), PERSONAL));
                 b.personalDataErased = true;
-            }));
+            }),
+            unchanged(IdentityDisplayed.class),
+            unchanged(CentralHouseholdDesignated.class));
 
     private static Map<Class<?>, Fold<?>> folds(Fold<?>... folds) {
         Map<Class<?>, Fold<?>> byType = new HashMap<>();
