@@ -77,6 +77,8 @@ public final class SampleEvents {
                 new StudyDayEvent.StudyDayScheduled(STUDY_DAY, BRANCH, DAY, "学习党的二十大精神",
                         Set.of(StudyMode.ONLINE, StudyMode.NEARBY)),
                 new StudyDayEvent.StudyDayRescheduled(STUDY_DAY, BRANCH, DAY, DAY.plusDays(2), "与选举冲突"),
-                new StudyDayEvent.StudyDayCancelled(STUDY_DAY, BRANCH, "台风", DAY));
+                new StudyDayEvent.StudyDayCancelled(STUDY_DAY, BRANCH, "台风", DAY),
+                new MemberEvent.IdentityDisplayed(MEMBER, DAY, OrganizationId.of("qingzhuyuan-b3")),
+                new MemberEvent.CentralHouseholdDesignated(MEMBER, OrganizationId.of("qingzhuyuan-b3"), 12, DAY));
     }
 }

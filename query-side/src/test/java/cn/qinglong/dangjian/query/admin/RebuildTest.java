@@ -40,7 +40,9 @@ class RebuildTest extends QuerySideTest {
                 "/study-days/" + scenario.communityStudyDay + "/attendance",
                 "/attendance/rates?branchId=" + scenario.villageBranch + "&by=month",
                 "/dual-management?communityId=" + scenario.community, "/transition?areaId=" + scenario.area,
-                "/care/overdue?days=30", "/dashboard/difficulties?organizationId=" + scenario.committee);
+                "/care/overdue?days=30", "/dashboard/difficulties?organizationId=" + scenario.committee,
+                "/points?organizationId=" + scenario.committee, "/members/" + scenario.model + "/points",
+                "/organizations/tree?by=residence");
         Map<String, JsonNode> live = answers(paths, position);
         Map<String, Integer> generations = generations();
 

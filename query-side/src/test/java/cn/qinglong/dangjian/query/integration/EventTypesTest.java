@@ -23,4 +23,12 @@ class EventTypesTest {
         assertThat(EventTypes.named("duespaid")).isEmpty();
         assertThat(EventTypes.named("MemberEvent")).isEmpty();
     }
+
+    @Test
+    void the_bottom_of_the_pyramid_is_published_to_integration_clients() {
+        assertThat(EventTypes.named("IdentityDisplayed").orElseThrow().cloudEventType())
+                .isEqualTo("cn.qinglong.dangjian.member.IdentityDisplayed.v1");
+        assertThat(EventTypes.named("CentralHouseholdDesignated").orElseThrow().payloadClass())
+                .isEqualTo(MemberEvent.CentralHouseholdDesignated.class);
+    }
 }
