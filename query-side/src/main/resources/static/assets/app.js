@@ -15,6 +15,7 @@ const TABS = [
   { route: 'warnings', nav: 'warnings', label: '预警', module: './tabs/warnings.js' },
   { route: 'search', nav: 'search', label: '党员查询', module: './tabs/search.js' },
   { route: 'member', nav: 'member', module: './tabs/member.js' },
+  { route: 'points', nav: 'points', label: '积分', module: './tabs/points.js' },
 ];
 const SIGN_IN = './tabs/signin.js';
 

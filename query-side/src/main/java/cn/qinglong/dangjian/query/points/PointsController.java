@@ -19,10 +19,12 @@ import cn.qinglong.dangjian.query.web.ReadsView;
 import cn.qinglong.dangjian.query.web.Today;
 import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.security.problem.NotFound;
+import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.bson.Document;
@@ -49,7 +51,7 @@ record PointsController(ProjectionRuntime runtime, ViewAnswers answers, MemberRe
 
     /**
      * The members whose daily-management branch is the organisation or below it (without one: every member the
-     * caller reaches), placed on the year's last day or {@code asOf} if earlier; most points first, then by name.
+     * caller reaches), placed on the year's last day or {@code asOf} if earlier; most points first, then by name (in pinyin order).
      */
     @GetMapping("/api/points")
     @ReadsView(PointsProjection.NAME)
@@ -108,7 +110,8 @@ record PointsController(ProjectionRuntime runtime, ViewAnswers answers, MemberRe
         }
         List<MemberPoints> ranked = new ArrayList<>(score(views, members, year, asOf));
         ranked.sort(Comparator.comparingInt(MemberPoints::points).reversed()
-                .thenComparing(p -> p.name() == null ? "" : p.name()).thenComparing(MemberPoints::memberId));
+                .thenComparing(p -> p.name() == null ? "" : p.name(), Collator.getInstance(Locale.CHINA))
+                .thenComparing(MemberPoints::memberId));
         return List.copyOf(ranked);
     }
 
