@@ -20,6 +20,7 @@ const TABS = [
   { route: 'suggestions', nav: 'suggestions', label: '建言', module: './tabs/suggestions.js' },
   { route: 'orglife', nav: 'orglife', label: '组织生活', module: './tabs/orglife.js' },
   { route: 'notices', nav: 'notices', label: '通知', module: './tabs/notices.js' },
+  { route: 'points', nav: 'points', label: '积分', module: './tabs/points.js' },
 ];
 const SIGN_IN = './tabs/signin.js';
 

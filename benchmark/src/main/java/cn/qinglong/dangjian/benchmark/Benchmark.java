@@ -550,6 +550,10 @@ public final class Benchmark {
         views.put("GET /suggestions/summary", i -> "/api/suggestions/summary");
         views.put("GET /organizational-life/compliance?organizationId", i -> "/api/organizational-life/compliance"
                 + "?organizationId=" + communities[spread(i, communities.length)]);
+        views.put("GET /points?organizationId (积分 ranking)", i -> "/api/points?organizationId="
+                + communities[spread(i, communities.length)]);
+        views.put("GET /members/{id}/points", i -> "/api/members/"
+                + subdistrict.member(spread(i, options.members())).id().value() + "/points");
         Report.Table table = report.table(String.format(Locale.ROOT,
                 "Queries: %d concurrent clients on %,d members", options.queryClients(), options.members()),
                 "view", "requests", "failed", "requests/s", "p50 ms", "p99 ms", "max ms", "p99 ≤ 20 ms");

@@ -363,6 +363,34 @@ public final class DemoLoader {
             api.post(path + "/households", "{\"households\":[\"1-" + (101 + r.nextInt(20)) + "\",\"1-"
                     + (201 + r.nextInt(20)) + "\"],\"linkedOn\":\"" + today.minusDays(1 + r.nextInt(200)) + "\"}");
         }
+        pyramidBottomAndHelpers(p, new Random(p.seed ^ 0x1B873593L));
+    }
+
+    /**
+     * 楼道亮身份 for a fifth of the members living in a resettlement community (in their building's stairwell), a
+     * central household for one in twenty-five, and paired assistance by the branch secretary, a member, for half of
+     * those with care needs: the facts the 积分 tab scores besides attendance, dues and vanguard work.
+     */
+    private void pyramidBottomAndHelpers(Person p, Random r) {
+        String path = "/members/" + p.id;
+        Branch home = p.resettledTo != null ? p.resettledTo : "RESETTLEMENT".equals(p.branch.kind()) ? p.branch : null;
+        LocalDate since = p.movedInOn != null && p.movedInOn.isAfter(today.minusDays(200)) ? p.movedInOn
+                : today.minusDays(200);
+        if (home != null && home.buildingGroupId() != null && r.nextInt(100) < 20) {
+            api.post(path + "/identity-display", "{\"displayedOn\":\"" + earlier(since.plusDays(r.nextInt(60)))
+                    + "\",\"buildingGroupId\":\"" + home.buildingGroupId() + "\"}");
+        }
+        if (home != null && home.buildingGroupId() != null && p.age < 75 && r.nextInt(100) < 4) {
+            api.post(path + "/central-household", "{\"buildingGroupId\":\"" + home.buildingGroupId()
+                    + "\",\"households\":" + (8 + r.nextInt(13)) + ",\"designatedOn\":\""
+                    + earlier(since.plusDays(r.nextInt(90))) + "\"}");
+        }
+        Person secretary = people.stream().filter(q -> q.branch == p.dailyBranch).findFirst().orElse(null);
+        if (secretary != null && secretary != p && (p.age >= 80 || r.nextInt(100) < 8) && r.nextInt(100) < 50) {
+            api.post(path + "/care-visits", "{\"helperName\":\"" + secretary.name + "\",\"helperMemberId\":\""
+                    + secretary.id + "\",\"kind\":\"PAIRED_ASSISTANCE\",\"visitedOn\":\""
+                    + today.minusDays(1 + r.nextInt(150)) + "\",\"notes\":\"结对帮扶\"}");
+        }
     }
 
     /** The date, or today where it would lie in the future. */

@@ -30,6 +30,11 @@ class BadInputTest extends QuerySideTest {
             "/transition?areaId=%25%25, areaId",
             "/dual-management?communityId=%3Cx%3E, communityId",
             "/dashboard/difficulties?organizationId=a%20b, organizationId",
+            "/points?year=someday, year",
+            "/points?asOf=2026-02-30, asOf",
+            "/points?organizationId=%3Cx%3E, organizationId",
+            "/members/m-1/points?year=20260, year",
+            "/members/m-1/points?asOf=tomorrow, asOf",
     })
     void invalidParametersAreNamed(String path, String field) {
         Http.Response response = query.get(path);
@@ -46,6 +51,8 @@ class BadInputTest extends QuerySideTest {
             "/study-days/no-such-day/attendance",
             "/dashboard/difficulties?organizationId=no-such-org",
             "/admin/projections/no-such-view",
+            "/members/nobody/points",
+            "/points?organizationId=no-such-org",
     })
     void unknownThingsAreNotFound(String path) {
         Http.Response response = query.get(path);

@@ -44,6 +44,8 @@ import cn.qinglong.dangjian.kernel.member.MemberCommand.SetDuesStandard;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.TransferOrganizationalRelation;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.TransferToResettlementCommunity;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.UpdateContactCard;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.DisplayIdentity;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.DesignateCentralHousehold;
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.CareNeedsRecorded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.ContactCardUpdated;
@@ -70,6 +72,8 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyFollowedUp;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyMadeUp;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyModeAssigned;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.VanguardActivityRecorded;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.IdentityDisplayed;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.CentralHouseholdDesignated;
 import cn.qinglong.dangjian.kernel.member.MemberId;
 import cn.qinglong.dangjian.kernel.member.MemberState;
 import cn.qinglong.dangjian.kernel.member.MembershipStatus;
@@ -146,6 +150,9 @@ class Member {
     private Map<NoticeId, NoticeDelivered> deliveries = new HashMap<>();
     private Map<NoticeId, NoticeAcknowledged> acknowledgements = new HashMap<>();
     private Map<MeetingId, MemberAttendedMeeting> meetings = new HashMap<>();
+    /** 楼道亮身份 and 党员中心户 as recorded: each once per member. */
+    private IdentityDisplayed identityDisplayed;
+    private CentralHouseholdDesignated centralHousehold;
 
     Member() {
     }
@@ -606,6 +613,66 @@ class Member {
                 c.attendedOn()));
     }
 
+    /**
+     * 楼道亮身份 once per member: the same display again records nothing, another is a 409 naming the recorded one.
+     * A stairwell named is a building group of the member's own resettlement community.
+     */
+    @CommandHandler
+    void handle(DisplayIdentity c, OrganizationDirectory organizations) {
+        var event = new IdentityDisplayed(memberId, c.displayedOn(), c.buildingGroupId());
+        if (identityDisplayed != null) {
+            if (identityDisplayed.equals(event)) {
+                return;
+            }
+            throw new IdConflict("a member's identity is displayed once; member '" + memberId
+                    + "' displayed it on " + identityDisplayed.displayedOn()
+                    + (identityDisplayed.buildingGroupId() == null ? "" : " in building group '"
+                    + identityDisplayed.buildingGroupId() + "'"));
+        }
+        if (c.buildingGroupId() != null) {
+            requireBuildingGroupOfOwnCommunity("an identity display", c.buildingGroupId(), organizations);
+        }
+        apply(event);
+    }
+
+    /**
+     * 党员中心户: a resettled member's household serves one building group of the member's own resettlement
+     * community; designated once (the same again records nothing, another is a 409 naming the recorded one).
+     */
+    @CommandHandler
+    void handle(DesignateCentralHousehold c, OrganizationDirectory organizations) {
+        var event = new CentralHouseholdDesignated(memberId, c.buildingGroupId(), c.households(), c.designatedOn());
+        if (centralHousehold != null) {
+            if (centralHousehold.equals(event)) {
+                return;
+            }
+            throw new IdConflict("a member's household is designated a central household once; member '" + memberId
+                    + "' serves " + centralHousehold.households() + " households of building group '"
+                    + centralHousehold.buildingGroupId() + "' since " + centralHousehold.designatedOn());
+        }
+        if (c.households() <= 0) {
+            throw new RuleViolation("a central household serves at least one household");
+        }
+        requireBuildingGroupOfOwnCommunity("a central household", c.buildingGroupId(), organizations);
+        apply(event);
+    }
+
+    /** The member lives in a resettlement community, and the group is an active BUILDING group under it. */
+    private void requireBuildingGroupOfOwnCommunity(String what, OrganizationId group,
+                                                    OrganizationDirectory organizations) {
+        if (residenceStatus() != ResidenceStatus.RESETTLED) {
+            throw new RuleViolation(what + " is for a member living in a resettlement community; this member is "
+                    + residenceStatus());
+        }
+        organizations.require("building group", group).requireActive("building group")
+                .requireGroupKind("building group", GroupKind.BUILDING);
+        OrganizationId community = state.residence().communityId();
+        if (!organizations.isUnder(group, community)) {
+            throw new RuleViolation(what + " serves a building group of the member's own resettlement community '"
+                    + community + "'; '" + group + "' is not under it");
+        }
+    }
+
     /** Places that fit: an area or a transition group belongs to the member's own village general branch. */
     private void requireUnderOwnVillage(String what, OrganizationId place, OrganizationDirectory organizations) {
         OrganizationId village = organizations.generalBranchOf(state.branchId());
@@ -663,6 +730,10 @@ class Member {
             roundGrades.putIfAbsent(e.roundId(), e);
         } else if (event instanceof MemberRated e) {
             ratings.putIfAbsent(ratingKey(e.roundId(), e.raterKind(), e.raterId()), e);
+        } else if (event instanceof IdentityDisplayed e && identityDisplayed == null) {
+            identityDisplayed = e;
+        } else if (event instanceof CentralHouseholdDesignated e && centralHousehold == null) {
+            centralHousehold = e;
         } else if (event instanceof MemberPersonalDataErased) {
             registration = PersonalData.erase(registration, Set.of());
             excused.replaceAll((id, e) -> PersonalData.erase(e, Set.of()));

@@ -38,6 +38,8 @@ import cn.qinglong.dangjian.kernel.member.MemberCommand.SetDuesStandard;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.TransferOrganizationalRelation;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.TransferToResettlementCommunity;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.UpdateContactCard;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.DisplayIdentity;
+import cn.qinglong.dangjian.kernel.member.MemberCommand.DesignateCentralHousehold;
 import cn.qinglong.dangjian.kernel.member.MemberId;
 import cn.qinglong.dangjian.kernel.member.MembershipEndReason;
 import cn.qinglong.dangjian.kernel.member.Rating;
@@ -61,6 +63,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Max;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -326,6 +329,29 @@ class MemberController {
                                           @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                           @Valid @RequestBody MembershipEndRequest r) {
         return send(id, m -> new EndMembership(m, r.reason(), r.endedOn(), Versions.expected(ifMatch)));
+    }
+
+    record IdentityDisplayRequest(@NotNull LocalDate displayedOn, OrganizationId buildingGroupId) {
+    }
+
+    @PostMapping("/{id}/identity-display")
+    ResponseEntity<Receipt> displayIdentity(@PathVariable String id,
+                                            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                            @Valid @RequestBody IdentityDisplayRequest r) {
+        return send(id, m -> new DisplayIdentity(m, r.displayedOn(), r.buildingGroupId(), Versions.expected(ifMatch)));
+    }
+
+    record CentralHouseholdRequest(@NotNull OrganizationId buildingGroupId,
+                                   @NotNull @Positive @Max(500) Integer households,
+                                   @NotNull LocalDate designatedOn) {
+    }
+
+    @PostMapping("/{id}/central-household")
+    ResponseEntity<Receipt> designateCentralHousehold(@PathVariable String id,
+                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                      @Valid @RequestBody CentralHouseholdRequest r) {
+        return send(id, m -> new DesignateCentralHousehold(m, r.buildingGroupId(), r.households(), r.designatedOn(),
+                Versions.expected(ifMatch)));
     }
 
     private ResponseEntity<Receipt> send(String id, Function<MemberId, MemberCommand> command) {

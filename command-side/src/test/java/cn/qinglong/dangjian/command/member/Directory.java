@@ -44,6 +44,9 @@ final class Directory {
     static final StudyDayId ORIGIN_STUDY_DAY = StudyDayId.of("sd-changqing-1-2026-11");
     static final StudyDayId RESIDENCE_STUDY_DAY = StudyDayId.of("sd-qingzhuyuan-1-2026-11");
     static final StudyDayId CANCELLED_STUDY_DAY = StudyDayId.of("sd-changqing-1-2026-10");
+    /** A building group of another resettlement community, under that community's branch. */
+    static final OrganizationId OTHER_COMMUNITY_BRANCH = OrganizationId.of("ziyunyuan-1");
+    static final OrganizationId OTHER_BUILDING_GROUP = OrganizationId.of("ziyunyuan-b1");
     static final LocalDate STUDY_DAY_DATE = LocalDate.of(2026, 11, 10);
     /** Two study days of 2026-11-06, one per branch, for a member who moves between them on 2026-11-16. */
     static final LocalDate EARLY_DATE = LocalDate.of(2026, 11, 6);
@@ -78,6 +81,9 @@ final class Directory {
         studyDay(RESIDENCE_EARLY_STUDY_DAY, RESIDENCE_BRANCH, EARLY_DATE);
         append("StudyDay", CANCELLED_STUDY_DAY.value(),
                 new StudyDayCancelled(CANCELLED_STUDY_DAY, ORIGIN_BRANCH, "typhoon", STUDY_DAY_DATE.minusMonths(1)));
+        organization(OTHER_COMMUNITY_BRANCH, OrganizationLevel.BRANCH, Setting.RESETTLEMENT_COMMUNITY, null,
+                OTHER_COMMUNITY);
+        organization(OTHER_BUILDING_GROUP, OrganizationLevel.GROUP, null, GroupKind.BUILDING, OTHER_COMMUNITY_BRANCH);
     }
 
     private void organization(OrganizationId id, OrganizationLevel level, Setting setting, GroupKind kind,

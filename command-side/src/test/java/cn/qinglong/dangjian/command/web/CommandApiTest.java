@@ -191,7 +191,29 @@ class CommandApiTest extends EventStoreBackedTest {
                 new Endpoint("meeting attendance", Target.MEMBER, "POST", "/api/members/{id}/meeting-attendance", List.of(),
                         "{\"meetingId\":\"" + MEETING + "\",\"attendedOn\":\"2026-11-12\"}",
                         "{\"meetingId\":\"" + MEETING + "\",\"attendedOn\":\"2026-11-13\"}",
-                        "MemberAttendedMeeting"));
+                        "MemberAttendedMeeting"),
+                new Endpoint("identity display", Target.MEMBER, "POST", "/api/members/{id}/identity-display",
+                        List.of(),
+                        "{\"displayedOn\":\"2026-07-01\"}",
+                        "{\"displayedOn\":\"2026-07-01\",\"buildingGroupId\":\"" + BUILDING_GROUP + "\"}",
+                        "IdentityDisplayed"),
+                new Endpoint("central household", Target.MEMBER, "POST", "/api/members/{id}/central-household",
+                        resettlementElsewhere(),
+                        "{\"buildingGroupId\":\"xinfengyuan-b1\",\"households\":12,\"designatedOn\":\"2026-07-01\"}",
+                        "{\"buildingGroupId\":\"" + BUILDING_GROUP + "\",\"households\":12,\"designatedOn\":\"2026-07-01\"}",
+                        "CentralHouseholdDesignated"));
+    }
+
+    /**
+     * Resettled, dual-managed, in a community of its own (新丰苑), so the access matrix's out-of-scope secretary and
+     * group leader (of 青竹苑) still do not reach the member; {@link #subdistrict} establishes it.
+     */
+    static List<Step> resettlementElsewhere() {
+        return List.of(
+                relocation(),
+                new Step("POST", "/api/members/{id}/resettlement", "{\"communityId\":\"xinfengyuan\","
+                        + "\"residenceBranchId\":\"xinfengyuan-1\",\"buildingGroupId\":\"xinfengyuan-b1\","
+                        + "\"movedInOn\":\"2026-06-01\",\"transferRelation\":false}"));
     }
 
     @Autowired
@@ -214,6 +236,15 @@ class CommandApiTest extends EventStoreBackedTest {
                 + "\",\"title\":\"十一月主题党日\",\"body\":\"村委会三楼\",\"issuedOn\":\"2026-11-01\"}").status()).isEqualTo(201);
         assertThat(http().post("/api/meetings", "{\"meetingId\":\"" + MEETING + "\",\"organizationId\":\"" + ORIGIN_BRANCH
                 + "\",\"kind\":\"BRANCH_COMMITTEE\",\"heldOn\":\"2026-11-12\",\"topic\":\"支委会\"}").status()).isEqualTo(201);
+        for (String organization : List.of(
+                "{\"organizationId\":\"xinfengyuan\",\"name\":\"新丰苑党总支\",\"level\":\"GENERAL_BRANCH\","
+                        + "\"setting\":\"RESETTLEMENT_COMMUNITY\",\"parentId\":\"qinglong\",\"establishedOn\":\"2005-01-01\"}",
+                "{\"organizationId\":\"xinfengyuan-1\",\"name\":\"新丰苑第一党支部\",\"level\":\"BRANCH\","
+                        + "\"setting\":\"RESETTLEMENT_COMMUNITY\",\"parentId\":\"xinfengyuan\",\"establishedOn\":\"2005-01-01\"}",
+                "{\"organizationId\":\"xinfengyuan-b1\",\"name\":\"新丰苑1幢楼栋党小组\",\"level\":\"GROUP\","
+                        + "\"groupKind\":\"BUILDING\",\"parentId\":\"xinfengyuan-1\",\"establishedOn\":\"2005-01-01\"}")) {
+            assertThat(http().post("/api/organizations", organization).status()).isIn(200, 201);
+        }
     }
 
     /** A fresh aggregate per test, prepared by the endpoint's setup steps; answers its id. */

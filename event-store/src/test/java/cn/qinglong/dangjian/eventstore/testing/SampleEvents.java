@@ -108,6 +108,8 @@ public final class SampleEvents {
                 new NoticeEvent.NoticeIssued(NoticeId.of("notice-changqing-2026-11"), OrganizationId.of("changqing"),
                         "十一月主题党日通知", "11月10日上午九点村委会三楼", DAY),
                 new MeetingEvent.MeetingHeld(MeetingId.of("mtg-changqing-1-2026-11"), BRANCH,
-                        MeetingKind.BRANCH_COMMITTEE, DAY, "研究党员积分"));
+                        MeetingKind.BRANCH_COMMITTEE, DAY, "研究党员积分"),
+                new MemberEvent.IdentityDisplayed(MEMBER, DAY, OrganizationId.of("qingzhuyuan-b3")),
+                new MemberEvent.CentralHouseholdDesignated(MEMBER, OrganizationId.of("qingzhuyuan-b3"), 12, DAY));
     }
 }

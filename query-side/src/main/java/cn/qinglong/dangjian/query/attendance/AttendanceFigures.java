@@ -1,6 +1,13 @@
 package cn.qinglong.dangjian.query.attendance;
 
+import cn.qinglong.dangjian.kernel.member.MemberEvent;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberAttendedStudyDay;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyAbsenceExcused;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyFollowedUp;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyMadeUp;
 import cn.qinglong.dangjian.kernel.member.MemberState;
+import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
+import java.util.ArrayList;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
@@ -19,10 +26,14 @@ import org.bson.Document;
  * attended nor were excused nor made the study up; followed up are the left-behind someone reached. A study day
  * reaches zero left behind when no one expected is left behind.
  */
-record AttendanceFigures(Set<String> expected, Map<StudyMode, Integer> byMode, Set<String> attended,
+public record AttendanceFigures(Set<String> expected, Map<StudyMode, Integer> byMode, Set<String> attended,
                          Set<String> excused, Set<String> madeUp, Set<String> leftBehind, Set<String> followedUp) {
 
-    static AttendanceFigures of(Document studyDay, Iterable<Document> members) {
+    /**
+     * Figures of one study day over member documents that carry the study-day facts ({@link #carry}) and the
+     * member's daily-branch history: the attendance view's and any other view's that keeps them.
+     */
+    public static AttendanceFigures of(Document studyDay, Iterable<Document> members) {
         String studyDayId = studyDay.getString("_id");
         String branchId = studyDay.getString("branchId");
         LocalDate date = LocalDate.parse(studyDay.getString("date"));
@@ -67,7 +78,7 @@ record AttendanceFigures(Set<String> expected, Map<StudyMode, Integer> byMode, S
         return new AttendanceFigures(expected, byMode, attended, excused, madeUp, leftBehind, followedUp);
     }
 
-    boolean zeroLeftBehind() {
+    public boolean zeroLeftBehind() {
         return leftBehind.isEmpty();
     }
 
@@ -85,5 +96,64 @@ record AttendanceFigures(Set<String> expected, Map<StudyMode, Integer> byMode, S
     static String dailyBranchOn(Document member, LocalDate date) {
         OrganizationId branch = MemberState.dailyBranchOn(MemberDocuments.dailyHistory(member), date);
         return branch == null ? null : branch.value();
+    }
+
+    /**
+     * Carries the member's study-day facts forward and adds the event's: the first record per study day counts
+     * (the command side refuses a different second one). The daily-branch history is the state's own.
+     */
+    public static void carry(Document document, Document previous, MemberEvent event) {
+        List<Document> attended = new ArrayList<>(list(previous, AttendanceProjection.ATTENDED));
+        if (event instanceof MemberAttendedStudyDay e && absent(attended, e.studyDayId())) {
+            attended.add(new Document("studyDayId", e.studyDayId().value()).append("mode", e.mode().name())
+                    .append("on", e.attendedOn().toString()));
+        }
+        document.put(AttendanceProjection.ATTENDED, attended);
+        List<String> excused = new ArrayList<>(previous == null ? List.of()
+                : previous.getList(AttendanceProjection.EXCUSED, String.class, List.of()));
+        if (event instanceof StudyAbsenceExcused e && !excused.contains(e.studyDayId().value())) {
+            excused.add(e.studyDayId().value());
+        }
+        document.put(AttendanceProjection.EXCUSED, excused);
+        List<Document> madeUp = new ArrayList<>(list(previous, AttendanceProjection.MADE_UP));
+        if (event instanceof StudyMadeUp e && absent(madeUp, e.studyDayId())) {
+            madeUp.add(new Document("studyDayId", e.studyDayId().value()).append("mode", e.mode().name())
+                    .append("on", e.madeUpOn().toString()));
+        }
+        document.put(AttendanceProjection.MADE_UP, madeUp);
+        List<Document> followedUp = new ArrayList<>(list(previous, AttendanceProjection.FOLLOWED_UP));
+        if (event instanceof StudyFollowedUp e && absent(followedUp, e.studyDayId())) {
+            followedUp.add(new Document("studyDayId", e.studyDayId().value()).append("by", e.helperName())
+                    .append("method", e.method().name()).append("on", e.followedUpOn().toString()));
+        }
+        document.put(AttendanceProjection.FOLLOWED_UP, followedUp);
+    }
+
+    /**
+     * The member document as its study-day facts stood on {@code asOf}: attendances, make-ups and follow-ups dated
+     * later are left out (an excuse carries no date here and always counts).
+     */
+    public static Document recordedBy(Document member, LocalDate asOf) {
+        Document copy = new Document(member);
+        for (String field : List.of(AttendanceProjection.ATTENDED, AttendanceProjection.MADE_UP,
+                AttendanceProjection.FOLLOWED_UP)) {
+            List<Document> kept = new ArrayList<>();
+            for (Document entry : list(member, field)) {
+                String on = entry.getString("on");
+                if (on == null || !LocalDate.parse(on).isAfter(asOf)) {
+                    kept.add(entry);
+                }
+            }
+            copy.put(field, kept);
+        }
+        return copy;
+    }
+
+    private static boolean absent(List<Document> entries, StudyDayId studyDayId) {
+        return entries.stream().noneMatch(a -> studyDayId.value().equals(a.getString("studyDayId")));
+    }
+
+    static List<Document> list(Document document, String field) {
+        return document == null ? List.of() : document.getList(field, Document.class, List.of());
     }
 }

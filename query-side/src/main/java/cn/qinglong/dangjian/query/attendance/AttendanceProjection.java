@@ -1,19 +1,12 @@
 package cn.qinglong.dangjian.query.attendance;
 
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
-import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberAttendedStudyDay;
-import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyAbsenceExcused;
-import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyFollowedUp;
-import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyMadeUp;
 import cn.qinglong.dangjian.kernel.member.MemberState;
-import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
 import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberOrganizationStudyDayProjection;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import com.mongodb.client.model.Indexes;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,7 +40,7 @@ class AttendanceProjection extends MemberOrganizationStudyDayProjection {
             return Map.of();
         }
         Set<String> branches = new TreeSet<>();
-        for (Document entry : list(document, DAILY_HISTORY)) {
+        for (Document entry : AttendanceFigures.list(document, DAILY_HISTORY)) {
             if (entry.getString("branchId") != null) {
                 branches.add(entry.getString("branchId"));
             }
@@ -63,43 +56,10 @@ class AttendanceProjection extends MemberOrganizationStudyDayProjection {
         KeyIndex.markCompleteIfEmpty(views.get(MEMBERS), views.get(KeyIndex.COLLECTION));
     }
 
-    /**
-     * Carries the member's study-day facts forward and adds the event's: the first record per study day counts
-     * (the command side refuses a different second one). The daily-branch history is the state's own.
-     */
+    /** The member's study-day facts, carried forward by the one rule {@link AttendanceFigures} reads them with. */
     @Override
     protected void extend(Document document, Document previous, MemberState before, MemberState after,
                           MemberEvent event) {
-        List<Document> attended = new ArrayList<>(list(previous, ATTENDED));
-        if (event instanceof MemberAttendedStudyDay e && absent(attended, e.studyDayId())) {
-            attended.add(new Document("studyDayId", e.studyDayId().value()).append("mode", e.mode().name())
-                    .append("on", e.attendedOn().toString()));
-        }
-        document.put(ATTENDED, attended);
-        List<String> excused = new ArrayList<>(previous == null ? List.of() : previous.getList(EXCUSED, String.class, List.of()));
-        if (event instanceof StudyAbsenceExcused e && !excused.contains(e.studyDayId().value())) {
-            excused.add(e.studyDayId().value());
-        }
-        document.put(EXCUSED, excused);
-        List<Document> madeUp = new ArrayList<>(list(previous, MADE_UP));
-        if (event instanceof StudyMadeUp e && absent(madeUp, e.studyDayId())) {
-            madeUp.add(new Document("studyDayId", e.studyDayId().value()).append("mode", e.mode().name())
-                    .append("on", e.madeUpOn().toString()));
-        }
-        document.put(MADE_UP, madeUp);
-        List<Document> followedUp = new ArrayList<>(list(previous, FOLLOWED_UP));
-        if (event instanceof StudyFollowedUp e && absent(followedUp, e.studyDayId())) {
-            followedUp.add(new Document("studyDayId", e.studyDayId().value()).append("by", e.helperName())
-                    .append("method", e.method().name()).append("on", e.followedUpOn().toString()));
-        }
-        document.put(FOLLOWED_UP, followedUp);
-    }
-
-    private static boolean absent(List<Document> entries, StudyDayId studyDayId) {
-        return entries.stream().noneMatch(a -> studyDayId.value().equals(a.getString("studyDayId")));
-    }
-
-    private static List<Document> list(Document document, String field) {
-        return document == null ? List.of() : document.getList(field, Document.class, List.of());
+        AttendanceFigures.carry(document, previous, event);
     }
 }

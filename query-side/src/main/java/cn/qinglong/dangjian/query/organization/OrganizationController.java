@@ -33,9 +33,15 @@ record OrganizationController(ProjectionRuntime runtime, Today today, ViewAnswer
      * group counts the members placed in it (transition, building or area group) whose branch on that base is the
      * group's own parent, so no node's children add up to more than the node. {@code managed} counts, on the basis
      * the eight difficulties use, the active members whose daily-management branch is the node or below it.
+     * By residence, a building group lists its central households (党员中心户): the bottom of the pyramid.
      */
     record Node(String id, String name, String level, String setting, String groupKind, LocalDate dissolvedOn,
-                long members, long aged60Plus, long managed, List<Node> children) {
+                long members, long aged60Plus, long managed, List<Node> children,
+                List<CentralHousehold> centralHouseholds) {
+    }
+
+    /** An active member's household serving {@code households} households of the building group since a date. */
+    record CentralHousehold(String memberId, String name, int households, LocalDate designatedOn) {
     }
 
     record Tree(LocalDate asOf, String by, long members, long aged60Plus, List<Node> roots) {
@@ -59,10 +65,18 @@ record OrganizationController(ProjectionRuntime runtime, Today today, ViewAnswer
         String sixty = date.minusYears(60).toString();
         Map<String, long[]> counts = new HashMap<>();
         long[] total = new long[2];
+        Map<String, List<CentralHousehold>> centrals = new HashMap<>();
         views.get(MemberFoldProjection.MEMBERS).find(eq("status", MembershipStatus.ACTIVE.name()))
                 .projection(Projections.include("branchId", "dailyBranchId", "groupId", "buildingGroupId", "areaId",
-                        "birthDate"))
+                        "birthDate", "name", OrganizationProjection.CENTRAL_HOUSEHOLD))
                 .forEach(member -> {
+                    Document central = member.get(OrganizationProjection.CENTRAL_HOUSEHOLD, Document.class);
+                    if (central != null && "residence".equals(base)) {
+                        centrals.computeIfAbsent(central.getString("buildingGroupId"), g -> new ArrayList<>())
+                                .add(new CentralHousehold(member.getString("_id"), member.getString("name"),
+                                        central.getInteger("households"),
+                                        LocalDate.parse(central.getString("designatedOn"))));
+                    }
                     String birthDate = member.getString("birthDate");
                     boolean senior = birthDate != null && birthDate.compareTo(sixty) <= 0;
                     total[0]++;
@@ -86,16 +100,21 @@ record OrganizationController(ProjectionRuntime runtime, Today today, ViewAnswer
                         counts.computeIfAbsent(place, p -> new long[3])[2]++;
                     }
                 });
-        List<Node> roots = tree.roots().stream().map(id -> node(tree, id, counts)).toList();
+        centrals.values().forEach(list -> list.sort(java.util.Comparator.comparing(CentralHousehold::designatedOn)
+                .thenComparing(CentralHousehold::memberId)));
+        List<Node> roots = tree.roots().stream().map(id -> node(tree, id, counts, centrals, base)).toList();
         return new Tree(date, base, total[0], total[1], roots);
     }
 
-    private static Node node(OrganizationTree tree, String id, Map<String, long[]> counts) {
+    private static Node node(OrganizationTree tree, String id, Map<String, long[]> counts,
+                             Map<String, List<CentralHousehold>> centrals, String base) {
         Document d = tree.get(id);
         long[] count = counts.getOrDefault(id, new long[3]);
         String dissolvedOn = d.getString("dissolvedOn");
         return new Node(id, d.getString("name"), d.getString("level"), d.getString("setting"),
                 d.getString("groupKind"), dissolvedOn == null ? null : LocalDate.parse(dissolvedOn), count[0], count[1],
-                count[2], tree.children(id).stream().map(child -> node(tree, child, counts)).toList());
+                count[2], tree.children(id).stream().map(child -> node(tree, child, counts, centrals, base)).toList(),
+                "residence".equals(base) && "BUILDING".equals(d.getString("groupKind"))
+                        ? List.copyOf(centrals.getOrDefault(id, List.of())) : null);
     }
 }

@@ -52,7 +52,9 @@ class RebuildTest extends QuerySideTest {
                 "/organizational-life/compliance?organizationId=" + scenario.committee,
                 "/organizational-life/summary?organizationId=" + scenario.committee,
                 "/notices/" + life.earlyNotice + "/reach", "/meetings?organizationId=" + scenario.village,
-                "/meetings/" + life.groupMeeting);
+                "/meetings/" + life.groupMeeting,
+                "/points?organizationId=" + scenario.committee, "/members/" + scenario.model + "/points",
+                "/organizations/tree?by=residence");
         Map<String, JsonNode> live = answers(paths, position);
         Map<String, Integer> generations = generations();
 

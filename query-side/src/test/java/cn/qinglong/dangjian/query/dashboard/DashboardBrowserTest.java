@@ -81,7 +81,8 @@ class DashboardBrowserTest extends QuerySideTest {
         command = new Http(CommandSide.baseUrl());
         long position = new MiniDemo(command, today).load();
         for (String view : List.of("/organizations/tree", "/dashboard/difficulties", "/transition",
-                "/dual-management", "/care/overdue", "/attendance/rates", "/organizational-life/compliance")) {
+                "/dual-management", "/care/overdue", "/attendance/rates", "/organizational-life/compliance",
+                "/points")) {
             Http.Response response = api.get(view + "?minPosition=" + position);
             assertThat(response.header("X-View-Behind")).as(view + " caught up with the demo").isNull();
         }
@@ -433,6 +434,7 @@ class DashboardBrowserTest extends QuerySideTest {
         tabs.put("suggestions", "#/suggestions");
         tabs.put("orglife", "#/orglife");
         tabs.put("notices", "#/notices");
+        tabs.put("points", "#/points");
         atBothSizes(size -> {
             for (Map.Entry<String, String> tab : tabs.entrySet()) {
                 open(tab.getValue(), tab.getKey().replace("-branch", ""));
@@ -475,6 +477,31 @@ class DashboardBrowserTest extends QuerySideTest {
         Files.write(SCREENSHOTS.resolve("big-screen.png"), browser.getScreenshotAs(OutputType.BYTES));
         browser.findElement(By.id("big-screen")).click();
         assertThat(browser.findElement(By.tagName("body")).getAttribute("class")).doesNotContain("big-screen");
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("积分 shows the API's ranking; a member's points there are explained fact by fact and add up")
+    void pointsRankingAndBreakdown() throws IOException {
+        open("#/points?org=" + MiniDemo.COMMITTEE, "points");
+        JsonNode ranking = api.get("/points?organizationId=" + MiniDemo.COMMITTEE + "&size=500").json();
+        assertThat(ranking.get("total").asInt()).isPositive();
+        List<String> shown = browser.findElements(By.cssSelector("#points-table [data-member]")).stream()
+                .map(a -> a.getAttribute("data-member")).distinct().toList();
+        assertThat(shown).containsExactlyElementsOf(ranking.get("items").valueStream()
+                .map(i -> i.get("memberId").asString()).toList());
+        JsonNode second = ranking.get("items").get(1);
+        browser.findElement(By.cssSelector("#points-table button[data-member='" + second.get("memberId").asString()
+                + "']")).click();
+        new WebDriverWait(browser, WAIT).until(b -> !b.findElements(By.cssSelector(
+                "#points-breakdown[data-member='" + second.get("memberId").asString() + "']")).isEmpty());
+        JsonNode points = api.get("/members/" + second.get("memberId").asString() + "/points").json();
+        assertThat(text("#points-total")).isEqualTo(String.valueOf(second.get("points").asInt()))
+                .isEqualTo(String.valueOf(points.get("points").asInt()));
+        assertThat(browser.findElements(By.cssSelector("#points-facts tbody tr"))).hasSize(points.get("facts").size());
+        assertThat(text("#points-breakdown")).contains("积分规则表第 1 版", second.get("name").asString());
+        assertThat(latinWords(visibleText())).isEmpty();
+        screenshot("points");
     }
 
     @Test

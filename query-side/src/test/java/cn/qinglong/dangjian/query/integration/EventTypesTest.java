@@ -50,4 +50,12 @@ class EventTypesTest {
                 .isEqualTo(MemberEvent.NoticeDelivered.class);
         assertThat(EventTypes.named("NoticeAcknowledged")).isPresent();
     }
+
+    @Test
+    void the_bottom_of_the_pyramid_is_published_to_integration_clients() {
+        assertThat(EventTypes.named("IdentityDisplayed").orElseThrow().cloudEventType())
+                .isEqualTo("cn.qinglong.dangjian.member.IdentityDisplayed.v1");
+        assertThat(EventTypes.named("CentralHouseholdDesignated").orElseThrow().payloadClass())
+                .isEqualTo(MemberEvent.CentralHouseholdDesignated.class);
+    }
 }

@@ -161,4 +161,14 @@ public sealed interface MemberCommand {
                                    @BusinessDate LocalDate attendedOn, @TargetAggregateVersion Long expectedVersion)
             implements MemberCommand {
     }
+
+    record DisplayIdentity(@TargetAggregateIdentifier MemberId memberId, @BusinessDate LocalDate displayedOn,
+                           OrganizationId buildingGroupId, @TargetAggregateVersion Long expectedVersion)
+            implements MemberCommand {
+    }
+
+    record DesignateCentralHousehold(@TargetAggregateIdentifier MemberId memberId, OrganizationId buildingGroupId,
+                                     int households, @BusinessDate LocalDate designatedOn,
+                                     @TargetAggregateVersion Long expectedVersion) implements MemberCommand {
+    }
 }

@@ -231,4 +231,19 @@ public sealed interface MemberEvent {
     record MemberAttendedMeeting(MemberId memberId, MeetingId meetingId, OrganizationId organizationId,
                                  MeetingKind kind, @BusinessDate LocalDate attendedOn) implements MemberEvent {
     }
+
+    /** 楼道亮身份: the member's identity shown in the stairwell, once; {@code buildingGroupId} the stairwell's group, if known. */
+    @Revision("1")
+    record IdentityDisplayed(MemberId memberId, @BusinessDate LocalDate displayedOn, OrganizationId buildingGroupId)
+            implements MemberEvent {
+    }
+
+    /**
+     * 党员中心户: the member's household designated to serve {@code households} households of one building group of
+     * the member's own resettlement community (the bottom of the residence pyramid).
+     */
+    @Revision("1")
+    record CentralHouseholdDesignated(MemberId memberId, OrganizationId buildingGroupId, int households,
+                                      @BusinessDate LocalDate designatedOn) implements MemberEvent {
+    }
 }

@@ -29,6 +29,8 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.VanguardActivityRecorded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.NoticeDelivered;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.NoticeAcknowledged;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberAttendedMeeting;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.IdentityDisplayed;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.CentralHouseholdDesignated;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
 import java.time.LocalDate;
@@ -333,7 +335,9 @@ public record MemberState(
             unchanged(MemberEvent.MemberRated.class),
             unchanged(NoticeDelivered.class),
             unchanged(NoticeAcknowledged.class),
-            unchanged(MemberAttendedMeeting.class));
+            unchanged(MemberAttendedMeeting.class),
+            unchanged(IdentityDisplayed.class),
+            unchanged(CentralHouseholdDesignated.class));
 
     private static Map<Class<?>, Fold<?>> folds(Fold<?>... folds) {
         Map<Class<?>, Fold<?>> byType = new HashMap<>();
