@@ -5,6 +5,12 @@ import static cn.qinglong.dangjian.query.testing.Scenario.mid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.qinglong.dangjian.kernel.meeting.MeetingId;
+import cn.qinglong.dangjian.kernel.meeting.MeetingKind;
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberAttendedMeeting;
+import cn.qinglong.dangjian.kernel.suggestion.SuggestionCategory;
+import cn.qinglong.dangjian.kernel.suggestion.SuggestionEvent.SuggestionSubmitted;
+import cn.qinglong.dangjian.kernel.suggestion.SuggestionId;
 import cn.qinglong.dangjian.kernel.member.Category;
 import cn.qinglong.dangjian.kernel.member.Gender;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.CentralHouseholdDesignated;
@@ -225,6 +231,26 @@ class PointsProjectionTest extends ProjectionContract {
                 .extracting(MemberPoints.Fact::source).doesNotContain(studyDay(MADE_UP_DAY).value());
         assertThat(count(pastThirtyDays, PointsFact.STUDY_MADE_UP)).isEqualTo(1);
         assertThat(count(beforeMakeUp, PointsFact.STUDY_DAY_LEFT_BEHIND)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("points rule: a meeting attended (+1) and a suggestion the member submitted (+1, from the suggestion's own stream) count; a resident's suggestion scores no member")
+    void meetingsAndSuggestionsScore() {
+        EventLog log = memberYear();
+        log.add(new MemberAttendedMeeting(mid(LI), MeetingId.of("p-mtg-1"), id(BRANCH), MeetingKind.BRANCH_CONGRESS,
+                        LocalDate.of(2026, 9, 1)),
+                new SuggestionSubmitted(SuggestionId.of("p-sg-1"), id(BRANCH), SuggestionCategory.GREENING, "绿地积水",
+                        LocalDate.of(2026, 9, 2), mid(LI), null),
+                new SuggestionSubmitted(SuggestionId.of("p-sg-2"), id(BRANCH), SuggestionCategory.PROPERTY, "电梯故障",
+                        LocalDate.of(2026, 9, 3), null, "赵桂兰"));
+
+        MemberPoints li = li(feed(log.inOrder(), 50), LocalDate.of(2027, 1, 5), PointsTable.defaultTable());
+
+        assertThat(count(li, PointsFact.MEMBER_ATTENDED_MEETING)).isEqualTo(1);
+        assertThat(count(li, PointsFact.SUGGESTION_SUBMITTED)).isEqualTo(1);
+        assertThat(li.points()).isEqualTo(13 + 1 + 1);
+        assertThat(li.facts()).filteredOn(f -> f.fact().equals("SuggestionSubmitted"))
+                .extracting(MemberPoints.Fact::source).containsExactly("p-sg-1");
     }
 
     @Test
