@@ -2,7 +2,6 @@ package cn.qinglong.dangjian.command.member;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import cn.qinglong.dangjian.command.evaluation.EvaluationRounds;
 import cn.qinglong.dangjian.command.organization.MemberDirectory;
 import cn.qinglong.dangjian.command.organization.Occupants;
 import cn.qinglong.dangjian.command.organization.OrganizationDirectory;
@@ -487,10 +486,10 @@ class Member {
      * period: the same again records nothing, another is a 409 naming the grade recorded.
      */
     @CommandHandler
-    void handle(RecordEvaluation c, EvaluationRounds rounds, OrganizationDirectory organizations) {
+    void handle(RecordEvaluation c, OpeningEvents streams, OrganizationDirectory organizations) {
         var event = new EvaluationRecorded(memberId, c.period(), c.rating(), c.evaluatedOn(), c.roundId());
         if (c.roundId() != null) {
-            gradeOfRound(c, event, rounds, organizations);
+            gradeOfRound(c, event, streams, organizations);
             return;
         }
         EvaluationRecorded recorded = evaluations.get(c.period());
@@ -749,7 +748,7 @@ class Member {
 
     // ---- 民主评议: ratings in a round and the round's concluding grade ----
 
-    private void gradeOfRound(RecordEvaluation c, EvaluationRecorded event, EvaluationRounds rounds,
+    private void gradeOfRound(RecordEvaluation c, EvaluationRecorded event, OpeningEvents streams,
                               OrganizationDirectory organizations) {
         EvaluationRecorded recorded = roundGrades.get(c.roundId());
         if (recorded != null) {
@@ -760,7 +759,7 @@ class Member {
                     + "' of member '" + memberId + "' is already graded " + recorded.rating() + " on "
                     + recorded.evaluatedOn());
         }
-        EvaluationRoundOpened round = rounds.require(c.roundId());
+        EvaluationRoundOpened round = streams.require("evaluation round", c.roundId().value(), EvaluationRoundOpened.class);
         if (!c.period().equals(String.valueOf(round.year()))) {
             throw new RuleViolation("the period of a round's grade is the round's year, " + round.year() + ", not '"
                     + c.period() + "'");
@@ -779,7 +778,7 @@ class Member {
      * one recorded. A self-rating's rater is the member; a peer is another registered member.
      */
     @CommandHandler
-    void handle(RateMember c, EvaluationRounds rounds, OrganizationDirectory organizations, MemberDirectory members) {
+    void handle(RateMember c, OpeningEvents streams, OrganizationDirectory organizations, MemberDirectory members) {
         if (c.raterKind() == RaterKind.SELF && c.raterId() != null && !c.raterId().equals(memberId.value())) {
             throw new RuleViolation("a self-rating is the member's own; its rater is '" + memberId + "', not '"
                     + c.raterId() + "'");
@@ -795,7 +794,7 @@ class Member {
                     + "' already rated member '" + memberId + "' " + recorded.rating() + " on " + recorded.ratedOn()
                     + " in round '" + c.roundId() + "'");
         }
-        EvaluationRoundOpened round = rounds.require(c.roundId());
+        EvaluationRoundOpened round = streams.require("evaluation round", c.roundId().value(), EvaluationRoundOpened.class);
         if (!round.openOn(c.ratedOn())) {
             throw new RuleViolation("ratings are given only while the round is open (" + round.window() + "); "
                     + c.ratedOn() + " is outside it");

@@ -5,24 +5,21 @@ import static cn.qinglong.dangjian.command.member.Directory.COMMUNITY;
 import static cn.qinglong.dangjian.command.member.Directory.OTHER_BUILDING_GROUP;
 import static cn.qinglong.dangjian.command.member.Directory.RESIDENCE_BRANCH;
 import static cn.qinglong.dangjian.command.member.Directory.TRANSITION_GROUP;
-import static cn.qinglong.dangjian.command.member.MemberRulesTest.CLOCK;
 import static cn.qinglong.dangjian.command.member.MemberRulesTest.ID;
 import static cn.qinglong.dangjian.command.member.MemberRulesTest.MOVED_IN_ON;
 import static cn.qinglong.dangjian.command.member.MemberRulesTest.registered;
 import static cn.qinglong.dangjian.command.member.MemberRulesTest.relocated;
 import static org.hamcrest.Matchers.containsString;
 
-import cn.qinglong.dangjian.command.organization.OrganizationDirectory;
 import cn.qinglong.dangjian.command.shared.IdConflict;
 import cn.qinglong.dangjian.command.shared.RuleViolation;
-import cn.qinglong.dangjian.command.studyday.StudyDayCalendar;
+import cn.qinglong.dangjian.command.shared.RulesFixture;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.DesignateCentralHousehold;
 import cn.qinglong.dangjian.kernel.member.MemberCommand.DisplayIdentity;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.CentralHouseholdDesignated;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.IdentityDisplayed;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberTransferredToResettlementCommunity;
 import java.time.LocalDate;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -39,11 +36,7 @@ class BottomOfPyramidRulesTest {
     @BeforeEach
     void setUp() {
         Directory directory = new Directory();
-        fixture = new AggregateTestFixture<>(Member.class);
-        fixture.registerInjectableResource(CLOCK);
-        fixture.registerInjectableResource(new OrganizationDirectory(directory.store));
-        fixture.registerInjectableResource(new StudyDayCalendar(directory.store, 100));
-        fixture.registerInjectableResource((PersonalDataShredder) id -> { });
+        fixture = directory.memberFixture(id -> { }, RulesFixture.occupants());
     }
 
     static MemberTransferredToResettlementCommunity resettled() {

@@ -1,5 +1,10 @@
 package cn.qinglong.dangjian.command.member;
 
+import cn.qinglong.dangjian.command.organization.MemberDirectory;
+import cn.qinglong.dangjian.command.organization.Occupants;
+import cn.qinglong.dangjian.command.organization.OrganizationDirectory;
+import cn.qinglong.dangjian.command.shared.OpeningEvents;
+import cn.qinglong.dangjian.command.studyday.StudyDayCalendar;
 import cn.qinglong.dangjian.kernel.organization.GroupKind;
 import cn.qinglong.dangjian.kernel.organization.OrganizationEvent.OrganizationDissolved;
 import cn.qinglong.dangjian.kernel.organization.OrganizationEvent.OrganizationEstablished;
@@ -18,6 +23,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
 
 /**
  * The organisations and study days the member rules look up, as real event streams in Axon's in-memory event store
@@ -100,5 +107,18 @@ final class Directory {
     private void append(String type, String id, Object payload) {
         long sequence = sequences.merge(id, 0L, (old, ignored) -> old + 1);
         store.publish(new GenericDomainEventMessage<>(type, id, sequence, payload));
+    }
+
+    /** A member's fixture over this store, with every resource the member's handlers take. */
+    FixtureConfiguration<Member> memberFixture(PersonalDataShredder shredder, Occupants occupants) {
+        FixtureConfiguration<Member> fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource(MemberRulesTest.CLOCK);
+        fixture.registerInjectableResource(new OrganizationDirectory(store));
+        fixture.registerInjectableResource(new StudyDayCalendar(store, 100));
+        fixture.registerInjectableResource(new OpeningEvents(store, 100));
+        fixture.registerInjectableResource(new MemberDirectory(store));
+        fixture.registerInjectableResource(shredder);
+        fixture.registerInjectableResource(occupants);
+        return fixture;
     }
 }

@@ -6,14 +6,10 @@ import static cn.qinglong.dangjian.command.member.MemberRulesTest.ID;
 import static cn.qinglong.dangjian.command.member.MemberRulesTest.registered;
 import static org.hamcrest.Matchers.containsString;
 
-import cn.qinglong.dangjian.command.evaluation.EvaluationRounds;
-import cn.qinglong.dangjian.command.organization.MemberDirectory;
-import cn.qinglong.dangjian.command.organization.OrganizationDirectory;
 import cn.qinglong.dangjian.command.shared.IdConflict;
 import cn.qinglong.dangjian.command.shared.NotFound;
 import cn.qinglong.dangjian.command.shared.RuleViolation;
 import cn.qinglong.dangjian.command.shared.RulesFixture;
-import cn.qinglong.dangjian.command.studyday.StudyDayCalendar;
 import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundEvent.EvaluationRoundOpened;
 import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundId;
 import cn.qinglong.dangjian.kernel.evaluation.RaterKind;
@@ -26,7 +22,6 @@ import cn.qinglong.dangjian.kernel.member.Rating;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import java.time.LocalDate;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -55,14 +50,7 @@ class EvaluationRulesTest {
                 new cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRegistered(PEER, "李红", registered().gender(),
                         registered().birthDate(), registered().joinedPartyOn(), registered().branchId(),
                         registered().categories(), registered().residence(), null, registered().registeredOn())));
-        fixture = new AggregateTestFixture<>(Member.class);
-        fixture.registerInjectableResource(MemberRulesTest.CLOCK);
-        fixture.registerInjectableResource(new OrganizationDirectory(directory.store));
-        fixture.registerInjectableResource(new StudyDayCalendar(directory.store, 100));
-        fixture.registerInjectableResource(new EvaluationRounds(directory.store, 100));
-        fixture.registerInjectableResource(new MemberDirectory(directory.store));
-        fixture.registerInjectableResource((PersonalDataShredder) memberId -> { });
-        fixture.registerInjectableResource(RulesFixture.occupants());
+        fixture = directory.memberFixture(memberId -> { }, RulesFixture.occupants());
     }
 
     private static void round(Directory directory, EvaluationRoundId id, OrganizationId organization, LocalDate opens,

@@ -23,12 +23,10 @@ import static cn.qinglong.dangjian.command.member.Directory.STUDY_DAY_DATE;
 import static cn.qinglong.dangjian.command.member.Directory.TRANSITION_GROUP;
 
 import cn.qinglong.dangjian.command.organization.Occupants;
-import cn.qinglong.dangjian.command.organization.OrganizationDirectory;
 import cn.qinglong.dangjian.command.shared.IdConflict;
 import cn.qinglong.dangjian.command.shared.NotFound;
 import cn.qinglong.dangjian.command.shared.RuleViolation;
 import cn.qinglong.dangjian.command.shared.RulesFixture;
-import cn.qinglong.dangjian.command.studyday.StudyDayCalendar;
 import cn.qinglong.dangjian.kernel.member.CareNeed;
 import cn.qinglong.dangjian.kernel.member.Category;
 import cn.qinglong.dangjian.kernel.member.FollowUpMethod;
@@ -84,9 +82,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import cn.qinglong.dangjian.command.evaluation.EvaluationRounds;
-import cn.qinglong.dangjian.command.organization.MemberDirectory;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -111,15 +106,8 @@ class MemberRulesTest {
     @BeforeEach
     void setUp() {
         Directory directory = new Directory();
-        fixture = new AggregateTestFixture<>(Member.class);
-        fixture.registerInjectableResource(CLOCK);
-        fixture.registerInjectableResource(new OrganizationDirectory(directory.store));
-        fixture.registerInjectableResource(new StudyDayCalendar(directory.store, 100));
-        fixture.registerInjectableResource(new EvaluationRounds(directory.store, 100));
-        fixture.registerInjectableResource(new MemberDirectory(directory.store));
-        fixture.registerInjectableResource((PersonalDataShredder) destroyedKeys::add);
         occupants = RulesFixture.occupants();
-        fixture.registerInjectableResource(occupants);
+        fixture = directory.memberFixture(destroyedKeys::add, occupants);
     }
 
     @Test

@@ -15,13 +15,10 @@ import static cn.qinglong.dangjian.command.member.MemberRulesTest.registered;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 
-import cn.qinglong.dangjian.command.organization.OrganizationDirectory;
 import cn.qinglong.dangjian.command.shared.IdConflict;
 import cn.qinglong.dangjian.command.shared.NotFound;
-import cn.qinglong.dangjian.command.shared.OpeningEvents;
 import cn.qinglong.dangjian.command.shared.RuleViolation;
 import cn.qinglong.dangjian.command.shared.RulesFixture;
-import cn.qinglong.dangjian.command.studyday.StudyDayCalendar;
 import cn.qinglong.dangjian.kernel.meeting.MeetingEvent.MeetingHeld;
 import cn.qinglong.dangjian.kernel.meeting.MeetingId;
 import cn.qinglong.dangjian.kernel.meeting.MeetingKind;
@@ -44,7 +41,6 @@ import cn.qinglong.dangjian.kernel.notice.NoticeId;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import java.time.LocalDate;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -90,13 +86,7 @@ class OrganizationalLifeRulesTest {
                 new MeetingHeld(BUILDING_MEETING, BUILDING_GROUP, MeetingKind.GROUP_MEETING, HELD_ON, "楼栋党小组会"));
         publish(directory, "Meeting", AREA_MEETING.value(),
                 new MeetingHeld(AREA_MEETING, AREA, MeetingKind.GROUP_MEETING, HELD_ON, "片区会"));
-        fixture = new AggregateTestFixture<>(Member.class);
-        fixture.registerInjectableResource(CLOCK);
-        fixture.registerInjectableResource(new OrganizationDirectory(directory.store));
-        fixture.registerInjectableResource(new StudyDayCalendar(directory.store, 100));
-        fixture.registerInjectableResource(new OpeningEvents(directory.store, 100));
-        fixture.registerInjectableResource((PersonalDataShredder) id -> { });
-        fixture.registerInjectableResource(RulesFixture.occupants());
+        fixture = directory.memberFixture(id -> { }, RulesFixture.occupants());
     }
 
     private static void publish(Directory directory, String type, String id, Object event) {
