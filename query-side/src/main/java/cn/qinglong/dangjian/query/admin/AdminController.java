@@ -31,6 +31,12 @@ class AdminController {
         return runtime.status(name);
     }
 
+    /** 202: every projection is rebuilt in the background from one pass over the store. */
+    @PostMapping("/rebuild")
+    ResponseEntity<List<ProjectionStatus>> rebuildAll() {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(runtime.rebuildAll());
+    }
+
     /** 202: the rebuild runs in the background; the old view answers until the new one has caught up. */
     @PostMapping("/{name}/rebuild")
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {

@@ -4,11 +4,14 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
+import cn.qinglong.dangjian.eventstore.chain.ChainRememberingJdbcEventStorageEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,13 +24,16 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -37,13 +43,13 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs every projection as pooled streaming processors, one per generation of its view, and swaps generations
- * blue/green: a rebuild builds generation N+1 into fresh collections from the first event while generation N keeps
- * answering; once N+1 has caught up, the pointer document of the projection is switched in one write and
+ * blue/green: a rebuild builds generation N+1 into fresh collections while generation N keeps answering. A folding
+ * view's new generation (and its first build) is built by one {@link StreamOrderPass} over the store, shared by every
+ * view waiting for one; its processor then takes over from where the pass stopped. Once N+1 has caught up, the pointer document of the projection is switched in one write and
  * generation N is stopped, its tokens deleted and its collections dropped.
  *
  * <p>The pointer documents (collection {@value #POINTERS}) are the only truth about generations, shared by every
@@ -65,19 +71,27 @@ public class ProjectionRuntime implements SmartLifecycle {
     private final TokenStore tokenStore;
     private final StoredTokens storedTokens;
     private final MongoDatabase database;
-    private final JdbcTemplate jdbc;
+    private final ChainRememberingJdbcEventStorageEngine engine;
     private final ProjectionSettings settings;
     /** The pointer of every projection as this node last read it. */
     private final Map<String, Pointer> pointers = new ConcurrentHashMap<>();
     /** The generations this node runs a processor for, per projection. */
     private final Map<String, Map<Integer, Generation>> local = new ConcurrentHashMap<>();
     private ScheduledExecutorService supervisor;
+    /** Runs this node's stream-order passes, one at a time, outside the supervisor's lock. */
+    private ExecutorService passes;
+    private final AtomicBoolean passing = new AtomicBoolean();
     private long lastBalance = System.nanoTime();
     private volatile boolean running;
 
-    /** A projection's pointer document: the answering generation, the one being built, and the retired ones. */
+    /**
+     * A projection's pointer document: the answering generation, the one being built, the generation still waiting
+     * for its stream-order pass ({@code pass}, with the node running it and how long its lease lasts), and the
+     * retired ones.
+     */
     private record Pointer(int active, int latest, Integer building, long buildingHead, String buildingStartedAt,
-                           ProjectionStatus.Rebuilt lastRebuild, List<Document> retired) {
+                           ProjectionStatus.Rebuilt lastRebuild, List<Document> retired, Integer pass,
+                           String passOwner, long passUntil, long passRead) {
 
         static Pointer of(Document document) {
             int active = document.getInteger("active");
@@ -88,11 +102,21 @@ public class ProjectionRuntime implements SmartLifecycle {
                     last == null ? null : new ProjectionStatus.Rebuilt(last.getInteger("generation"),
                             last.getString("startedAt"), last.getString("swappedAt"), last.getLong("events"),
                             last.getDouble("seconds"), last.getLong("eventsPerSecond")),
-                    document.getList("retired", Document.class, List.of()));
+                    document.getList("retired", Document.class, List.of()), document.getInteger("pass"),
+                    document.getString("passOwner"), longOf(document, "passUntil"), longOf(document, "passRead"));
         }
 
+        private static long longOf(Document document, String field) {
+            return document.get(field) == null ? -1 : ((Number) document.get(field)).longValue();
+        }
+
+        /** The generations with a processor: those answering or being built, once their pass (if any) is done. */
         Set<Integer> running() {
-            return building == null ? Set.of(active) : Set.of(active, building);
+            Set<Integer> running = new java.util.HashSet<>(building == null ? Set.of(active) : Set.of(active, building));
+            if (pass != null) {
+                running.remove(pass);
+            }
+            return running;
         }
     }
 
@@ -116,14 +140,14 @@ public class ProjectionRuntime implements SmartLifecycle {
     }
 
     public ProjectionRuntime(List<Projection> projections, EventStore eventStore, TokenStore tokenStore,
-                             StoredTokens storedTokens, MongoDatabase database, JdbcTemplate jdbc,
-                             ProjectionSettings settings) {
+                             StoredTokens storedTokens, MongoDatabase database,
+                             ChainRememberingJdbcEventStorageEngine engine, ProjectionSettings settings) {
         projections.forEach(p -> this.projections.put(p.name(), p));
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.storedTokens = storedTokens;
         this.database = database;
-        this.jdbc = jdbc;
+        this.engine = engine;
         this.settings = settings;
     }
 
@@ -170,8 +194,8 @@ public class ProjectionRuntime implements SmartLifecycle {
     }
 
     public long head() {
-        Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
-        return head == null ? -1 : head;
+        TrackingToken head = engine.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
     }
 
     public List<ProjectionStatus> statuses() {
@@ -198,7 +222,10 @@ public class ProjectionRuntime implements SmartLifecycle {
         long position = position(name, pointer.active());
         long lag = Math.max(0, head - Math.max(position, 0));
         String status;
-        if (current == null || !current.processor.isRunning()) {
+        boolean firstPass = Integer.valueOf(pointer.active()).equals(pointer.pass());
+        if (firstPass) {
+            status = "CATCHING_UP";
+        } else if (current == null || !current.processor.isRunning()) {
             status = "STOPPED";
         } else if (current.processor.isError() || (next != null && next.processor.isError())) {
             status = "ERROR";
@@ -208,10 +235,12 @@ public class ProjectionRuntime implements SmartLifecycle {
             status = lag == 0 ? "RUNNING" : "CATCHING_UP";
         }
         ProjectionStatus.Rebuild rebuild = null;
-        double progress = progress(position, head);
+        double progress = firstPass ? progress(pointer.passRead(), head) : progress(position, head);
         if (pointer.building() != null) {
-            long nextPosition = position(name, pointer.building());
-            rebuild = new ProjectionStatus.Rebuild(pointer.building(), nextPosition, progress(nextPosition, head),
+            boolean inPass = pointer.building().equals(pointer.pass());
+            long nextPosition = inPass ? -1 : position(name, pointer.building());
+            rebuild = new ProjectionStatus.Rebuild(pointer.building(), inPass ? "STREAM_PASS" : "CATCHING_UP",
+                    nextPosition, inPass ? progress(pointer.passRead(), head) : progress(nextPosition, head),
                     pointer.buildingStartedAt(), next == null ? 0 : next.handler.averageBatchSize());
             progress = rebuild.progress();
         }
@@ -233,15 +262,19 @@ public class ProjectionRuntime implements SmartLifecycle {
     public synchronized ProjectionStatus rebuild(String name) {
         Projection projection = require(name);
         Pointer pointer = Pointer.of(pointer(name));
-        if (pointer.building() != null) {
-            throw new RebuildAlreadyRunning(name, pointer.building());
+        if (pointer.building() != null || pointer.pass() != null) {
+            throw new RebuildAlreadyRunning(name, pointer.building() != null ? pointer.building() : pointer.pass());
         }
         int next = pointer.latest() + 1;
+        Document claim = new Document("building", next).append("latest", next)
+                .append("buildingHead", head()).append("buildingStartedAt", Instant.now().toString());
+        if (projection instanceof FoldingProjection) {
+            claim.append("pass", next);
+        }
         boolean claimed = pointers().updateOne(
-                and(eq("_id", name), eq("latest", pointer.latest()), exists("building", false)),
-                new Document("$set", new Document("building", next).append("latest", next)
-                        .append("buildingHead", head()).append("buildingStartedAt", Instant.now().toString())))
-                .getModifiedCount() == 1;
+                and(eq("_id", name), eq("latest", pointer.latest()), exists("building", false),
+                        exists("pass", false)),
+                new Document("$set", claim)).getModifiedCount() == 1;
         Pointer now = Pointer.of(pointer(name));
         pointers.put(name, now);
         if (!claimed) {
@@ -252,6 +285,22 @@ public class ProjectionRuntime implements SmartLifecycle {
         return status(name);
     }
 
+    /**
+     * Starts rebuilding every projection at once, so that one stream-order pass builds them all; answers their
+     * statuses. A projection already rebuilding is left to finish.
+     */
+    public synchronized List<ProjectionStatus> rebuildAll() {
+        for (String name : projections.keySet()) {
+            try {
+                rebuild(name);
+            } catch (RebuildAlreadyRunning e) {
+                log.info("projection {} is already rebuilding", name);
+            }
+        }
+        startPass();
+        return statuses();
+    }
+
     @Override
     public synchronized void start() {
         for (Projection projection : projections.values()) {
@@ -259,6 +308,7 @@ public class ProjectionRuntime implements SmartLifecycle {
             pointers.put(projection.name(), pointer);
             follow(projection, pointer);
         }
+        passes = Executors.newSingleThreadExecutor(named("projection-pass"));
         supervisor = Executors.newSingleThreadScheduledExecutor(named("projection-supervisor"));
         long refresh = settings.pointerRefresh().toMillis();
         supervisor.scheduleWithFixedDelay(this::supervise, refresh, refresh, TimeUnit.MILLISECONDS);
@@ -270,6 +320,9 @@ public class ProjectionRuntime implements SmartLifecycle {
         running = false;
         if (supervisor != null) {
             supervisor.shutdownNow();
+        }
+        if (passes != null) {
+            passes.shutdownNow();
         }
         List<Generation> all = new ArrayList<>();
         local.values().forEach(generations -> all.addAll(generations.values()));
@@ -310,6 +363,7 @@ public class ProjectionRuntime implements SmartLifecycle {
                 splitToConfiguredSegments(projection.name(), pointers.get(projection.name()));
                 cleanUpRetired(projection, pointer);
             }
+            startPass();
             heartbeat();
             if (System.nanoTime() - lastBalance >= settings.claimInterval().toNanos()) {
                 lastBalance = System.nanoTime();
@@ -320,17 +374,102 @@ public class ProjectionRuntime implements SmartLifecycle {
         }
     }
 
+    /**
+     * Claims every generation waiting for its stream-order pass whose lease is free (never taken, or not renewed by
+     * a node that died mid-pass) and builds them all in one pass on this node, one pass at a time.
+     */
+    private synchronized void startPass() {
+        if (passes == null || !passing.compareAndSet(false, true)) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        Map<FoldingProjection, Integer> claimed = new LinkedHashMap<>();
+        for (Document document : pointers().find(exists("pass"))) {
+            if (projections.get(document.getString("_id")) instanceof FoldingProjection projection) {
+                int generation = document.getInteger("pass");
+                boolean mine = pointers().updateOne(and(eq("_id", projection.name()), eq("pass", generation),
+                                or(exists("passUntil", false), lt("passUntil", now))),
+                        new Document("$set", new Document("passOwner", settings.nodeId())
+                                .append("passUntil", now + settings.claimTimeout().toMillis())
+                                .append("passRead", 0L))).getModifiedCount() == 1;
+                if (mine) {
+                    claimed.put(projection, generation);
+                }
+            }
+        }
+        if (claimed.isEmpty()) {
+            passing.set(false);
+            return;
+        }
+        passes.execute(() -> {
+            try {
+                runPass(claimed);
+            } finally {
+                passing.set(false);
+            }
+        });
+    }
+
+    /**
+     * Builds the claimed generations from scratch (whatever a pass cut short left is dropped first), then gives each
+     * processor its tokens where the pass stopped, and lets every node start it. The lease is renewed while the pass
+     * runs; a pass that loses it stops, and one that fails hands it back at once.
+     */
+    private void runPass(Map<FoldingProjection, Integer> claimed) {
+        List<String> names = claimed.keySet().stream().map(Projection::name).toList();
+        try {
+            List<StreamOrderPass.Build> builds = new ArrayList<>();
+            claimed.forEach((projection, generation) -> {
+                ViewCollections views = new ViewCollections(database, projection.name(), generation);
+                views.drop(projection.collections());
+                storedTokens.delete(processorName(projection.name(), generation));
+                prepare(projection, views);
+                builds.add(new StreamOrderPass.Build(projection, views));
+            });
+            long head = head();
+            long started = System.nanoTime();
+            long[] renewed = {started};
+            TrackingToken token = new StreamOrderPass(engine, settings.batchSize()).run(builds, head,
+                    settings.passMargin(), read -> {
+                        if (System.nanoTime() - renewed[0] >= settings.claimExtension().toNanos()) {
+                            renewPass(names, read);
+                            renewed[0] = System.nanoTime();
+                        }
+                    });
+            claimed.forEach((projection, generation) -> {
+                tokenStore.initializeTokenSegments(processorName(projection.name(), generation), settings.segments(),
+                        token);
+                pointers().updateOne(and(eq("_id", projection.name()), eq("pass", generation),
+                                eq("passOwner", settings.nodeId())),
+                        new Document("$unset", new Document("pass", "").append("passOwner", "")
+                                .append("passUntil", "").append("passRead", "")));
+            });
+            log.info("stream-order pass built {} up to position {} in {} ms", names, head,
+                    (System.nanoTime() - started) / 1_000_000);
+            supervisor.execute(this::supervise);
+        } catch (RuntimeException e) {
+            log.warn("stream-order pass of {} stopped, to be taken up again: {}", names, e.toString());
+            pointers().updateMany(and(in("_id", names), eq("passOwner", settings.nodeId())),
+                    new Document("$set", new Document("passUntil", 0L)));
+        }
+    }
+
+    private void renewPass(List<String> names, long read) {
+        long held = pointers().updateMany(and(in("_id", names), eq("passOwner", settings.nodeId())),
+                new Document("$set", new Document("passUntil",
+                        System.currentTimeMillis() + settings.claimTimeout().toMillis()).append("passRead", read)))
+                .getMatchedCount();
+        if (held < names.size()) {
+            throw new IllegalStateException("another node took the stream-order pass over");
+        }
+    }
+
     /** Runs a processor for each generation the pointer names, and none for any other. */
     private void follow(Projection projection, Pointer pointer) {
         Map<Integer, Generation> generations = local.computeIfAbsent(projection.name(), n -> new ConcurrentHashMap<>());
         for (int number : pointer.running()) {
             if (!generations.containsKey(number)) {
-                // a generation being rebuilt, or one whose first build has not started (no tokens: a first start on
-                // an event store that may hold years of events), replays on few segments and is split once caught up
-                boolean replaying = pointer.building() != null && pointer.building() == number
-                        || storedTokens.positions(processorName(projection.name(), number)).isEmpty();
-                generations.put(number, start(projection, number,
-                        replaying ? settings.rebuildSegments() : settings.segments()));
+                generations.put(number, start(projection, number));
             }
         }
         for (Generation generation : List.copyOf(generations.values())) {
@@ -345,6 +484,9 @@ public class ProjectionRuntime implements SmartLifecycle {
 
     private void swapIfCaughtUp(String name, Pointer pointer) {
         int next = pointer.building();
+        if (pointer.pass() != null) {
+            return;
+        }
         long nextPosition = position(name, next);
         if (nextPosition < pointer.buildingHead() || nextPosition < position(name, pointer.active())) {
             return;
@@ -372,10 +514,9 @@ public class ProjectionRuntime implements SmartLifecycle {
     }
 
     /**
-     * A generation is rebuilt (or built the first time) on {@code rebuildSegments} segments, since a pooled processor
-     * offers every event to every segment's queue; once it answers and every segment has caught up with the store,
-     * the node holding its widest segment splits that, one split at a time, until the generation has
-     * {@code segments}; {@link #balance()} then hands the new segments to the other nodes.
+     * A generation gets {@code segments} segments when it is built; one with fewer (started before the setting was
+     * raised) is split once it answers and every segment has caught up with the store: the node holding its widest
+     * segment splits that, one split at a time; {@link #balance()} then hands the new segments to the other nodes.
      */
     private void splitToConfiguredSegments(String name, Pointer pointer) {
         Generation generation = local(name, pointer.active());
@@ -470,14 +611,18 @@ public class ProjectionRuntime implements SmartLifecycle {
         }
     }
 
-    /** {@code segments}: how many segments its tokens get if it has none yet (the first node to start it). */
-    private Generation start(Projection projection, int number, int segments) {
-        String processorName = processorName(projection.name(), number);
-        ViewCollections views = new ViewCollections(database, projection.name(), number);
+    static void prepare(Projection projection, ViewCollections views) {
         if (projection instanceof FoldingProjection) {
             projection.collections().forEach(collection -> FoldingProjection.createVersionIndex(views.get(collection)));
         }
         projection.createIndexes(views);
+    }
+
+    private Generation start(Projection projection, int number) {
+        String processorName = processorName(projection.name(), number);
+        ViewCollections views = new ViewCollections(database, projection.name(), number);
+        prepare(projection, views);
+        int segments = settings.segments();
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(named(processorName + "-coordinator"));
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(Math.max(segments, settings.segments()),
                 named(processorName + "-worker"));
@@ -562,11 +707,16 @@ public class ProjectionRuntime implements SmartLifecycle {
         return database.getCollection(POINTERS);
     }
 
-    /** The pointer document, created (generation 1) by whichever node comes first. */
+    /**
+     * The pointer document, created (generation 1) by whichever node comes first; a folding view's first build waits
+     * for a stream-order pass.
+     */
     private Document pointer(String name) {
-        pointers().updateOne(eq("_id", name),
-                new Document("$setOnInsert", new Document("active", 1).append("latest", 1)),
-                new UpdateOptions().upsert(true));
+        Document first = new Document("active", 1).append("latest", 1);
+        if (projections.get(name) instanceof FoldingProjection) {
+            first.append("pass", 1);
+        }
+        pointers().updateOne(eq("_id", name), new Document("$setOnInsert", first), new UpdateOptions().upsert(true));
         return pointers().find(eq("_id", name)).first();
     }
 
