@@ -1,6 +1,6 @@
 package cn.qinglong.dangjian.query.admin;
 
-import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.ProjectionAdmin;
 import cn.qinglong.dangjian.query.projection.ProjectionStatus;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/projections")
 class AdminController {
 
-    private final ProjectionRuntime runtime;
+    private final ProjectionAdmin runtime;
 
-    AdminController(ProjectionRuntime runtime) {
+    AdminController(ProjectionAdmin runtime) {
         this.runtime = runtime;
     }
 

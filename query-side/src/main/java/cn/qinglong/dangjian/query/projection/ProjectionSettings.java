@@ -30,7 +30,7 @@ public record ProjectionSettings(@DefaultValue("500") int batchSize, @DefaultVal
 
     public ProjectionSettings {
         if (segments < 1 || passMargin < 0) {
-            throw new IllegalArgumentException("a processor needs at least one segment, a pass a margin of none or more");
+            throw new IllegalArgumentException("a processor needs a segment or more, a pass a margin of none or more");
         }
         if (nodeId == null || nodeId.isBlank()) {
             nodeId = ManagementFactory.getRuntimeMXBean().getName();

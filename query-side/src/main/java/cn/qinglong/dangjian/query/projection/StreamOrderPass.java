@@ -22,7 +22,8 @@ import org.bson.Document;
  * <p>The pass answers the token the generations' processors take over from: the head read before the pass, with
  * the positions at most {@code margin} below it that the pass did not see kept as gaps. An event committed after a
  * later one (two concurrent transactions) sits in such a gap, and Axon's gap-aware tracking fetches it once it
- * appears, as it does for its own gaps. Events the pass saw beyond the head are seen again; folds skip them by {@code _v}.
+ * appears, as it does for its own gaps. Events the pass saw beyond the head are seen again; folds skip them by
+ * {@code _v}.
  */
 final class StreamOrderPass {
 
@@ -46,46 +47,34 @@ final class StreamOrderPass {
     GapAwareTrackingToken run(List<Build> builds, long head, int margin, LongConsumer progress) {
         long lowest = Math.max(1, head - margin + 1);
         BitSet seen = new BitSet();
-        Batch[] batch = {new Batch(builds)};
         List<Envelope> stream = new ArrayList<>();
-        long[] read = {0};
         // one writer thread, one batch in flight: the next batch is decoded and folded while the last is inserted
         ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "stream-order-pass-writer");
             thread.setDaemon(true);
             return thread;
         });
-        CompletableFuture<Void>[] inFlight = new CompletableFuture[] {CompletableFuture.completedFuture(null)};
-        Runnable flush = () -> {
-            Batch full = batch[0];
-            inFlight[0].join();
-            inFlight[0] = CompletableFuture.runAsync(full::write, writer);
-            batch[0] = new Batch(builds);
-            progress.accept(read[0]);
-        };
+        Writes writes = new Writes(builds, writer, progress);
         try {
             engine.readInStreamOrder(batchSize, message -> {
                 Envelope event = ProjectionEventHandler.envelope(message);
                 if (!stream.isEmpty() && !Objects.equals(stream.get(0).aggregateId(), event.aggregateId())) {
-                    batch[0].fold(stream);
+                    writes.fold(stream);
                     stream.clear();
-                    if (batch[0].documents >= batchSize) {
-                        flush.run();
-                    }
                 }
                 stream.add(event);
-                read[0]++;
+                writes.read++;
                 if (event.position() >= lowest && event.position() <= head) {
                     seen.set((int) (event.position() - lowest));
                 }
             });
             if (!stream.isEmpty()) {
-                batch[0].fold(stream);
+                writes.fold(stream);
             }
-            flush.run();
-            inFlight[0].join();
+            writes.flush();
+            writes.inFlight.join();
         } finally {
-            writer.shutdownNow();
+            writer.shutdown();
         }
         if (head < 0) {
             return null;
@@ -97,6 +86,38 @@ final class StreamOrderPass {
             }
         }
         return GapAwareTrackingToken.newInstance(head, gaps);
+    }
+
+    /** The batch being folded, and the one being inserted. */
+    private final class Writes {
+        private final List<Build> builds;
+        private final ExecutorService writer;
+        private final LongConsumer progress;
+        private Batch batch;
+        private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
+        private long read;
+
+        Writes(List<Build> builds, ExecutorService writer, LongConsumer progress) {
+            this.builds = builds;
+            this.writer = writer;
+            this.progress = progress;
+            this.batch = new Batch(builds);
+        }
+
+        void fold(List<Envelope> stream) {
+            batch.fold(stream);
+            if (batch.documents >= batchSize) {
+                flush();
+            }
+        }
+
+        void flush() {
+            Batch full = batch;
+            inFlight.join();
+            inFlight = CompletableFuture.runAsync(full::write, writer);
+            batch = new Batch(builds);
+            progress.accept(read);
+        }
     }
 
     /** The finished documents of some streams, per build and collection, and their index entries. */
