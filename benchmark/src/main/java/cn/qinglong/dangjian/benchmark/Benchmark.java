@@ -437,11 +437,10 @@ public final class Benchmark {
         awaitLag(http, Duration.ofMinutes(2));
         Instant from = Instant.now();
         Cpu.Sample cpuFrom = cpu.sample();
-        for (String name : before.keySet()) {
-            Http.Answer answer = http.post("/api/admin/projections/" + name + "/rebuild", "");
-            if (answer.status() != 202) {
-                throw new IllegalStateException("rebuild of " + name + ": " + answer.failure());
-            }
+        // all at once, so that one stream-order pass builds every view
+        Http.Answer answer = http.post("/api/admin/projections/rebuild", "");
+        if (answer.status() != 202) {
+            throw new IllegalStateException("rebuild of every projection: " + answer.failure());
         }
         long deadline = System.nanoTime() + options.rebuildTime().toNanos();
         Map<String, JsonNode> done = new LinkedHashMap<>();
@@ -499,8 +498,9 @@ public final class Benchmark {
                 writeSeconds, events / writeSeconds, rate / (events / writeSeconds));
         Report.row(ceiling, "ceiling: the slower of the two", ceilingSeconds, ceilingRate, rate / ceilingRate);
         Report.row(ceiling, "the rebuild (all projections, wall clock)", seconds, rate, 1.0);
-        ceiling.notes().add("Every projection is its own streaming processor, so the rebuild reads the events "
-                + done.size() + " times over while the ceiling reads them once.");
+        ceiling.notes().add("One stream-order pass reads the events once for all " + done.size()
+                + " projections and inserts each finished document once; each projection's processor then reads "
+                + "what was appended since the pass began.");
         target("rebuild ≥ 25,000 events/s", String.format(Locale.ROOT, "%,.0f/s", rate), rate >= 25_000);
         target("rebuild ≥ 50% of its ceiling", String.format(Locale.ROOT, "%.0f%%", 100 * rate / ceilingRate),
                 rate / ceilingRate >= 0.5);

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
@@ -81,7 +80,7 @@ public class EventStoreAutoConfiguration {
     }
 
     @Bean
-    public EventStorageEngine eventStorageEngine(DataSource dataSource, AppendedEvents appendedEvents,
+    public ChainRememberingJdbcEventStorageEngine eventStorageEngine(DataSource dataSource, AppendedEvents appendedEvents,
                                                  TransactionManager axonTransactionManager,
                                                  Serializer serializer, PersonalData personalData,
                                                  MasterKey masterKey,

@@ -1,6 +1,6 @@
 package cn.qinglong.dangjian.query.admin;
 
-import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.ProjectionAdmin;
 import cn.qinglong.dangjian.query.projection.ProjectionStatus;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/projections")
 class AdminController {
 
-    private final ProjectionRuntime runtime;
+    private final ProjectionAdmin runtime;
 
-    AdminController(ProjectionRuntime runtime) {
+    AdminController(ProjectionAdmin runtime) {
         this.runtime = runtime;
     }
 
@@ -29,6 +29,12 @@ class AdminController {
     @GetMapping("/{name}")
     ProjectionStatus projection(@PathVariable String name) {
         return runtime.status(name);
+    }
+
+    /** 202: every projection is rebuilt in the background from one pass over the store. */
+    @PostMapping("/rebuild")
+    ResponseEntity<List<ProjectionStatus>> rebuildAll() {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(runtime.rebuildAll());
     }
 
     /** 202: the rebuild runs in the background; the old view answers until the new one has caught up. */

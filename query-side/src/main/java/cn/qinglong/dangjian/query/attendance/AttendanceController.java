@@ -13,7 +13,7 @@ import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.organization.OrganizationTree;
 import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
-import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.Generations;
 import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import cn.qinglong.dangjian.query.web.QueryParams;
@@ -42,7 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AttendanceController {
 
-    private final ProjectionRuntime runtime;
+    private final Generations runtime;
 
     /** What {@link AttendanceFigures} reads of a member: a fraction of the member document. */
     private static final Bson FIGURES = Projections.include(AttendanceProjection.DAILY_HISTORY,
@@ -54,7 +54,7 @@ class AttendanceController {
     /** Beyond this many branches a rate reads most members anyway, and one query beats that many lookups. */
     private static final int MAX_BRANCHES_BY_KEY = 8;
 
-    AttendanceController(ProjectionRuntime runtime, ViewAnswers answers, MemberReach reach) {
+    AttendanceController(Generations runtime, ViewAnswers answers, MemberReach reach) {
         this.runtime = runtime;
         this.answers = answers;
         this.reach = reach;

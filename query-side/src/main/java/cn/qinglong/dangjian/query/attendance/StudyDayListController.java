@@ -7,7 +7,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.ne;
 
 import cn.qinglong.dangjian.query.member.MemberReach;
-import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.Generations;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import com.mongodb.client.model.Sorts;
@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StudyDayListController {
 
-    private final ProjectionRuntime runtime;
+    private final Generations runtime;
     private final MemberReach reach;
 
-    StudyDayListController(ProjectionRuntime runtime, MemberReach reach) {
+    StudyDayListController(Generations runtime, MemberReach reach) {
         this.runtime = runtime;
         this.reach = reach;
     }

@@ -10,7 +10,7 @@ import static com.mongodb.client.model.Filters.or;
 import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
-import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.Generations;
 import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-record CareController(ProjectionRuntime runtime, Today today, ViewAnswers answers, MemberReach reach) {
+record CareController(Generations runtime, Today today, ViewAnswers answers, MemberReach reach) {
 
     static final int CARE_AGE = 80;
 

@@ -15,7 +15,7 @@ import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.organization.OrganizationTree;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
-import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.Generations;
 import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import cn.qinglong.dangjian.query.web.QueryParams;
@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-record DashboardController(ProjectionRuntime runtime, Today today, ViewAnswers answers, MemberReach reach) {
+record DashboardController(Generations runtime, Today today, ViewAnswers answers, MemberReach reach) {
 
     record Indicator(String difficulty, String label, String indicator, long numerator, long denominator,
                      BigDecimal value, String definition) {

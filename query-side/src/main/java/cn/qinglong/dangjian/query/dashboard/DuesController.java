@@ -10,7 +10,7 @@ import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.organization.OrganizationTree;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
-import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.Generations;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import cn.qinglong.dangjian.security.problem.InvalidInput;
 import cn.qinglong.dangjian.security.problem.NotFound;
@@ -42,11 +42,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DuesController {
 
-    private final ProjectionRuntime runtime;
+    private final Generations runtime;
     private final Today today;
     private final MemberReach reach;
 
-    DuesController(ProjectionRuntime runtime, Today today, MemberReach reach) {
+    DuesController(Generations runtime, Today today, MemberReach reach) {
         this.runtime = runtime;
         this.today = today;
         this.reach = reach;

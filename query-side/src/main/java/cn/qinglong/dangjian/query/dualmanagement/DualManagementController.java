@@ -6,7 +6,7 @@ import static com.mongodb.client.model.Filters.eq;
 import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
-import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.Generations;
 import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-record DualManagementController(ProjectionRuntime runtime, ViewAnswers answers, MemberReach reach) {
+record DualManagementController(Generations runtime, ViewAnswers answers, MemberReach reach) {
 
     record Item(String memberId, String name, String originBranchId, String residenceBranchId, String communityId,
                 String buildingGroupId, LocalDate since) {

@@ -15,7 +15,7 @@ import cn.qinglong.dangjian.security.problem.InvalidInput;
 import cn.qinglong.dangjian.security.problem.NotFound;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
-import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.Generations;
 import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.query.web.Page;
 import cn.qinglong.dangjian.query.web.QueryParams;
@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/members")
-record MemberController(ProjectionRuntime runtime, Today today, MemberReach reach, ViewAnswers answers) {
+record MemberController(Generations runtime, Today today, MemberReach reach, ViewAnswers answers) {
 
     @GetMapping("/{id}")
     @ReadsView(MemberProjection.NAME)

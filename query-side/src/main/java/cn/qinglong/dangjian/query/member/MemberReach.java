@@ -6,7 +6,7 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.or;
 
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
-import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.Generations;
 import cn.qinglong.dangjian.security.Caller;
 import cn.qinglong.dangjian.security.Role.Access;
 import java.util.List;
@@ -25,9 +25,9 @@ public class MemberReach {
 
     private static final List<String> FIELDS = List.of("branchId", "dailyBranchId", "groupId", "buildingGroupId", "areaId");
 
-    private final ProjectionRuntime runtime;
+    private final Generations runtime;
 
-    MemberReach(ProjectionRuntime runtime) {
+    MemberReach(Generations runtime) {
         this.runtime = runtime;
     }
 

@@ -4,7 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 
 import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
-import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.Generations;
 import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import cn.qinglong.dangjian.security.problem.InvalidInput;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/organizations")
-record OrganizationController(ProjectionRuntime runtime, Today today, ViewAnswers answers) {
+record OrganizationController(Generations runtime, Today today, ViewAnswers answers) {
 
     /**
      * One pyramid per base. By relation (the default), a node's {@code members} are the active members whose

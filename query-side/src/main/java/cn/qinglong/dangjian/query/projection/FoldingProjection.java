@@ -8,6 +8,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -86,34 +88,95 @@ public abstract class FoldingProjection implements Projection {
         // marks however the events were batched
         KeyIndex.Changes changes = new KeyIndex.Changes();
         byKey.forEach((key, events) -> {
-            Document document = current.get(key);
-            long version = document == null ? -1 : version(document);
-            Map<String, Set<String>> keysBefore = document == null ? Map.of() : keys(name, document);
-            boolean changed = false;
-            for (Envelope event : events) {
-                if (event.sequence() <= version) {
-                    continue;
-                }
-                document = stamp(key, event.sequence(), fold(name, document, event));
-                version = event.sequence();
-                Map<String, Set<String>> keysAfter = keys(name, document);
-                changes.record(key, version, keysBefore, keysAfter);
-                keysBefore = keysAfter;
-                changed = true;
-            }
-            if (changed) {
-                pending.put(key, document);
+            Document folded = foldAll(name, key, current.get(key), events, changes);
+            if (folded != null) {
+                pending.put(key, folded);
             }
         });
         // the index first: a write lost after it leaves a "present" entry readers check, never a missing one
         changes.write(views.get(KeyIndex.COLLECTION));
+        replaceOlder(collection, pending, stored);
+    }
+
+    /**
+     * The documents one whole stream makes, folded from nothing, for a rebuild that reads the store stream by stream:
+     * {@code sink} gets each finished document with its collection, {@code changes} their index entries. The same
+     * fold as a processor batch's, so both build the same documents.
+     */
+    final void foldStream(List<Envelope> stream, BiConsumer<String, Document> sink, KeyIndex.Changes changes) {
+        Map<Target, List<Envelope>> byTarget = new LinkedHashMap<>();
+        for (Envelope event : stream) {
+            Target target = target(event);
+            if (target != null) {
+                byTarget.computeIfAbsent(target, t -> new ArrayList<>()).add(event);
+            }
+        }
+        byTarget.forEach((target, events) -> {
+            Document folded = foldAll(target.collection(), target.key(), null, events, changes);
+            if (folded != null) {
+                sink.accept(target.collection(), folded);
+            }
+        });
+    }
+
+    /** {@code document} after the events it has not seen yet; {@code null} when it has seen them all. */
+    private Document foldAll(String name, String key, Document document, List<Envelope> events,
+                             KeyIndex.Changes changes) {
+        long version = document == null ? -1 : version(document);
+        Map<String, Set<String>> keysBefore = document == null ? Map.of() : keys(name, document);
+        boolean changed = false;
+        for (Envelope event : events) {
+            if (event.sequence() <= version) {
+                continue;
+            }
+            document = stamp(key, event.sequence(), fold(name, document, event));
+            version = event.sequence();
+            Map<String, Set<String>> keysAfter = keys(name, document);
+            changes.record(key, version, keysBefore, keysAfter);
+            keysBefore = keysAfter;
+            changed = true;
+        }
+        return changed ? document : null;
+    }
+
+    /**
+     * Inserts finished documents into a generation being built, in one unordered bulk. A document already there (a
+     * pass taken over from a node that stopped answering, whose last writes still land) is replaced only while
+     * older, as a processor's write is.
+     */
+    static void insertFinished(MongoCollection<Document> collection, List<Document> documents) {
+        try {
+            collection.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (!e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
+                throw e;
+            }
+            Map<String, Document> pending = new HashMap<>();
+            e.getWriteErrors().forEach(error -> {
+                Document document = documents.get(error.getIndex());
+                pending.put(document.getString("_id"), document);
+            });
+            replaceOlder(collection, pending, readVersions(collection, pending.keySet()));
+        }
+    }
+
+    /** Writes each pending document unless the stored one (at the version in {@code stored}, if any) is as new. */
+    private static void replaceOlder(MongoCollection<Document> collection, Map<String, Document> pending,
+                                     Map<String, Long> stored) {
+        pending.keySet().removeIf(key -> stored.containsKey(key) && stored.get(key) >= version(pending.get(key)));
         while (!pending.isEmpty() && !compareAndSet(collection, pending, stored)) {
             stored.clear();
-            for (Document document : collection.find(in("_id", pending.keySet())).projection(include(VERSION))) {
-                stored.put(document.getString("_id"), version(document));
-            }
+            stored.putAll(readVersions(collection, pending.keySet()));
             pending.keySet().removeIf(key -> stored.containsKey(key) && stored.get(key) >= version(pending.get(key)));
         }
+    }
+
+    private static Map<String, Long> readVersions(MongoCollection<Document> collection, Set<String> keys) {
+        Map<String, Long> stored = new HashMap<>();
+        for (Document document : collection.find(in("_id", keys)).projection(include(VERSION))) {
+            stored.put(document.getString("_id"), version(document));
+        }
+        return stored;
     }
 
     /**

@@ -10,9 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param segments    segments (and worker threads) per processor of an answering generation; a generation with
  *                    fewer (a rebuilt one, or after this was raised) is split up to it by the nodes holding its
  *                    widest segments; one with more keeps them
- * @param rebuildSegments segments of a generation while it is being rebuilt or built the first time: every segment
- *                    of a pooled processor is offered every event, so a replay costs less on fewer; split up to
- *                    {@code segments} once it answers and has caught up
+ * @param passMargin  how far below the head read before a stream-order pass its processor still looks for events
+ *                    committed late (the positions the pass did not see there are kept as gaps of its token); as
+ *                    far back as Axon's JDBC engine keeps gaps by default
  * @param claimTimeout how long a segment's claim lasts without being extended: after a node's death its segments
  *                    wait this long before another node may take them. Claims are extended every tenth of it and
  *                    every node looks for unclaimed segments every fifth of it.
@@ -24,13 +24,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("query.projections")
 public record ProjectionSettings(@DefaultValue("500") int batchSize, @DefaultValue("4") int segments,
-                                 @DefaultValue("1") int rebuildSegments, @DefaultValue("10s") Duration claimTimeout,
+                                 @DefaultValue("10000") int passMargin, @DefaultValue("10s") Duration claimTimeout,
                                  @DefaultValue("100ms") Duration fetchDelay, @DefaultValue("500ms") Duration pointerRefresh,
                                  @DefaultValue("5s") Duration retiredGenerationGrace, @DefaultValue("") String nodeId) {
 
     public ProjectionSettings {
-        if (segments < 1 || rebuildSegments < 1) {
-            throw new IllegalArgumentException("a processor needs at least one segment");
+        if (segments < 1 || passMargin < 0) {
+            throw new IllegalArgumentException("a processor needs a segment or more, a pass a margin of none or more");
         }
         if (nodeId == null || nodeId.isBlank()) {
             nodeId = ManagementFactory.getRuntimeMXBean().getName();

@@ -12,7 +12,11 @@ package cn.qinglong.dangjian.query.projection;
 public record ProjectionStatus(String name, int generation, long position, long head, long lag, String status,
                                double replayProgress, Rebuild rebuild, Rebuilt lastRebuild, double averageBatchSize) {
 
-    public record Rebuild(int generation, long position, double progress, String startedAt, double averageBatchSize) {
+    /**
+     * @param phase    STREAM_PASS (folding the whole store stream by stream; {@code position} -1, {@code progress}:
+     *                 events read of the head) or CATCHING_UP (its processor continues from where the pass stopped)
+     */
+    public record Rebuild(int generation, String phase, long position, double progress, String startedAt, double averageBatchSize) {
     }
 
     /** {@code eventsPerSecond}: events replayed (the new generation's position at the swap) per second of rebuild. */

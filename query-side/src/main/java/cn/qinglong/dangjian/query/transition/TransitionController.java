@@ -7,7 +7,7 @@ import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
 import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
-import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.Generations;
 import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-record TransitionController(ProjectionRuntime runtime, Today today, ViewAnswers answers, MemberReach reach) {
+record TransitionController(Generations runtime, Today today, ViewAnswers answers, MemberReach reach) {
 
     /** {@code ?groupId=none} asks for the members in no transition group. */
     static final String NO_GROUP = "none";

@@ -1,6 +1,6 @@
 package cn.qinglong.dangjian.query.web;
 
-import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.Generations;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -22,10 +22,10 @@ class ReadYourWritesInterceptor implements HandlerInterceptor {
     static final String BEHIND = "X-View-Behind";
     static final String POSITION = "X-View-Position";
 
-    private final ProjectionRuntime runtime;
+    private final Generations runtime;
     private final Duration maxWait;
 
-    ReadYourWritesInterceptor(ProjectionRuntime runtime, @Value("${query.read-your-writes.max-wait:5s}") Duration maxWait) {
+    ReadYourWritesInterceptor(Generations runtime, @Value("${query.read-your-writes.max-wait:5s}") Duration maxWait) {
         this.runtime = runtime;
         this.maxWait = maxWait;
     }

@@ -1,6 +1,6 @@
 package cn.qinglong.dangjian.query.web;
 
-import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
+import cn.qinglong.dangjian.query.projection.Generations;
 import cn.qinglong.dangjian.security.Caller;
 import cn.qinglong.dangjian.security.Role.Access;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 @Component
 public class ViewAnswers {
 
-    private final ProjectionRuntime runtime;
+    private final Generations runtime;
     private final int maxAnswersPerView;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
 
@@ -85,7 +85,7 @@ public class ViewAnswers {
         }
     }
 
-    public ViewAnswers(ProjectionRuntime runtime, @Value("${query.answers.max-per-view:256}") int maxAnswersPerView) {
+    public ViewAnswers(Generations runtime, @Value("${query.answers.max-per-view:256}") int maxAnswersPerView) {
         this.runtime = runtime;
         this.maxAnswersPerView = maxAnswersPerView;
     }

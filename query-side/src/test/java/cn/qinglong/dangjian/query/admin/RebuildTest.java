@@ -76,8 +76,7 @@ class RebuildTest extends QuerySideTest {
         assertThat(rebuilt(generations)).as("every projection swapped to its new generation").isTrue();
         assertThat(answers(paths, position)).as("answers after the swap").isEqualTo(live);
 
-        // rebuilt on rebuild-segments (1), then split up to segments (4) once answering
-        assertThat(settings.rebuildSegments()).isLessThan(settings.segments());
+        // the processor of a rebuilt generation continues on segments (4)
         while (!split(generations) && System.nanoTime() < deadline) {
             pause();
         }
@@ -152,10 +151,16 @@ class RebuildTest extends QuerySideTest {
     /**
      * Progress is how far the replaying generation (or, without a rebuild, the answering one) is through the
      * store's head, read from one status: it would not match if progress were fixed, inverted or of the wrong
-     * generation.
+     * generation. During the stream-order pass it is the share of the head's events read, and no position yet.
      */
     private static void assertProgress(JsonNode status) {
         JsonNode rebuild = status.get("rebuild");
+        if (!rebuild.isNull() && rebuild.get("phase").asString().equals("STREAM_PASS")) {
+            assertThat(rebuild.get("position").asLong()).isEqualTo(-1);
+            assertThat(status.get("replayProgress").asDouble()).isBetween(0.0, 1.0)
+                    .isEqualTo(rebuild.get("progress").asDouble());
+            return;
+        }
         long position = (rebuild.isNull() ? status : rebuild).get("position").asLong();
         long head = status.get("head").asLong();
         double expected = head <= 0 ? 1.0 : Math.min(1.0, Math.max(0, position) / (double) head);

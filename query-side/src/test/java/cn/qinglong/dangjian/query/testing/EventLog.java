@@ -65,6 +65,11 @@ public final class EventLog {
     }
 
     public List<DomainEventMessage<?>> messages() {
+        return messages(envelopes);
+    }
+
+    /** Envelopes (of {@link #inOrder} or {@link #interleaved}) as the messages the store is given. */
+    public static List<DomainEventMessage<?>> messages(List<Envelope> envelopes) {
         List<DomainEventMessage<?>> messages = new ArrayList<>();
         for (Envelope e : envelopes) {
             messages.add(new GenericDomainEventMessage<>(typeOf(e.payload()), e.aggregateId(), e.sequence(), e.payload()));
