@@ -11,8 +11,8 @@ import cn.qinglong.dangjian.kernel.evaluation.Satisfaction;
 import cn.qinglong.dangjian.kernel.member.Rating;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.query.organization.OrganizationTree;
+import cn.qinglong.dangjian.query.projection.Generations;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
-import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** 民主评议: the rounds, and each round's results (ratings by rater kind and grade, grades, satisfaction). */
 @RestController
-record EvaluationController(ProjectionRuntime runtime, ViewAnswers answers, Today today) {
+record EvaluationController(Generations runtime, ViewAnswers answers, Today today) {
 
     /** A code with its Chinese label (declared on the enum) and a count. */
     record Count(String code, String label, long count) {

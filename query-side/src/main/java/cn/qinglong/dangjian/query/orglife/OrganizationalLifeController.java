@@ -13,9 +13,9 @@ import cn.qinglong.dangjian.query.organization.OrganizationTree;
 import cn.qinglong.dangjian.query.orglife.Compliance.Row;
 import cn.qinglong.dangjian.query.orglife.Compliance.Share;
 import cn.qinglong.dangjian.query.orglife.NoticeReach.Reach;
+import cn.qinglong.dangjian.query.projection.Generations;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
-import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
@@ -44,7 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the members in their reach.
  */
 @RestController
-record OrganizationalLifeController(ProjectionRuntime runtime, Today today, ViewAnswers answers, MemberReach reach) {
+record OrganizationalLifeController(Generations runtime, Today today, ViewAnswers answers, MemberReach reach) {
 
     private static final String NAME = OrganizationalLifeProjection.NAME;
 

@@ -10,9 +10,9 @@ import cn.qinglong.dangjian.kernel.member.MemberState;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.organization.OrganizationTree;
+import cn.qinglong.dangjian.query.projection.Generations;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
-import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
@@ -39,7 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  * as of a date (default today, Beijing time) under the configured {@link PointsTable}.
  */
 @RestController
-record PointsController(ProjectionRuntime runtime, ViewAnswers answers, MemberReach reach, Today today,
+record PointsController(Generations runtime, ViewAnswers answers, MemberReach reach, Today today,
                         PointsTable table) {
 
     record Item(String memberId, String name, String branchId, int points) {

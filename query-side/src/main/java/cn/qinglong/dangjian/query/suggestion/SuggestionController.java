@@ -8,8 +8,8 @@ import static com.mongodb.client.model.Filters.ne;
 import cn.qinglong.dangjian.kernel.suggestion.SuggestionCategory;
 import cn.qinglong.dangjian.kernel.suggestion.SuggestionStatus;
 import cn.qinglong.dangjian.query.organization.OrganizationTree;
+import cn.qinglong.dangjian.query.projection.Generations;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
-import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** 建言献策: the suggestions with how long each waits or waited, and per organisation and category how they stand. */
 @RestController
-record SuggestionController(ProjectionRuntime runtime, ViewAnswers answers, Today today) {
+record SuggestionController(Generations runtime, ViewAnswers answers, Today today) {
 
     /** An answer (or the council's decision) within this many days of submission counts as timely. */
     static final int ANSWER_WITHIN_DAYS = 15;
