@@ -14,6 +14,7 @@ import cn.qinglong.dangjian.kernel.member.Residence;
 import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.query.testing.Http;
+import cn.qinglong.dangjian.query.testing.Pyramids;
 import cn.qinglong.dangjian.query.testing.QuerySideTest;
 import cn.qinglong.dangjian.query.testing.Scenario;
 import java.time.LocalDate;
@@ -190,8 +191,8 @@ class ViewRulesTest extends QuerySideTest {
         assertThat(node(residence, scenario.communityBranch).get("members").asInt()).isEqualTo(2);
         assertThat(node(residence, scenario.buildingGroup).get("members").asInt()).isEqualTo(1);
         assertThat(node(residence, scenario.villageBranch).get("members").asInt()).isEqualTo(2);
-        assertChildrenAddUpToNoMore(relation.get("roots"));
-        assertChildrenAddUpToNoMore(residence.get("roots"));
+        Pyramids.assertChildrenAddUpToNoMore(relation.get("roots"));
+        Pyramids.assertChildrenAddUpToNoMore(residence.get("roots"));
     }
 
     @Test
@@ -230,21 +231,9 @@ class ViewRulesTest extends QuerySideTest {
             Http.Response response = query.get("/organizations/tree" + by + (by.isEmpty() ? "?" : "&") + "minPosition=" + at);
             assertThat(response.status()).as(response.text()).isEqualTo(200);
             JsonNode tree = response.json();
-            assertChildrenAddUpToNoMore(tree.get("roots"));
+            Pyramids.assertChildrenAddUpToNoMore(tree.get("roots"));
             assertThat(node(tree, gen.committee).get("members").asInt()).isEqualTo(64);
         }
-    }
-
-    /** Pyramid sums: no node's children add up to more than the node. */
-    static void assertChildrenAddUpToNoMore(JsonNode nodes) {
-        nodes.forEach(n -> {
-            int children = n.get("children").valueStream().mapToInt(c -> c.get("members").asInt()).sum();
-            assertThat(children).as("children of %s", n.get("id").asString()).isLessThanOrEqualTo(n.get("members").asInt());
-            int seniors = n.get("children").valueStream().mapToInt(c -> c.get("aged60Plus").asInt()).sum();
-            assertThat(seniors).as("60+ of children of %s", n.get("id").asString())
-                    .isLessThanOrEqualTo(n.get("aged60Plus").asInt());
-            assertChildrenAddUpToNoMore(n.get("children"));
-        });
     }
 
     private static JsonNode node(JsonNode tree, String id) {
