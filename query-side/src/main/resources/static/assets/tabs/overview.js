@@ -1,6 +1,6 @@
 // 总览: the key figures, the eight difficulties as rates against their thresholds, and the organisation pyramid.
 import { ApiError, all, api, json } from '../lib/api.js';
-import { DIFFICULTIES, LEVELS, level, CARE_DAYS } from '../lib/config.js';
+import { DIFFICULTIES, LEVELS, level, CARE_DAYS, LEFT_BEHIND_WARNING } from '../lib/config.js';
 import { heading, loadTree, orgName, orgNode, roles, scope, subdistrictWide, useTree, visible, visibleRoots } from '../lib/session.js';
 import { download, el, figure, fold, narrow, page, percent, today, word } from '../lib/ui.js';
 
@@ -92,12 +92,16 @@ export default async function overview(params, { follow }) {
     await loadTree();
     if (!visible(org)) throw new ApiError(403, null);
   }
-  const [treeResponse, difficulties, rates, care, transition] = await Promise.all([
+  const inOrg = focus ? 'organizationId=' + encodeURIComponent(focus) : '';
+  const yearAgo = String(Number(today().slice(0, 4)) - 1) + today().slice(4);
+  const [treeResponse, difficulties, rates, care, transition, arrears, behind] = await Promise.all([
     api(q('/organizations/tree', after)),
-    json(q('/dashboard/difficulties', focus && 'organizationId=' + encodeURIComponent(focus), after)),
+    json(q('/dashboard/difficulties', inOrg, after)),
     json('/attendance/rates?by=branch-month'),
     org ? all(`/care/overdue?days=${CARE_DAYS}`) : json(`/care/overdue?days=${CARE_DAYS}&size=1`),
     org ? all('/transition') : json('/transition?size=1'),
+    json(q('/dues/arrears', inOrg)),
+    json(q(`/attendance/left-behind?min=${LEFT_BEHIND_WARNING}&from=${yearAgo}&to=${today()}`, inOrg)),
   ]);
   useTree(await treeResponse.json());
   if (org && !visible(org)) throw new ApiError(404, { detail: 'organization' });
@@ -122,7 +126,9 @@ export default async function overview(params, { follow }) {
         latest ? percent(latest.rate) : '—', '#/attendance', latest ? latest.key.replace('-', '年') + '月' : '暂无学习日'),
       figure('figure-absent', '最近一月未到人次', latest ? latest.expected - latest.attended : '—', '#/attendance', '含请假'),
       figure('figure-overdue', `超${CARE_DAYS}天未走访`, overdue, '#/care'),
-      figure('figure-no-group', '过渡期未编组', noGroup, '#/transition')),
+      figure('figure-no-group', '过渡期未编组', noGroup, '#/transition'),
+      figure('figure-arrears', '欠缴党费', arrears.items.length, '#/dues', `截至${arrears.through.replace('-', '年')}月`),
+      figure('figure-left-behind', `近一年掉队${LEFT_BEHIND_WARNING}次以上`, behind.items.length, '#/warnings')),
     el('h2', {}, '八难指标'),
     el('p', { class: 'muted', id: 'difficulty-basis' }, '按日常管理支部统计：党员 ', el('b', { id: 'active-members' }, difficulties.activeMembers),
       ' 名（组织关系在册 ', el('b', { id: 'relation-members' }, members), ' 名），统计日 ', difficulties.asOf, '。点“口径”看定义。',

@@ -157,6 +157,12 @@ class DashboardBrowserTest extends QuerySideTest {
         assertThat(text("#figure-no-group b"))
                 .isEqualTo(api.get("/transition?size=1").json().get("summary").get("inNoGroup").asString());
         assertThat(browser.findElement(By.id("figure-overdue")).getAttribute("href")).endsWith("#/care");
+        // arrears and repeated left-behind, as the lists behind them count them
+        assertThat(text("#figure-arrears b")).isEqualTo(String.valueOf(api.get("/dues/arrears").json().get("items").size()))
+                .isNotEqualTo("0");
+        assertThat(browser.findElement(By.id("figure-arrears")).getAttribute("href")).endsWith("#/dues");
+        assertThat(text("#figure-left-behind b")).isEqualTo(String.valueOf(api.get("/attendance/left-behind?min=2&from="
+                + today.minusYears(1) + "&to=" + today).json().get("items").size()));
         // each rate is named as a rate, defined on tap, and coloured by the thresholds the page is configured with
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Number>> thresholds = (Map<String, Map<String, Number>>) browser.executeAsyncScript(
