@@ -5,6 +5,12 @@ import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberVisitedByHelper;
+import cn.qinglong.dangjian.kernel.member.MemberId;
+import cn.qinglong.dangjian.kernel.member.VisitKind;
+import cn.qinglong.dangjian.query.evaluation.EvaluationProjectionTest;
+import cn.qinglong.dangjian.query.suggestion.SuggestionProjectionTest;
+import cn.qinglong.dangjian.query.testing.OrganizationalLifeScenario;
 import cn.qinglong.dangjian.eventstore.chain.ChainRememberingJdbcEventStorageEngine;
 import cn.qinglong.dangjian.query.testing.EventLog;
 import cn.qinglong.dangjian.query.testing.QuerySideTest;
@@ -29,6 +35,7 @@ import java.util.stream.Stream;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +65,26 @@ class StreamOrderRebuildTest extends QuerySideTest {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    private static boolean everyKindAppended;
+
+    /**
+     * Once, a scenario with a fact of every kind the views keep (a round, suggestions, 三会一课 and notices, a visit
+     * made as helper), so that every collection compared below has documents whichever tests ran before.
+     */
+    @BeforeEach
+    void everyKindOfFactInTheStore() {
+        if (!everyKindAppended) {
+            Scenario all = scenario("sop-all");
+            EvaluationProjectionTest.round(all);
+            SuggestionProjectionTest.suggestions(all);
+            new OrganizationalLifeScenario(all, "sop-all");
+            all.log.add(new MemberVisitedByHelper(MemberId.of(all.needy), "张伟", MemberId.of(all.model),
+                    VisitKind.TALK, all.studyDate, "谈心"));
+            append(all.log);
+            everyKindAppended = true;
+        }
+    }
 
     @Test
     @DisplayName("the stream-order pass builds exactly the documents of the ordered replay, for every view, from the demo scenario and interleaved streams")
