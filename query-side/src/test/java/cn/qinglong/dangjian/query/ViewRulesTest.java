@@ -204,6 +204,9 @@ class ViewRulesTest extends QuerySideTest {
         assertThat(node(residence, scenario.communityBranch).get("members").asInt()).isEqualTo(2);
         assertThat(node(residence, scenario.buildingGroup).get("members").asInt()).isEqualTo(1);
         assertThat(node(residence, scenario.villageBranch).get("members").asInt()).isEqualTo(2);
+        assertThat(node(relation, scenario.area).get("members").asInt())
+                .as("an area under the village counts the relocated members whose branch lies below the village")
+                .isEqualTo(3);
         Pyramids.assertChildrenAddUpToNoMore(relation.get("roots"));
         Pyramids.assertChildrenAddUpToNoMore(residence.get("roots"));
     }

@@ -31,7 +31,8 @@ record OrganizationController(Generations runtime, Today today, ViewAnswers answ
      * organisational relation is with it or an organisation below it; by residence ({@code ?by=residence}), those
      * whose daily life it runs (a dual-managed resident counts in the resettlement community, not the village). A
      * group counts the members placed in it (transition, building or area group) whose branch on that base is the
-     * group's own parent, so no node's children add up to more than the node. {@code managed} counts, on the basis
+     * group's parent or lies below it. A node's children of one kind never add up to more than the node; its areas
+     * and its transition groups are separate cuts of the same members, so together they may. {@code managed} counts, on the basis
      * the eight difficulties use, the active members whose daily-management branch is the node or below it.
      * By residence, a building group lists its central households (党员中心户): the bottom of the pyramid.
      */
@@ -82,11 +83,12 @@ record OrganizationController(Generations runtime, Today today, ViewAnswers answ
                     total[0]++;
                     total[1] += senior ? 1 : 0;
                     String branch = member.getString(branchField);
-                    List<String> places = new ArrayList<>(tree.pathToRoot(branch));
+                    List<String> path = tree.pathToRoot(branch);
+                    List<String> places = new ArrayList<>(path);
                     for (String group : new String[] {"groupId", "buildingGroupId", "areaId"}) {
                         String id = member.getString(group);
-                        if (id != null && !places.contains(id) && tree.contains(id)
-                                && branch != null && branch.equals(tree.get(id).getString("parentId"))) {
+                        if (id != null && !places.contains(id) && tree.contains(id) && branch != null
+                                && path.contains(tree.get(id).getString("parentId"))) {
                             places.add(id);
                         }
                     }

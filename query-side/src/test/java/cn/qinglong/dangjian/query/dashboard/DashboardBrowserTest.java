@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinglong.dangjian.query.testing.CommandSide;
 import cn.qinglong.dangjian.query.testing.Http;
+import cn.qinglong.dangjian.query.testing.Pyramids;
 import cn.qinglong.dangjian.query.testing.QuerySideTest;
 import java.io.File;
 import java.io.IOException;
@@ -366,6 +367,9 @@ class DashboardBrowserTest extends QuerySideTest {
     @Order(6)
     @DisplayName("an organisation's members read the same on the cards and in the tree, on both bases, at both sizes")
     void cardsAndTreeAgree() throws IOException {
+        // the pyramid sums of the reduced demo, on both bases
+        Pyramids.assertChildrenAddUpToNoMore(api.get("/organizations/tree").json().get("roots"));
+        Pyramids.assertChildrenAddUpToNoMore(api.get("/organizations/tree?by=residence").json().get("roots"));
         JsonNode village = find(api.get("/organizations/tree").json().get("roots"), "ql-v1");
         JsonNode difficulties = api.get("/dashboard/difficulties?organizationId=ql-v1").json();
         // three villagers live in the resettlement community: their relation stays, their daily management moved
