@@ -1,6 +1,8 @@
 package cn.qinglong.dangjian.query.projection;
 
 import cn.qinglong.dangjian.kernel.common.Enums;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -24,6 +26,41 @@ public final class Bson {
     private Bson() {
     }
 
+    /** A record type's components, accessors and canonical constructor, looked up once. */
+    private record Shape(String[] names, Type[] types, MethodHandle[] accessors, Constructor<?> constructor) {
+        boolean isId() {
+            return names.length == 1;
+        }
+    }
+
+    // The JDK builds new reflection objects at every getRecordComponents() call; a fold calls it at every event.
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            String[] names = new String[components.length];
+            Type[] types = new Type[components.length];
+            Class<?>[] raw = new Class<?>[components.length];
+            MethodHandle[] accessors = new MethodHandle[components.length];
+            try {
+                for (int i = 0; i < components.length; i++) {
+                    names[i] = components[i].getName();
+                    types[i] = components[i].getGenericType();
+                    raw[i] = components[i].getType();
+                    accessors[i] = MethodHandles.publicLookup().unreflect(accessible(components[i].getAccessor()));
+                }
+                return new Shape(names, types, accessors, accessible(type.getDeclaredConstructor(raw)));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read the record " + type.getSimpleName(), e);
+            }
+        }
+    };
+
+    private static <T extends java.lang.reflect.AccessibleObject> T accessible(T member) {
+        member.setAccessible(true);
+        return member;
+    }
+
     public static void put(Document document, String field, Object value) {
         if (value == null) {
             return;
@@ -36,11 +73,11 @@ public final class Bson {
             List<Object> list = new ArrayList<>();
             for (Object v : values) {
                 list.add(v instanceof Enum<?> e ? e.name()
-                        : v instanceof Record r && r.getClass().getRecordComponents().length > 1 ? document(r)
+                        : v instanceof Record r && !SHAPES.get(r.getClass()).isId() ? document(r)
                         : v.toString());
             }
             document.put(field, list);
-        } else if (value instanceof Record record && record.getClass().getRecordComponents().length > 1) {
+        } else if (value instanceof Record record && !SHAPES.get(record.getClass()).isId()) {
             document.put(field, document(record));
         } else if (value instanceof String || value instanceof Number || value instanceof Boolean
                 || value instanceof Document || value instanceof List<?>) {
@@ -52,11 +89,12 @@ public final class Bson {
 
     /** The record as a document: each component under its own name, kept as {@link #put} keeps it. */
     public static Document document(Record record) {
+        Shape shape = SHAPES.get(record.getClass());
         Document document = new Document();
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
+        for (int i = 0; i < shape.names().length; i++) {
             try {
-                put(document, component.getName(), component.getAccessor().invoke(record));
-            } catch (ReflectiveOperationException e) {
+                put(document, shape.names()[i], shape.accessors()[i].invoke(record));
+            } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -65,14 +103,12 @@ public final class Bson {
 
     /** The record {@link #document} kept: each component read back by its declared type. */
     public static <R extends Record> R record(Document document, Class<R> type) {
-        RecordComponent[] components = type.getRecordComponents();
-        Class<?>[] types = new Class<?>[components.length];
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-            values[i] = value(document.get(components[i].getName()), components[i].getGenericType());
+        Shape shape = SHAPES.get(type);
+        Object[] values = new Object[shape.names().length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value(document.get(shape.names()[i]), shape.types()[i]);
         }
-        return construct(type, types, values);
+        return construct(type, values);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -114,15 +150,14 @@ public final class Bson {
             return record(nested, (Class<? extends Record>) raw);
         }
         if (raw.isRecord()) {
-            return construct(raw, new Class<?>[] {raw.getRecordComponents()[0].getType()}, new Object[] {stored});
+            return construct(raw, new Object[] {stored});
         }
         return stored;
     }
 
-    private static <T> T construct(Class<T> type, Class<?>[] types, Object[] values) {
+    private static <T> T construct(Class<T> type, Object[] values) {
         try {
-            Constructor<T> constructor = type.getDeclaredConstructor(types);
-            return constructor.newInstance(values);
+            return type.cast(SHAPES.get(type).constructor().newInstance(values));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read a " + type.getSimpleName() + " from its document", e);
         }

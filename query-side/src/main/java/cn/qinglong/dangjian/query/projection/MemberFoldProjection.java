@@ -15,6 +15,20 @@ public abstract class MemberFoldProjection extends FoldingProjection {
 
     public static final String MEMBERS = "members";
 
+    /**
+     * The state this thread folded last, by member and version: a run of one member's events (a processor batch, a
+     * stream in a rebuild) decodes the member's document once, not at every event. A document's {@code _id} and
+     * {@code _v} name the state it holds, as the fold is the same for all.
+     */
+    private final ThreadLocal<Folded> lastFolded = new ThreadLocal<>();
+
+    private record Folded(String memberId, long version, MemberState state) {
+        boolean matches(Document document) {
+            return memberId.equals(document.getString("_id"))
+                    && document.get(VERSION) instanceof Number v && v.longValue() == version;
+        }
+    }
+
     private final String name;
     private final Set<String> collections;
     private final List<org.bson.conversions.Bson> memberIndexes;
@@ -67,10 +81,13 @@ public abstract class MemberFoldProjection extends FoldingProjection {
     @Override
     protected Document fold(String collection, Document current, Envelope event) {
         if (MEMBERS.equals(collection) && event.payload() instanceof MemberEvent member) {
-            MemberState before = current == null ? MemberState.none() : MemberDocuments.state(current);
+            Folded last = lastFolded.get();
+            MemberState before = current == null ? MemberState.none()
+                    : last != null && last.matches(current) ? last.state() : MemberDocuments.state(current);
             MemberState after = before.apply(member, event.sequence());
             Document document = MemberDocuments.document(after);
             extend(document, current, before, after, member);
+            lastFolded.set(new Folded(member.memberId().value(), event.sequence(), after));
             return document;
         }
         return foldOther(collection, current, event);
