@@ -27,7 +27,12 @@ public final class MemberDocuments {
 
     /** Every component of the state (see {@link Bson}), and the daily-management branch the views query by. */
     public static Document document(MemberState s) {
-        Document d = Bson.document(s);
+        return document(s, null, null);
+    }
+
+    /** As {@link #document(MemberState)}, re-encoding only what changed since {@code previous} (kept as {@code previousDocument}). */
+    static Document document(MemberState s, MemberState previous, Document previousDocument) {
+        Document d = Bson.document(s, previous, previousDocument);
         Bson.put(d, "dailyBranchId", s.dailyBranchId());
         return d;
     }

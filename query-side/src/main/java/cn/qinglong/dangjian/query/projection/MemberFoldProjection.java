@@ -85,7 +85,7 @@ public abstract class MemberFoldProjection extends FoldingProjection {
             MemberState before = current == null ? MemberState.none()
                     : last != null && last.matches(current) ? last.state() : MemberDocuments.state(current);
             MemberState after = before.apply(member, event.sequence());
-            Document document = MemberDocuments.document(after);
+            Document document = MemberDocuments.document(after, before, current);
             extend(document, current, before, after, member);
             lastFolded.set(new Folded(member.memberId().value(), event.sequence(), after));
             return document;
