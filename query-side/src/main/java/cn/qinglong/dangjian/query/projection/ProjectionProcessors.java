@@ -210,9 +210,9 @@ final class ProjectionProcessors {
     }
 
     private Generation start(Projection projection, int number) {
-        String processorName = ProjectionRuntime.processorName(projection.name(), number);
+        String processorName = processorName(projection.name(), number);
         ViewCollections views = new ViewCollections(database, projection.name(), number);
-        ProjectionRuntime.prepare(projection, views);
+        views.prepare(projection);
         ScheduledExecutorService coordinator =
                 Executors.newSingleThreadScheduledExecutor(named(processorName + "-coordinator"));
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(settings.segments(),
@@ -265,7 +265,7 @@ final class ProjectionProcessors {
      * processor reports them, the others' as last stored in the token store.
      */
     long position(String name, int number) {
-        Map<Integer, Long> stored = storedTokens.positions(ProjectionRuntime.processorName(name, number));
+        Map<Integer, Long> stored = storedTokens.positions(processorName(name, number));
         Generation generation = local(name, number);
         Map<Integer, EventTrackerStatus> mine = generation == null ? Map.of() : generation.processor.processingStatus();
         if (stored.isEmpty() && mine.isEmpty()) {
@@ -281,6 +281,10 @@ final class ProjectionProcessors {
 
     private MongoCollection<Document> nodes() {
         return database.getCollection(NODES);
+    }
+
+    static String processorName(String projection, int generation) {
+        return projection + "-g" + generation;
     }
 
     static ThreadFactory named(String prefix) {

@@ -43,6 +43,7 @@ final class StreamPasses {
     private final StoredTokens storedTokens;
     private final ProjectionSettings settings;
     private final AtomicBoolean passing = new AtomicBoolean();
+    private Runnable whenBuilt;
     /** One pass at a time, and its lease's renewal, outside the runtime's lock. */
     private ScheduledExecutorService executor;
     private volatile boolean running;
@@ -59,7 +60,9 @@ final class StreamPasses {
         this.settings = settings;
     }
 
-    void open() {
+    /** {@code whenBuilt} runs each time a pass has built its generations. */
+    void open(Runnable whenBuilt) {
+        this.whenBuilt = whenBuilt;
         executor = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "projection-pass");
             thread.setDaemon(true);
@@ -81,10 +84,9 @@ final class StreamPasses {
 
     /**
      * Claims every generation waiting for its stream-order pass whose lease is free (never taken, or not renewed by
-     * a node that died mid-pass) and builds them all in one pass on this node, one pass at a time; {@code whenBuilt}
-     * runs once they are.
+     * a node that died mid-pass) and builds them all in one pass on this node, one pass at a time.
      */
-    synchronized void start(Runnable whenBuilt) {
+    synchronized void start() {
         if (executor == null || !passing.compareAndSet(false, true)) {
             return;
         }
@@ -109,7 +111,7 @@ final class StreamPasses {
         }
         executor.execute(() -> {
             try {
-                run(claimed, whenBuilt);
+                run(claimed);
             } finally {
                 passing.set(false);
             }
@@ -121,15 +123,15 @@ final class StreamPasses {
      * processor its tokens where the pass stopped, and lets every node start it. The lease is renewed while the pass
      * runs; a pass that loses it stops, and one that fails hands it back at once.
      */
-    private void run(Map<FoldingProjection, Integer> claimed, Runnable whenBuilt) {
+    private void run(Map<FoldingProjection, Integer> claimed) {
         List<String> names = claimed.keySet().stream().map(Projection::name).toList();
         try {
             List<StreamOrderPass.Build> builds = new ArrayList<>();
             claimed.forEach((projection, generation) -> {
                 ViewCollections views = new ViewCollections(database, projection.name(), generation);
                 views.drop(projection.collections());
-                storedTokens.delete(ProjectionRuntime.processorName(projection.name(), generation));
-                ProjectionRuntime.prepare(projection, views);
+                storedTokens.delete(ProjectionProcessors.processorName(projection.name(), generation));
+                views.prepare(projection);
                 builds.add(new StreamOrderPass.Build(projection, views));
             });
             TrackingToken headToken = engine.createHeadToken();
@@ -154,7 +156,7 @@ final class StreamPasses {
                 lease.cancel(false);
             }
             claimed.forEach((projection, generation) -> {
-                tokenStore.initializeTokenSegments(ProjectionRuntime.processorName(projection.name(), generation),
+                tokenStore.initializeTokenSegments(ProjectionProcessors.processorName(projection.name(), generation),
                         settings.segments(), token);
                 pointers.updateOne(and(eq("_id", projection.name()), eq("pass", generation),
                                 eq("passOwner", settings.nodeId())),

@@ -31,7 +31,7 @@ public record ViewCollections(MongoDatabase database, String projection, int gen
     public String state() {
         List<String> tokens = new ArrayList<>();
         database.getCollection(StoredTokens.COLLECTION)
-                .find(eq("processorName", ProjectionRuntime.processorName(projection, generation)))
+                .find(eq("processorName", ProjectionProcessors.processorName(projection, generation)))
                 .sort(Sorts.ascending("segment")).forEach(d -> tokens.add(d.get("segment") + "=" + token(d.get("token"))));
         return tokens.isEmpty() ? null : generation + ":" + String.join(",", tokens);
     }
@@ -44,6 +44,14 @@ public record ViewCollections(MongoDatabase database, String projection, int gen
             return Base64.getEncoder().encodeToString(bytes);
         }
         return String.valueOf(token);
+    }
+
+    /** Creates the projection's indexes on these collections (a folding view's version index first). */
+    void prepare(Projection projection) {
+        if (projection instanceof FoldingProjection) {
+            projection.collections().forEach(collection -> FoldingProjection.createVersionIndex(get(collection)));
+        }
+        projection.createIndexes(this);
     }
 
     void drop(Iterable<String> logicals) {

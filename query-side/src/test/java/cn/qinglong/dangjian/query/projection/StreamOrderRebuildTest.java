@@ -222,7 +222,7 @@ class StreamOrderRebuildTest extends QuerySideTest {
         Map<FoldingProjection, ViewCollections> result = new LinkedHashMap<>();
         for (FoldingProjection projection : folding()) {
             ViewCollections views = new ViewCollections(database, projection.name(), generation);
-            ProjectionRuntime.prepare(projection, views);
+            views.prepare(projection);
             result.put(projection, views);
         }
         return result;
