@@ -1,4 +1,4 @@
-// 党员查询: find a member by name or phone, and filter the roster; one request per search.
+// 党员查询: find a member by name, its pinyin or initials, or phone, and filter the roster; one request per search.
 import { json } from '../lib/api.js';
 import { branches, loadTree, orgName } from '../lib/session.js';
 import { WORDS, el, memberLink, page, table, word, words } from '../lib/ui.js';
@@ -12,7 +12,7 @@ export default async function search(params) {
   const query = new URLSearchParams();
   filters.forEach(f => { if (params.get(f)) query.set(f, params.get(f)); });
   const answer = query.toString() ? await json('/members?' + query + '&size=200') : null;
-  const q = el('input', { id: 'search-q', type: 'search', value: params.get('q') || '', placeholder: '姓名或电话', size: 14 });
+  const q = el('input', { id: 'search-q', type: 'search', value: params.get('q') || '', placeholder: '姓名、拼音首字母或电话', size: 22 });
   const branch = el('select', { id: 'search-branch' }, el('option', { value: '' }, '全部支部'),
     branches().map(b => el('option', { value: b.id, selected: b.id === params.get('dailyBranchId') }, b.name)));
   const age = el('select', { id: 'search-age' }, [['', '不限'], ['60', '60岁以上'], ['80', '80岁以上']]
@@ -43,5 +43,5 @@ export default async function search(params) {
         { header: '帮扶需求', value: m => words('need', m.needs) },
         { header: '党员编号', value: m => m.memberId, screen: false },
       ], answer.items, { id: 'search-table', empty: '没有符合条件的党员。' }),
-    ] : [el('p', { class: 'muted' }, '输入姓名（或其中几个字）、电话号码，或选择条件后点“查询”。')]).filter(Boolean));
+    ] : [el('p', { class: 'muted' }, '输入姓名（或其中几个字）、姓名拼音或拼音首字母、电话号码，或选择条件后点“查询”。')]).filter(Boolean));
 }

@@ -38,6 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/members")
 record MemberController(Generations runtime, Today today, MemberReach reach, ViewAnswers answers) {
 
+    private static final Pattern LETTERS = Pattern.compile("[A-Za-z]+(\\s+[A-Za-z]+)*");
+
     @GetMapping("/{id}")
     @ReadsView(MemberProjection.NAME)
     MemberView member(@PathVariable String id) {
@@ -51,7 +53,8 @@ record MemberController(Generations runtime, Today today, MemberReach reach, Vie
 
     /**
      * The roster of active members; every filter is optional and they combine. {@code q} finds a member by part of
-     * their name or, when it is all digits, of their phone number; {@code contactLost=true} keeps those marked lost.
+     * their name, of its pinyin or its initials, or of their phone number ({@link #search}); {@code contactLost=true}
+     * keeps those marked lost.
      */
     @GetMapping
     @ReadsView(MemberProjection.NAME)
@@ -100,9 +103,8 @@ record MemberController(Generations runtime, Today today, MemberReach reach, Vie
         if (text.length() > 32) {
             throw new InvalidInput("q", "must be at most 32 characters");
         }
-        if (!text.isEmpty()) { // a name or part of one; digits search the contact card's phone
-            Pattern part = Pattern.compile(Pattern.quote(text));
-            filters.add(text.chars().allMatch(Character::isDigit) ? regex("contactCard.phone", part) : regex("name", part));
+        if (!text.isEmpty()) {
+            filters.add(search(text));
         }
         if ("true".equals(contactLost)) {
             filters.add(ne("contactLostSince", null));
@@ -121,6 +123,24 @@ record MemberController(Generations runtime, Today today, MemberReach reach, Vie
         members().find(filter).sort(Sorts.ascending("_id")).skip(paging.skip()).limit(paging.size())
                 .forEach(document -> items.add(MemberView.of(MemberDocuments.state(document), date)));
         return new Page<>(items, paging.page(), paging.size(), members().countDocuments(filter));
+    }
+
+    /**
+     * Digits search the contact card's phone; Latin letters (spaces between them ignored) the name's pinyin and its
+     * initials; anything with a Chinese character part of the name.
+     */
+    private static Bson search(String text) {
+        if (text.chars().allMatch(Character::isDigit)) {
+            return regex("contactCard.phone", Pattern.compile(Pattern.quote(text)));
+        }
+        if (LETTERS.matcher(text).matches()) {
+            return NamePinyin.matching(text.replaceAll("\\s+", ""));
+        }
+        if (text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            return regex("name", Pattern.compile(Pattern.quote(text)));
+        }
+        throw new InvalidInput("q", "must be part of a name (Chinese characters), of its pinyin or initials (the"
+                + " letters a-z), or of a phone number (digits)");
     }
 
     private static void addId(List<Bson> filters, String field, String parameter, String value) {

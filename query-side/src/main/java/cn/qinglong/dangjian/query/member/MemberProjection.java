@@ -1,11 +1,17 @@
 package cn.qinglong.dangjian.query.member;
 
+import cn.qinglong.dangjian.kernel.member.MemberEvent;
+import cn.qinglong.dangjian.kernel.member.MemberState;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import com.mongodb.client.model.Indexes;
 import java.util.stream.Stream;
+import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-/** The member view and the roster: each member's state as {@code MemberState} folds it. */
+/**
+ * The member view and the roster: each member's state as {@code MemberState} folds it, and the name's pinyin the
+ * roster's search matches ({@link NamePinyin}).
+ */
 @Component
 class MemberProjection extends MemberFoldProjection {
 
@@ -15,5 +21,12 @@ class MemberProjection extends MemberFoldProjection {
     MemberProjection() {
         super(NAME, Stream.of("branchId", "dailyBranchId", "residence.communityId", "groupId", "buildingGroupId",
                 "residence.status", "status").map(Indexes::ascending).toList());
+    }
+
+    /** Spelled from the folded name at every event, so the spellings always say what the name says. */
+    @Override
+    protected void extend(Document document, Document previous, MemberState before, MemberState after,
+                          MemberEvent event) {
+        NamePinyin.put(document, after.name());
     }
 }

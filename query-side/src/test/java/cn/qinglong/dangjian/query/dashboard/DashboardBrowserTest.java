@@ -516,7 +516,7 @@ class DashboardBrowserTest extends QuerySideTest {
 
     @Test
     @Order(10)
-    @DisplayName("a member is found by part of the name or the phone; 预警 lists red first, each a click from the member")
+    @DisplayName("a member is found by part of the name, the initials of its pinyin or the phone; 预警 lists red first, each a click from the member")
     void searchAndWarnings() throws IOException {
         atBothSizes(size -> {
             open("#/search", "search");
@@ -531,6 +531,18 @@ class DashboardBrowserTest extends QuerySideTest {
             open("#/search?q=00000012", "search");
             assertThat(browser.findElements(By.cssSelector("#search-table [data-member]")).stream()
                     .map(a -> a.getAttribute("data-member")).toList()).containsExactly(MiniDemo.member(12));
+            open("#/search", "search");
+            WebElement box = browser.findElement(By.id("search-q"));
+            assertThat(box.getAttribute("placeholder")).isEqualTo("姓名、拼音首字母或电话");
+            box.sendKeys("WXY");
+            browser.findElement(By.id("search-go")).click();
+            new WebDriverWait(browser, WAIT).until(b -> !b.findElements(By.cssSelector("#search-table [data-member]")).isEmpty());
+            List<String> byInitials = browser.findElements(By.cssSelector("#search-table [data-member]")).stream()
+                    .map(WebElement::getText).toList();
+            assertThat(byInitials).hasSize(api.get("/members?q=WXY").json().get("total").asInt())
+                    .hasSize(api.get("/members?q=" + java.net.URLEncoder.encode("王秀英", java.nio.charset.StandardCharsets.UTF_8))
+                            .json().get("total").asInt())
+                    .isNotEmpty().allMatch("王秀英"::equals);
             screenshot("search-" + size.getWidth());
 
             open("#/warnings", "warnings");

@@ -21,6 +21,8 @@ class MemberProjectionTest extends ProjectionContract {
             assertThat(dual.get("residence", Document.class).getString("status")).isEqualTo("RESETTLED");
             assertThat(dual.getString("groupId")).isNull();
             assertThat(dual.get("_v")).isEqualTo(6L);
+            assertThat(dual.getList(NamePinyin.PINYIN, String.class)).containsExactly("wangjianguo");
+            assertThat(dual.getList(NamePinyin.INITIALS, String.class)).containsExactly("wjg");
             MemberState model = MemberDocuments.state(members.get(scenario.model));
             assertThat(model.contactCardCompleteOn(scenario.today)).isTrue();
             assertThat(model.householdsLinked()).isEqualTo(2);
