@@ -126,12 +126,13 @@ record MemberController(Generations runtime, Today today, MemberReach reach, Vie
     }
 
     /**
-     * Digits search the contact card's phone; Latin letters (spaces between them ignored) the name's pinyin and its
+     * Digits (spaces and dashes between them ignored, as in 138-0013) search the contact card's phone; Latin letters (spaces between them ignored) the name's pinyin and its
      * initials; anything with a Chinese character part of the name.
      */
     private static Bson search(String text) {
-        if (text.chars().allMatch(Character::isDigit)) {
-            return regex("contactCard.phone", Pattern.compile(Pattern.quote(text)));
+        String digits = text.replaceAll("[\\s-]", "");
+        if (!digits.isEmpty() && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return regex("contactCard.phone", Pattern.compile(Pattern.quote(digits)));
         }
         if (LETTERS.matcher(text).matches()) {
             return NamePinyin.matching(text.replaceAll("\\s+", ""));

@@ -23,10 +23,14 @@ class MemberProjection extends MemberFoldProjection {
                 "residence.status", "status").map(Indexes::ascending).toList());
     }
 
-    /** Spelled from the folded name at every event, so the spellings always say what the name says. */
+    /** Spelled from the folded name whenever it changes, so the spellings always say what the name says. */
     @Override
     protected void extend(Document document, Document previous, MemberState before, MemberState after,
                           MemberEvent event) {
-        NamePinyin.put(document, after.name());
+        if (previous != null && java.util.Objects.equals(before.name(), after.name())) {
+            NamePinyin.carry(document, previous);
+        } else {
+            NamePinyin.put(document, after.name());
+        }
     }
 }

@@ -58,6 +58,15 @@ final class NamePinyin {
                 .toList()));
     }
 
+    /** Keeps the spellings of the document before the event: the name did not change. */
+    static void carry(Document document, Document previous) {
+        for (String field : new String[] {PINYIN, INITIALS}) {
+            if (previous.get(field) != null) {
+                document.put(field, previous.get(field));
+            }
+        }
+    }
+
     /** Members whose name's pinyin or initials contain {@code letters} (a-z, either case). */
     static Bson matching(String letters) {
         Pattern part = Pattern.compile(Pattern.quote(letters.toLowerCase(Locale.ROOT)));

@@ -2,6 +2,7 @@ package cn.qinglong.dangjian.query.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qinglong.dangjian.query.projection.Generations;
 import cn.qinglong.dangjian.query.stream.SseClient;
 import cn.qinglong.dangjian.query.testing.Http;
 import com.mongodb.client.MongoDatabase;
@@ -29,6 +30,9 @@ class PersonalDataErasureTest extends IntegrationClientTest {
 
     @Autowired
     MongoDatabase readModels;
+
+    @Autowired
+    Generations views;
 
     private final String member = "m-erase-" + UUID.randomUUID().toString().substring(0, 8);
     private Http query;
@@ -114,6 +118,7 @@ class PersonalDataErasureTest extends IntegrationClientTest {
             collectAbout(view(path, position), views); // other tests' members share this store and its details
         }
         assertNoPersonalDetails(views.toString());
+        awaitEveryProjection(position);
         assertNoPersonalDetails(readModelDocumentsAbout(member));
 
         // the auditors' history, as-of state and CSV
@@ -186,11 +191,17 @@ class PersonalDataErasureTest extends IntegrationClientTest {
         JsonNode rebuilt = view("/members/" + member, position);
         assertThat(rebuilt).isEqualTo(live);
         assertThat(rebuilt.get("personalDataErased").asBoolean()).isTrue();
-        EVERY_VIEW.forEach(path -> view(path, position)); // the other projections have read the erasure too
+        awaitEveryProjection(position);
         assertNoPersonalDetails(readModelDocumentsAbout(member));
     }
 
-    /** One path per projection: answering it at a position means that projection has read up to there. */
+    /** Every projection has read up to {@code position}, so every read model document is read after the erasure. */
+    private void awaitEveryProjection(long position) {
+        assertThat(views.awaitPosition(views.names(), position, Duration.ofSeconds(60)))
+                .as("every projection read the erasure").isGreaterThanOrEqualTo(position);
+    }
+
+    /** Views whose answers are searched for personal details. */
     private static final List<String> EVERY_VIEW = List.of("/members?branchId=changqing-1", "/organizations/tree",
             "/transition", "/care/overdue?days=1", "/dual-management", "/dashboard/difficulties", "/attendance/rates");
 

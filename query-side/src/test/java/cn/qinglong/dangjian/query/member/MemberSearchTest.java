@@ -135,12 +135,14 @@ class MemberSearchTest extends QuerySideTest {
     }
 
     @Test
-    @DisplayName("Chinese characters still search part of the name, mixed with letters too; digits still search the phone")
+    @DisplayName("Chinese characters still search part of the name, mixed with letters too; digits (dashes and spaces between them ignored) still search the phone")
     void charactersAndDigitsSearchAsBefore() {
         assertThat(found("秀英")).containsExactly("search-wang");
         assertThat(found("王x")).isEmpty();
         assertThat(found("2340001")).containsExactly("search-wang");
         assertThat(found("2340009")).isEmpty();
+        assertThat(found("234-0001")).as("a phone typed with a dash").containsExactly("search-wang");
+        assertThat(found("234 0009")).isEmpty();
     }
 
     @Test
