@@ -3,6 +3,7 @@ package cn.qinglong.dangjian.query.projection;
 import cn.qinglong.dangjian.kernel.common.Enums;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -47,7 +48,8 @@ public final class Bson {
                     names[i] = components[i].getName();
                     types[i] = components[i].getGenericType();
                     raw[i] = components[i].getType();
-                    accessors[i] = MethodHandles.publicLookup().unreflect(accessible(components[i].getAccessor()));
+                    accessors[i] = MethodHandles.publicLookup().unreflect(accessible(components[i].getAccessor()))
+                            .asType(MethodType.methodType(Object.class, Record.class));
                 }
                 return new Shape(names, types, accessors, accessible(type.getDeclaredConstructor(raw)));
             } catch (ReflectiveOperationException e) {
@@ -93,7 +95,7 @@ public final class Bson {
         Document document = new Document();
         for (int i = 0; i < shape.names().length; i++) {
             try {
-                put(document, shape.names()[i], shape.accessors()[i].invoke(record));
+                put(document, shape.names()[i], (Object) shape.accessors()[i].invokeExact(record));
             } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }
@@ -114,8 +116,8 @@ public final class Bson {
         Document document = new Document();
         for (int i = 0; i < shape.names().length; i++) {
             try {
-                Object value = shape.accessors()[i].invoke(record);
-                if (value != null && value == shape.accessors()[i].invoke(previous)) {
+                Object value = (Object) shape.accessors()[i].invokeExact((Record) record);
+                if (value != null && value == (Object) shape.accessors()[i].invokeExact((Record) previous)) {
                     Object stored = previousDocument.get(shape.names()[i]);
                     if (stored != null) {
                         document.put(shape.names()[i], stored);

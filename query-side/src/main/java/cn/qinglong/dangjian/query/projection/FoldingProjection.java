@@ -129,7 +129,7 @@ public abstract class FoldingProjection implements Projection {
             if (event.sequence() <= version) {
                 continue;
             }
-            document = stamp(key, event.sequence(), fold(name, document, event));
+            document = stamp(key, event.sequence(), document, fold(name, document, event));
             version = event.sequence();
             Map<String, Set<String>> keysAfter = keys(name, document);
             changes.record(key, version, keysBefore, keysAfter);
@@ -212,13 +212,11 @@ public abstract class FoldingProjection implements Projection {
         return ((Number) document.get(VERSION)).longValue();
     }
 
-    private static Document stamp(String key, long version, Document folded) {
-        Document document = new Document("_id", key).append(VERSION, version);
-        folded.forEach((field, value) -> {
-            if (!"_id".equals(field) && !VERSION.equals(field)) {
-                document.put(field, value);
-            }
-        });
+    /** The folded document with its key and version; a fold that answers the document it was given is copied first. */
+    private static Document stamp(String key, long version, Document current, Document folded) {
+        Document document = folded == current ? new Document(folded) : folded;
+        document.put("_id", key);
+        document.put(VERSION, version);
         return document;
     }
 }
