@@ -205,25 +205,15 @@ class CheckpointAmqpTest {
     // ---- the auditor's side, as the guide's step 2 "From RabbitMQ" tells it ----
 
     /**
-     * {@code rabbitmqadmin declare queue name=audit.checkpoints durable=true} and the binding with
-     * {@code routing_key='cn.qinglong.dangjian.audit.#'}, once the query side has declared its exchange.
+     * The exchange (as the service declares it: topic, durable), the auditor's durable queue, and the binding with
+     * {@code cn.qinglong.dangjian.audit.#}: the guide's {@code rabbitmqadmin} lines. Declared with other parameters
+     * than the service's, either side's declaration would fail, and so would the checkpoints' publication.
      */
-    private static void bindTheAuditorsQueue() throws InterruptedException {
-        while (!exchangeExists()) {
-            Thread.sleep(100);
-        }
+    private static void bindTheAuditorsQueue() {
+        TopicExchange exchange = new TopicExchange(EXCHANGE, true, false);
+        admin.declareExchange(exchange);
         admin.declareQueue(new Queue(QUEUE, true, false, false));
-        admin.declareBinding(BindingBuilder.bind(new Queue(QUEUE)).to(new TopicExchange(EXCHANGE))
-                .with("cn.qinglong.dangjian.audit.#"));
-    }
-
-    private static boolean exchangeExists() {
-        try {
-            new RabbitTemplate(connections).execute(channel -> channel.exchangeDeclarePassive(EXCHANGE));
-            return true;
-        } catch (org.springframework.amqp.AmqpException notYet) {
-            return false;
-        }
+        admin.declareBinding(BindingBuilder.bind(new Queue(QUEUE)).to(exchange).with("cn.qinglong.dangjian.audit.#"));
     }
 
     /** The next {@code count} messages of the auditor's queue; nothing else may be waiting there. */
