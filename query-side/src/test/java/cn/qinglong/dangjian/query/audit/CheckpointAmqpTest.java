@@ -9,10 +9,9 @@ import cn.qinglong.dangjian.eventstore.audit.Checkpoint;
 import cn.qinglong.dangjian.eventstore.testing.TestEventStoreDatabase;
 import cn.qinglong.dangjian.query.QuerySideApplication;
 import cn.qinglong.dangjian.query.testing.Http;
+import cn.qinglong.dangjian.query.testing.TestBroker;
 import cn.qinglong.dangjian.query.testing.TestMongo;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +60,7 @@ import tools.jackson.databind.JsonNode;
  * like {@code AmqpPublisherTest}; with {@code CI=true} a missing broker fails it.
  */
 @Tag("amqp")
-@EnabledIf("brokerRunningOrRequired")
+@EnabledIf("cn.qinglong.dangjian.query.testing.TestBroker#runningOrRequired")
 @SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -69,30 +68,17 @@ import tools.jackson.databind.JsonNode;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class CheckpointAmqpTest {
 
-    private static final String HOST = System.getenv().getOrDefault("TEST_RABBITMQ_HOST", "127.0.0.1");
     private static final TestEventStoreDatabase DATABASE = TestEventStoreDatabase.create();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String EXCHANGE = "dangjian.events.test-" + RUN + "-checkpoints";
     private static final String QUEUE = "audit.checkpoints.test-" + RUN;
     private static final String TYPE = "cn.qinglong.dangjian.audit.Checkpoint.v1";
 
-    static boolean brokerRunningOrRequired() {
-        if ("true".equals(System.getenv("CI"))) {
-            return true;
-        }
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(HOST, 5672), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         DATABASE.springProperties().forEach((key, value) -> registry.add(key, () -> value));
         TestMongo.springProperties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("AMQP_URI", () -> "amqp://guest:guest@" + HOST + ":5672/%2f");
+        registry.add("AMQP_URI", () -> "amqp://guest:guest@" + TestBroker.HOST + ":" + TestBroker.PORT + "/%2f");
         registry.add("AMQP_EXCHANGE", () -> EXCHANGE);
         // checkpoints only on demand here; no concurrent writers, so no gap needs a margin
         registry.add("checkpoints.every-events", () -> "1000000000");
@@ -120,7 +106,7 @@ class CheckpointAmqpTest {
 
     @BeforeAll
     static void broker() {
-        connections = new CachingConnectionFactory(HOST, 5672);
+        connections = new CachingConnectionFactory(TestBroker.HOST, TestBroker.PORT);
         connections.setUsername("guest");
         connections.setPassword("guest");
         admin = new RabbitAdmin(connections);
