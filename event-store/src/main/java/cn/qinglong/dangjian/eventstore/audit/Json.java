@@ -31,6 +31,21 @@ public final class Json {
         return value;
     }
 
+    /**
+     * Every JSON value of a text holding one or more, one after another (JSON Lines, or files joined with
+     * {@code cat}, which puts no separator between answers that end without a newline).
+     */
+    public static List<Object> parseAll(String text) {
+        Json json = new Json(text);
+        List<Object> values = new ArrayList<>();
+        json.space();
+        while (json.at < text.length()) {
+            values.add(json.value());
+            json.space();
+        }
+        return values;
+    }
+
     @SuppressWarnings("unchecked")
     public static Map<String, Object> object(Object value, String what) {
         if (value instanceof Map<?, ?> map) {

@@ -30,9 +30,10 @@ import java.util.Map;
  *       checkpoint M's log extends the saved checkpoint N's without changing any of its events.</li>
  * </ul>
  *
- * Saved checkpoints are read from a JSON array, an object with a {@code checkpoints} array (the answer of
- * {@code GET /api/audit/checkpoints}), or one JSON value per line (CloudEvents kept from the AMQP feed or the event
- * stream, whose {@code data} is the checkpoint). Prints VALID or INVALID with what broke; exits 0 when valid, 1 when
+ * Saved checkpoints are read from one or more JSON values, one after another: a checkpoint, a CloudEvent whose
+ * {@code data} is one (kept from the AMQP feed or the event stream, one a line), a JSON array of either, or an object
+ * with a {@code checkpoints} array (the answer of {@code GET /api/audit/checkpoints}); so answers kept over time can be
+ * joined with {@code cat} into one file. Prints VALID or INVALID with what broke; exits 0 when valid, 1 when
  * not, 2 when the input cannot be read.
  */
 public final class Verifier {
@@ -108,24 +109,14 @@ public final class Verifier {
     /** Reads every saved checkpoint, refusing those the key did not sign and noting any two that disagree. */
     private void loadSaved(String text) {
         List<Object> items = new ArrayList<>();
-        String trimmed = text.strip();
-        Object whole;
-        try {
-            whole = Json.parse(trimmed);
-        } catch (IllegalArgumentException notOneValue) {
-            whole = null;
-            for (String line : trimmed.split("\r?\n")) {
-                if (!line.isBlank()) {
-                    items.add(Json.parse(line));
-                }
+        for (Object value : Json.parseAll(text)) {
+            if (value instanceof List<?> list) {
+                items.addAll(list);
+            } else {
+                Map<String, Object> object = Json.object(value, "a saved value");
+                items.addAll(object.containsKey("checkpoints")
+                        ? Json.array(object.get("checkpoints"), "checkpoints") : List.of(object));
             }
-        }
-        if (whole instanceof List<?> list) {
-            items.addAll(list);
-        } else if (whole != null) {
-            Map<String, Object> object = Json.object(whole, "the saved checkpoints");
-            items.addAll(object.containsKey("checkpoints")
-                    ? Json.array(object.get("checkpoints"), "checkpoints") : List.of(object));
         }
         String keyId = CheckpointKey.keyId(key);
         Map<Long, Checkpoint> bySize = new HashMap<>();

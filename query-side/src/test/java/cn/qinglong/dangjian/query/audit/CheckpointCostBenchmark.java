@@ -41,6 +41,7 @@ class CheckpointCostBenchmark {
 
     private static final int EVENTS = Integer.getInteger("benchmark.events", 100_000);
     private static final int PER_STREAM = 10;
+    private static final int CADENCE = 10_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
@@ -54,7 +55,7 @@ class CheckpointCostBenchmark {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         var transactions = new DataSourceTransactionManager(dataSource);
         AuditStore store = new AuditStore(jdbc, transactions);
-        CheckpointProperties settings = new CheckpointProperties(true, 10_000, Duration.ofMinutes(10),
+        CheckpointProperties settings = new CheckpointProperties(true, CADENCE, Duration.ofMinutes(10),
                 Duration.ofSeconds(10), Duration.ZERO, null, null, Duration.ofMinutes(5));
         Checkpointer checkpointer = new Checkpointer(jdbc, store, CheckpointKey.generate(), settings,
                 new PublicationLease(jdbc, "checkpoints", "bench", Duration.ofMinutes(5), Clock.systemUTC()),
@@ -103,9 +104,24 @@ class CheckpointCostBenchmark {
         report.append(String.format("consistency proof %d -> %d: %,d bytes of JSON (%d hashes)%n", first.number(),
                 second.number(), consistency.length(),
                 proofs.consistency(first.number(), second.number()).proof().size()));
+
+        // the steady state: the default cadence (CHECKPOINT_EVERY_EVENTS) on a log of this size, the trees kept
+        generate(database, EVENTS, EVENTS + CADENCE);
+        started = System.nanoTime();
+        Checkpoint third = made(checkpointer.round(true));
+        report.append(String.format("a checkpoint at the default cadence, %,d new events taken in, the trees grown to "
+                + "%,d: %,d ms%n", third.treeSize() - second.treeSize(), third.treeSize(), millis(started)));
+        if (TestEventStoreDatabase.postgres()) {
+            long leaves = jdbc.queryForObject("SELECT pg_total_relation_size('audit_leaf')", Long.class);
+            long events = jdbc.queryForObject("SELECT pg_total_relation_size('domainevententry')", Long.class);
+            report.append(String.format("on disk with indexes: audit_leaf %,d bytes (%,d an event), for scale "
+                    + "DomainEventEntry %,d bytes (%,d an event)%n", leaves, leaves / third.treeSize(), events,
+                    events / third.treeSize()));
+        }
         System.out.print(report);
         Files.writeString(Path.of("target", "checkpoint-cost.txt"), report.toString());
         assertThat(second.treeSize()).isEqualTo(EVENTS);
+        assertThat(third.treeSize()).isEqualTo(EVENTS + CADENCE);
     }
 
     private static Checkpoint made(Checkpointer.Outcome outcome) {

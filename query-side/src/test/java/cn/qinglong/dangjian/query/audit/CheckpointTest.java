@@ -1,43 +1,31 @@
 package cn.qinglong.dangjian.query.audit;
 
+import static cn.qinglong.dangjian.query.audit.Tampering.rechain;
+import static cn.qinglong.dangjian.query.audit.Tampering.rewritePayload;
+import static cn.qinglong.dangjian.query.audit.Tampering.setSequence;
+import static cn.qinglong.dangjian.query.audit.Tampering.verifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinglong.dangjian.eventstore.audit.Checkpoint;
 import cn.qinglong.dangjian.eventstore.audit.CheckpointKey;
-import cn.qinglong.dangjian.eventstore.audit.Verifier;
-import cn.qinglong.dangjian.eventstore.chain.ChainHash;
 import cn.qinglong.dangjian.eventstore.personal.PersonalData;
 import cn.qinglong.dangjian.eventstore.testing.TestEventStoreDatabase;
-import cn.qinglong.dangjian.kernel.member.Category;
-import cn.qinglong.dangjian.kernel.member.Gender;
-import cn.qinglong.dangjian.kernel.member.MemberEvent.DuesPaid;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberPersonalDataErased;
-import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRegistered;
-import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRelocated;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MembershipEnded;
 import cn.qinglong.dangjian.kernel.member.MemberId;
 import cn.qinglong.dangjian.kernel.member.MembershipEndReason;
-import cn.qinglong.dangjian.kernel.member.Residence;
-import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
-import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.query.QuerySideApplication;
 import cn.qinglong.dangjian.query.testing.EventLog;
 import cn.qinglong.dangjian.query.testing.Http;
 import cn.qinglong.dangjian.query.testing.TestMongo;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -69,7 +57,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class CheckpointTest {
 
     private static final TestEventStoreDatabase DATABASE = TestEventStoreDatabase.create();
-    private static final OrganizationId BRANCH = OrganizationId.of("o-checkpoint-branch");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -352,24 +339,10 @@ class CheckpointTest {
         return write("checkpoints-" + UUID.randomUUID() + ".json", query.get("/audit/checkpoints").text());
     }
 
-    /** The checkpoints kept before and those served now, one file. */
+    /** The checkpoints kept before and those served now, one file: the two answers joined as {@code cat} does. */
     private Path saveBoth(Path saved) throws IOException {
-        var before = cn.qinglong.dangjian.eventstore.audit.Json.array(cn.qinglong.dangjian.eventstore.audit.Json
-                .object(cn.qinglong.dangjian.eventstore.audit.Json.parse(Files.readString(saved)), "saved")
-                .get("checkpoints"), "checkpoints");
-        var now = cn.qinglong.dangjian.eventstore.audit.Json.array(cn.qinglong.dangjian.eventstore.audit.Json
-                .object(cn.qinglong.dangjian.eventstore.audit.Json.parse(query.get("/audit/checkpoints").text()), "now")
-                .get("checkpoints"), "checkpoints");
-        StringBuilder lines = new StringBuilder();
-        for (Object item : before) {
-            lines.append(Checkpoint.fromJson(cn.qinglong.dangjian.eventstore.audit.Json.object(item, "c")).toJson())
-                    .append('\n');
-        }
-        for (Object item : now) {
-            lines.append(Checkpoint.fromJson(cn.qinglong.dangjian.eventstore.audit.Json.object(item, "c")).toJson())
-                    .append('\n');
-        }
-        return write("both-" + UUID.randomUUID() + ".jsonl", lines.toString());
+        return write("both-" + UUID.randomUUID() + ".json",
+                Files.readString(saved) + query.get("/audit/checkpoints").text());
     }
 
     private Path key() throws IOException {
@@ -386,86 +359,11 @@ class CheckpointTest {
                 file.toString());
     }
 
-    private static String verifier(String... args) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int exit = Verifier.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        String output = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(output).isEqualTo(output.contains("INVALID") ? 1 : 0);
-        return output;
-    }
-
     private Path write(String name, String content) throws IOException {
         return Files.writeString(files.resolve(name), content, StandardCharsets.UTF_8);
     }
 
-    // ---- the store's side: events recorded, then altered as someone with write access would ----
-
-    /** A new member, registered with personal data, followed by these dues payments. */
     private String member(long... payments) {
-        String id = "m-cp-" + UUID.randomUUID().toString().substring(0, 8);
-        MemberId member = MemberId.of(id);
-        EventLog log = new EventLog().add(new MemberRegistered(member, "王秀英", Gender.F, LocalDate.of(1948, 5, 1),
-                LocalDate.of(1972, 7, 1), BRANCH, Set.of(Category.RETIRED),
-                new Residence(ResidenceStatus.ORIGINAL, null, null), "13900000000", LocalDate.of(2025, 1, 2)));
-        for (long amountFen : payments) {
-            log.add(new DuesPaid(member, YearMonth.of(2025, 1), amountFen, LocalDate.of(2025, 1, 20)));
-        }
-        eventStore.publish(log.messages());
-        return id;
-    }
-
-    private static void rewritePayload(Connection db, String member, long sequence, String from, String to)
-            throws SQLException {
-        try (PreparedStatement select = db.prepareStatement("SELECT payload FROM DomainEventEntry "
-                + "WHERE aggregateIdentifier = ? AND sequenceNumber = ?")) {
-            select.setString(1, member);
-            select.setLong(2, sequence);
-            try (ResultSet row = select.executeQuery()) {
-                assertThat(row.next()).isTrue();
-                String payload = new String(row.getBytes(1), StandardCharsets.UTF_8);
-                assertThat(payload).contains(from);
-                try (PreparedStatement update = db.prepareStatement("UPDATE DomainEventEntry SET payload = ? "
-                        + "WHERE aggregateIdentifier = ? AND sequenceNumber = ?")) {
-                    update.setBytes(1, payload.replace(from, to).getBytes(StandardCharsets.UTF_8));
-                    update.setString(2, member);
-                    update.setLong(3, sequence);
-                    update.executeUpdate();
-                }
-            }
-        }
-    }
-
-    private static void setSequence(Connection db, String member, long from, long to) throws SQLException {
-        try (PreparedStatement update = db.prepareStatement("UPDATE DomainEventEntry SET sequenceNumber = ? "
-                + "WHERE aggregateIdentifier = ? AND sequenceNumber = ?")) {
-            update.setLong(1, to);
-            update.setString(2, member);
-            update.setLong(3, from);
-            assertThat(update.executeUpdate()).isEqualTo(1);
-        }
-    }
-
-    /** Recomputes every chain hash of the stream from its rows as they now are: what a careful forger does. */
-    private static void rechain(Connection db, String member) throws SQLException {
-        String previous = ChainHash.GENESIS;
-        try (PreparedStatement select = db.prepareStatement("SELECT globalIndex, sequenceNumber, payloadType, "
-                + "payloadRevision, timeStamp, payload, metaData FROM DomainEventEntry WHERE aggregateIdentifier = ? "
-                + "ORDER BY sequenceNumber")) {
-            select.setString(1, member);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    byte[] hashed = ChainHash.withoutHash(row.getBytes(7));
-                    String hash = ChainHash.compute(previous, member, row.getLong(2), row.getString(3),
-                            row.getString(4), row.getString(5), row.getBytes(6), hashed);
-                    try (PreparedStatement update = db.prepareStatement(
-                            "UPDATE DomainEventEntry SET metaData = ? WHERE globalIndex = ?")) {
-                        update.setBytes(1, ChainHash.withHash(hashed, hash));
-                        update.setLong(2, row.getLong(1));
-                        update.executeUpdate();
-                    }
-                    previous = hash;
-                }
-            }
-        }
+        return Tampering.member(eventStore, payments);
     }
 }

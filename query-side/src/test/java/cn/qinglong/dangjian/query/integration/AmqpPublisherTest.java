@@ -1,10 +1,9 @@
 package cn.qinglong.dangjian.query.integration;
 
 import cn.qinglong.dangjian.query.lease.PublicationLease;
+import cn.qinglong.dangjian.query.testing.TestBroker;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,25 +43,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Skipped when no broker listens and CI is not set; with {@code CI=true} a missing broker fails it.
  */
 @Tag("amqp")
-@EnabledIf("brokerRunningOrRequired")
+@EnabledIf("cn.qinglong.dangjian.query.testing.TestBroker#runningOrRequired")
 // the timeout only stops a stuck run from hanging the build; no assertion depends on timing
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class AmqpPublisherTest extends IntegrationClientTest {
 
-    private static final String HOST = System.getenv().getOrDefault("TEST_RABBITMQ_HOST", "127.0.0.1");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    static boolean brokerRunningOrRequired() {
-        if ("true".equals(System.getenv("CI"))) {
-            return true;
-        }
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(HOST, 5672), 1000);
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
 
     @Autowired
     private EventFeed feed;
@@ -84,7 +70,7 @@ class AmqpPublisherTest extends IntegrationClientTest {
     }
 
     private static CachingConnectionFactory connections() {
-        CachingConnectionFactory factory = new CachingConnectionFactory(HOST, 5672);
+        CachingConnectionFactory factory = new CachingConnectionFactory(TestBroker.HOST, TestBroker.PORT);
         factory.setUsername("guest");
         factory.setPassword("guest");
         factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
