@@ -48,7 +48,9 @@ public final class Benchmark {
     private final Map<Integer, LoadResult> txCeilings = new LinkedHashMap<>();
     private final Map<String, Instant[]> windows = new LinkedHashMap<>();
     private final LocalDate today = LocalDate.now(ZONE);
-    private final Subdistrict subdistrict = new Subdistrict(today);
+    private final Subdistrict subdistrict;
+    /** The events generated. */
+    private EventPlan plan;
     private Postgres pg;
     private Service command;
     private Service query;
@@ -79,6 +81,7 @@ public final class Benchmark {
 
     private Benchmark(Options options) {
         this.options = options;
+        this.subdistrict = new Subdistrict(today, options.members());
     }
 
     private Map<String, java.util.function.LongSupplier> processes() {
@@ -195,8 +198,9 @@ public final class Benchmark {
                         + "the service (whose embedded default is the H2 file backend)")
                 .header("services", "command side on :" + COMMAND_PORT + ", query side on :" + QUERY_PORT
                         + ", separate JVMs from the executable jars, " + Service.XMX + " each")
-                .header("data set", String.format(Locale.ROOT, "%,d members, %,d events, organisations and study "
-                        + "days of the demo subdistrict", options.members(), options.events()));
+                .header("data set", String.format(Locale.ROOT, "%,d members, %,d events: the demo subdistrict's "
+                        + "organisations, study days, meetings, notices, evaluation round and suggestions, and its "
+                        + "members' facts at the demo's shares", options.members(), options.events()));
     }
 
     private void postgresCeilings() throws Exception {
@@ -319,13 +323,28 @@ public final class Benchmark {
     }
 
     private void generate(EventGenerator generator) throws Exception {
+        plan = new EventPlan(subdistrict, options.events());
         long started = System.nanoTime();
-        long written = generator.generate(subdistrict, options.members(), options.events(), 2);
+        long written = generator.generate(plan, 2);
         double seconds = (System.nanoTime() - started) / 1e9;
         long stored = pg.eventCount();
         if (stored != options.events()) {
             throw new IllegalStateException("expected " + options.events() + " events in the store, found " + stored);
         }
+        Report.Table table = report.table("Events generated, by stream and event", "stream", "event", "events",
+                "share %");
+        for (EventPlan.Count count : plan.mix()) {
+            Report.row(table, count.stream(), count.event(), count.events(), 100.0 * count.events() / written);
+        }
+        Report.row(table, "all", "", written, 100.0);
+        table.notes().add(String.format(Locale.ROOT, "%,d members%s. The shares are the demo loader's: study days "
+                + "of months %d to 2 back, dues owed under a standard from %s, a year of meetings held, the demo's four "
+                + "notices, its round of 民主评议 in %s and its suggestions per member. The members' attendance at the "
+                + "meetings is kept newest first as far back as the %,d events allow: from %s on.", options.members(),
+                plan.shortenedMembers() == 0 ? "" : String.format(Locale.ROOT, "; the last %,d lost their last "
+                        + "events (all their meeting attendance too) to hit the total", plan.shortenedMembers()),
+                Subdistrict.STUDY_MONTHS, YearMonth.from(today).minusMonths(Subdistrict.DUES_MONTHS),
+                Subdistrict.ROUND_COMMUNITY, options.events(), plan.attendedFrom()));
         report.phase("generate events", true, String.format(Locale.ROOT,
                 "%,d events appended in %.1f s (%,.0f/s) through Axon's JdbcEventStorageEngine", written, seconds,
                 written / seconds));
