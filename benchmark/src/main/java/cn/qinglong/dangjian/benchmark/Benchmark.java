@@ -48,7 +48,9 @@ public final class Benchmark {
     private final Map<Integer, LoadResult> txCeilings = new LinkedHashMap<>();
     private final Map<String, Instant[]> windows = new LinkedHashMap<>();
     private final LocalDate today = LocalDate.now(ZONE);
-    private final Subdistrict subdistrict = new Subdistrict(today);
+    private final Subdistrict subdistrict;
+    /** The events generated; the query checks read the members' facts from it. */
+    private EventPlan plan;
     private Postgres pg;
     private Service command;
     private Service query;
@@ -79,6 +81,7 @@ public final class Benchmark {
 
     private Benchmark(Options options) {
         this.options = options;
+        this.subdistrict = new Subdistrict(today, options.members());
     }
 
     private Map<String, java.util.function.LongSupplier> processes() {
@@ -195,8 +198,9 @@ public final class Benchmark {
                         + "the service (whose embedded default is the H2 file backend)")
                 .header("services", "command side on :" + COMMAND_PORT + ", query side on :" + QUERY_PORT
                         + ", separate JVMs from the executable jars, " + Service.XMX + " each")
-                .header("data set", String.format(Locale.ROOT, "%,d members, %,d events, organisations and study "
-                        + "days of the demo subdistrict", options.members(), options.events()));
+                .header("data set", String.format(Locale.ROOT, "%,d members, %,d events: the demo subdistrict's "
+                        + "organisations, study days, meetings, notices, evaluation round and suggestions, and its "
+                        + "members' facts at the demo's shares", options.members(), options.events()));
     }
 
     private void postgresCeilings() throws Exception {
@@ -319,13 +323,28 @@ public final class Benchmark {
     }
 
     private void generate(EventGenerator generator) throws Exception {
+        plan = new EventPlan(subdistrict, options.events());
         long started = System.nanoTime();
-        long written = generator.generate(subdistrict, options.members(), options.events(), 2);
+        long written = generator.generate(plan, 2);
         double seconds = (System.nanoTime() - started) / 1e9;
         long stored = pg.eventCount();
         if (stored != options.events()) {
             throw new IllegalStateException("expected " + options.events() + " events in the store, found " + stored);
         }
+        Report.Table table = report.table("Events generated, by stream and event", "stream", "event", "events",
+                "share %");
+        for (EventPlan.Count count : plan.mix()) {
+            Report.row(table, count.stream(), count.event(), count.events(), 100.0 * count.events() / written);
+        }
+        Report.row(table, "all", "", written, 100.0);
+        table.notes().add(String.format(Locale.ROOT, "%,d members%s. The shares are the demo loader's: study days "
+                + "of months %d to 2 back, dues owed under a standard from %s, a year of meetings held, the demo's four "
+                + "notices, its round of 民主评议 in %s and its suggestions per member. The members' attendance at the "
+                + "meetings is kept newest first as far back as the %,d events allow: from %s on.", options.members(),
+                plan.shortenedMembers() == 0 ? "" : String.format(Locale.ROOT, "; the last %,d lost their last "
+                        + "events (all their meeting attendance too) to hit the total", plan.shortenedMembers()),
+                Subdistrict.STUDY_MONTHS, YearMonth.from(today).minusMonths(Subdistrict.DUES_MONTHS),
+                Subdistrict.ROUND_COMMUNITY, options.events(), plan.attendedFrom()));
         report.phase("generate events", true, String.format(Locale.ROOT,
                 "%,d events appended in %.1f s (%,.0f/s) through Axon's JdbcEventStorageEngine", written, seconds,
                 written / seconds));
@@ -404,7 +423,8 @@ public final class Benchmark {
 
     /**
      * Attendance at last month's study day, a care visit and a dues payment for one member, then the next member;
-     * each dues payment is for a period that member has not paid yet, so none is refused.
+     * each dues payment is for a period that member has not paid yet (this month, then the months ahead: paid in
+     * advance, so the arrears and last month's collection stay as generated), so none is refused.
      */
     private ClosedLoop.Operation commandOperation(Http http, AtomicIntegerArray duesPaid, int base, String attendedOn) {
         return index -> {
@@ -418,7 +438,7 @@ public final class Benchmark {
                 case 1 -> http.post(path + "/care-visits", "{\"helperName\":\"楼栋党小组长\",\"kind\":\"CARE_VISIT\","
                         + "\"visitedOn\":\"" + today + "\",\"notes\":\"benchmark\"}");
                 default -> http.post(path + "/dues", "{\"period\":\""
-                        + YearMonth.of(1990, 1).plusMonths(duesPaid.getAndIncrement(n)) + "\",\"amountFen\":200,"
+                        + YearMonth.from(today).plusMonths(duesPaid.getAndIncrement(n)) + "\",\"amountFen\":200,"
                         + "\"paidOn\":\"" + today + "\"}");
             };
             return answer.failure();
@@ -526,6 +546,9 @@ public final class Benchmark {
     private void queries() throws Exception {
         Http http = new Http(query.base());
         awaitLag(http, Duration.ofMinutes(2));
+        ViewChecks checks = new ViewChecks(subdistrict, plan, http);
+        Report.Table checked = report.table("Answers checked against the generated facts before timing", "check");
+        checks.run().forEach(line -> Report.row(checked, line));
         List<Subdistrict.Branch> branches = subdistrict.branches;
         String[] communities = branches.stream().map(Subdistrict.Branch::communityId).distinct().toArray(String[]::new);
         String[] resettlement = branches.stream().filter(b -> b.communityId().startsWith("ql-r"))
@@ -554,6 +577,37 @@ public final class Benchmark {
                 + communities[spread(i, communities.length)]);
         views.put("GET /members/{id}/points", i -> "/api/members/"
                 + subdistrict.member(spread(i, options.members())).id().value() + "/points");
+        views.put("GET /organizations/tree?by=residence", i -> "/api/organizations/tree?by=residence");
+        views.put("GET /study-days?branchId", i -> "/api/study-days?branchId="
+                + branches.get(spread(i, branches.size())).id());
+        views.put("GET /members/{id}/attendance", i -> "/api/members/"
+                + subdistrict.member(spread(i, options.members())).id().value() + "/attendance");
+        views.put("GET /attendance/left-behind?organizationId&min=2", i -> "/api/attendance/left-behind?organizationId="
+                + communities[spread(i, communities.length)] + "&min=2&" + checks.studyWindow());
+        views.put("GET /dues/arrears?organizationId", i -> "/api/dues/arrears?organizationId="
+                + communities[spread(i, communities.length)]);
+        views.put("GET /dues/collection?organizationId&period", i -> "/api/dues/collection?organizationId="
+                + communities[spread(i, communities.length)] + "&period=" + YearMonth.from(today).minusMonths(1));
+        String[] noticeOrganizations = Stream.concat(Stream.of(Subdistrict.COMMITTEE),
+                subdistrict.notices.stream().map(n -> n.issued().organizationId().value())).distinct()
+                .toArray(String[]::new);
+        views.put("GET /notices?organizationId", i -> "/api/notices?organizationId="
+                + noticeOrganizations[spread(i, noticeOrganizations.length)]);
+        views.put("GET /notices/{id}/reach", i -> "/api/notices/"
+                + subdistrict.notices.get(spread(i, subdistrict.notices.size())).issued().noticeId().value() + "/reach");
+        views.put("GET /meetings?organizationId", i -> "/api/meetings?organizationId="
+                + communities[spread(i, communities.length)]);
+        List<String> attended = subdistrict.meetings.stream()
+                .filter(m -> !m.heldOn().isBefore(plan.attendedFrom())).map(m -> m.meetingId().value()).toList();
+        views.put("GET /meetings/{id}", i -> "/api/meetings/" + attended.get(spread(i, attended.size())));
+        views.put("GET /organizational-life/summary", i -> "/api/organizational-life/summary");
+        views.put("GET /evaluation-rounds?organizationId", i -> "/api/evaluation-rounds?organizationId="
+                + subdistrict.round.organizationId().value());
+        views.put("GET /evaluation-rounds/{id}/results", i -> "/api/evaluation-rounds/"
+                + subdistrict.round.roundId().value() + "/results");
+        // Last: it reads the whole event store at every request, so it must not weigh on the others' figures.
+        views.put("GET /reports/annual?organizationId&year (JSON)", i -> "/api/reports/annual?organizationId="
+                + communities[spread(i, communities.length)] + "&year=" + (today.getYear() - 1));
         Report.Table table = report.table(String.format(Locale.ROOT,
                 "Queries: %d concurrent clients on %,d members", options.queryClients(), options.members()),
                 "view", "requests", "failed", "requests/s", "p50 ms", "p99 ms", "max ms", "p99 ≤ 20 ms");

@@ -87,6 +87,9 @@ final class Http {
         connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
         connection.setReadTimeout(READ_TIMEOUT_MS);
         connection.setRequestMethod(method);
+        // Every view answers JSON; the JDK's default Accept (*/* among others) would leave the annual report's
+        // spreadsheet form to content negotiation.
+        connection.setRequestProperty("Accept", "application/json");
         if (authorization != null) {
             connection.setRequestProperty("Authorization", authorization);
         }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The run's sizes and bounds. {@code --smoke} shrinks everything to seconds and a few hundred events, to prove
+ * The run's sizes and bounds. {@code --smoke} shrinks everything to seconds and a few thousand events, to prove
  * that every phase works; the defaults are the issue's sizes.
  */
 record Options(boolean smoke, int members, long events, Duration levelTime, int levelCount, Duration queryTime,
@@ -35,7 +35,7 @@ record Options(boolean smoke, int members, long events, Duration levelTime, int 
                     System.out.println("""
                             usage: java -jar benchmark/target/benchmark.jar [--smoke] [--members N] [--events N]
                                    [--seconds S] [--jfr] [--in-process-mongo] [--out DIR] [--jars REPO_ROOT]
-                              --smoke     seconds, a few hundred events: proves every phase works
+                              --smoke     seconds, a few thousand events: proves every phase works
                               --members   members in the generated subdistrict (default 100000)
                               --events    events generated for the rebuild (default 1000000)
                               --seconds   time bound of each load level (default 20)
@@ -49,8 +49,8 @@ record Options(boolean smoke, int members, long events, Duration levelTime, int 
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
             }
         }
-        int m = members != null ? members : smoke ? 60 : 100_000;
-        long e = events != null ? events : smoke ? 600 : 1_000_000;
+        int m = members != null ? members : smoke ? 300 : 100_000;
+        long e = events != null ? events : smoke ? 4_100 : 1_000_000;
         int s = seconds != null ? seconds : smoke ? 2 : 20;
         String mongo = System.getenv("MONGODB_URI");
         return new Options(smoke, m, e, Duration.ofSeconds(s), smoke ? 300 : 200_000,
