@@ -40,12 +40,19 @@ final class Http {
     }
 
     private final String base;
+    private final int readTimeoutMs;
 
     Http(String base) {
+        this(base, READ_TIMEOUT_MS);
+    }
+
+    /** {@code readTimeoutMs}: how long one answer may take (a report that reads the whole store takes longer). */
+    Http(String base, int readTimeoutMs) {
         if (!base.startsWith("http://127.0.0.1:")) {
             throw new IllegalArgumentException("the benchmark only talks to 127.0.0.1: " + base);
         }
         this.base = base;
+        this.readTimeoutMs = readTimeoutMs;
     }
 
     private volatile String authorization;
@@ -85,7 +92,7 @@ final class Http {
     private Answer send(String method, String path, byte[] body, String authorization) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
         connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
-        connection.setReadTimeout(READ_TIMEOUT_MS);
+        connection.setReadTimeout(readTimeoutMs);
         connection.setRequestMethod(method);
         // Every view answers JSON; the JDK's default Accept (*/* among others) would leave the annual report's
         // spreadsheet form to content negotiation.
