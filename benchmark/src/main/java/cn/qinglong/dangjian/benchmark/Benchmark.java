@@ -134,9 +134,9 @@ public final class Benchmark {
             phase("initial build of the views", this::initialBuild);
             phase("ceiling: MongoDB bulk inserts", this::mongoCeiling);
             phase("ceiling: raw read of the events", () -> rawRead = pg.readAllEvents());
-            phase("commands over HTTP", this::commands);
-            phase("rebuild every projection", this::rebuild);
-            phase("queries", this::queries);
+            phase("commands over HTTP", "commands", this::commands);
+            phase("rebuild every projection", "rebuild", this::rebuild);
+            phase("queries", "queries", this::queries);
             phase("memory", this::memory);
         } finally {
             cleanUp();
@@ -160,6 +160,15 @@ public final class Benchmark {
     }
 
     /** A phase that throws is reported as failed with its reason; the run goes on to write the report. */
+    /** A phase {@code --skip} can leave out, by its short name. */
+    private void phase(String name, String shortName, Step step) {
+        if (options.skip().contains(shortName)) {
+            report.phase(name, true, "not run (--skip " + shortName + ")");
+            return;
+        }
+        phase(name, step);
+    }
+
     private void phase(String name, Step step) {
         if (aborted != null) {
             report.phase(name, false, "skipped: " + aborted + " failed");
