@@ -460,17 +460,23 @@ public final class Benchmark {
         Map<String, Integer> before = new LinkedHashMap<>();
         long head = -1;
         for (JsonNode status : http.get("/api/admin/projections").json()) {
-            before.put(status.path("name").asString(), status.path("generation").asInt());
+            String name = status.path("name").asString();
+            if (options.rebuild().isEmpty() || options.rebuild().contains(name)) {
+                before.put(name, status.path("generation").asInt());
+            }
             head = Math.max(head, status.path("head").asLong());
         }
         // Commands appended more events; let the live views catch up first so only the rebuild is measured.
         awaitLag(http, Duration.ofMinutes(2));
         Instant from = Instant.now();
         Cpu.Sample cpuFrom = cpu.sample();
-        // all at once, so that one stream-order pass builds every view
-        Http.Answer answer = http.post("/api/admin/projections/rebuild", "");
-        if (answer.status() != 202) {
-            throw new IllegalStateException("rebuild of every projection: " + answer.failure());
+        // all at once, so that one stream-order pass builds every view; --rebuild names some, each rebuilt alone
+        for (String path : options.rebuild().isEmpty() ? List.of("/api/admin/projections/rebuild")
+                : before.keySet().stream().map(name -> "/api/admin/projections/" + name + "/rebuild").toList()) {
+            Http.Answer answer = http.post(path, "");
+            if (answer.status() != 202) {
+                throw new IllegalStateException("rebuild " + path + ": " + answer.failure());
+            }
         }
         long deadline = System.nanoTime() + options.rebuildTime().toNanos();
         Map<String, JsonNode> done = new LinkedHashMap<>();
@@ -494,7 +500,9 @@ public final class Benchmark {
         }
         Instant firstStart = Instant.MAX;
         Instant lastSwap = Instant.MIN;
-        Report.Table table = report.table("Rebuild of every projection from the first event (all at once, blue/green)",
+        Report.Table table = report.table(options.rebuild().isEmpty()
+                        ? "Rebuild of every projection from the first event (all at once, blue/green)"
+                        : "Rebuild of " + String.join(", ", before.keySet()) + " from the first event (blue/green)",
                 "projection", "generation", "events", "seconds", "events/s", "documents written");
         long documents = 0;
         long events = 0;
@@ -619,6 +627,9 @@ public final class Benchmark {
         Report.Table table = report.table(String.format(Locale.ROOT,
                 "Queries: %d concurrent clients on %,d members", options.queryClients(), options.members()),
                 "view", "requests", "failed", "requests/s", "p50 ms", "p99 ms", "max ms", "p99 ≤ 20 ms");
+        if (!options.views().isEmpty()) {
+            views.keySet().removeIf(key -> options.views().stream().noneMatch(key::contains));
+        }
         boolean failed = false;
         double worst = 0;
         String worstView = "";
@@ -649,7 +660,9 @@ public final class Benchmark {
         target(String.format(Locale.ROOT, "query p99 ≤ 20 ms for every view (target stated at 100,000 members; "
                 + "measured at %,d)", options.members()), String.format(Locale.ROOT,
                 "worst %.1f ms (%s)", worst, worstView), worst <= 20);
-        annualReport(communities);
+        if (options.views().isEmpty() || options.views().stream().anyMatch("/reports/annual"::contains)) {
+            annualReport(communities);
+        }
         if (failed) {
             throw new IllegalStateException("queries failed; see the table notes");
         }

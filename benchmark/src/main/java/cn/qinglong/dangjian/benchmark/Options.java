@@ -10,7 +10,8 @@ import java.time.Duration;
 record Options(boolean smoke, int members, long events, Duration levelTime, int levelCount, Duration queryTime,
                int queryCount, Duration rebuildTime, int[] commandClients, int queryClients, boolean jfr, Path out,
                Path jars, String pgServer, String pgUser, String pgPassword, String mongoUri,
-               boolean inProcessStandIn, java.util.Set<String> skip) {
+               boolean inProcessStandIn, java.util.Set<String> skip, java.util.Set<String> rebuild,
+               java.util.List<String> views) {
 
     static Options parse(String[] args) {
         boolean smoke = false;
@@ -22,6 +23,8 @@ record Options(boolean smoke, int members, long events, Duration levelTime, int 
         Path out = Path.of("target", "bench");
         Path jars = Path.of(".");
         java.util.Set<String> skip = java.util.Set.of();
+        java.util.Set<String> rebuild = java.util.Set.of();
+        java.util.List<String> views = java.util.List.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
@@ -33,11 +36,13 @@ record Options(boolean smoke, int members, long events, Duration levelTime, int 
                 case "--out" -> out = Path.of(args[++i]);
                 case "--jars" -> jars = Path.of(args[++i]);
                 case "--skip" -> skip = java.util.Set.of(args[++i].split(","));
+                case "--rebuild" -> rebuild = java.util.Set.of(args[++i].split(","));
+                case "--views" -> views = java.util.List.of(args[++i].split(","));
                 case "--help", "-h" -> {
                     System.out.println("""
                             usage: java -jar benchmark/target/benchmark.jar [--smoke] [--members N] [--events N]
                                    [--seconds S] [--jfr] [--in-process-mongo] [--out DIR] [--jars REPO_ROOT]
-                                   [--skip rebuild,queries,commands]
+                                   [--skip rebuild,queries,commands] [--rebuild points,...] [--views /notices,...]
                               --smoke     seconds, a few thousand events: proves every phase works
                               --members   members in the generated subdistrict (default 100000)
                               --events    events generated for the rebuild (default 1000000)
@@ -45,6 +50,8 @@ record Options(boolean smoke, int members, long events, Duration levelTime, int 
                               --jfr       record both services with Java Flight Recorder and summarise the samples
                               --skip      phases not to run: a blue/green rebuild holds two generations of every
                                           view in the read models' server, which at full size outgrows its 14 GB here
+                              --rebuild   rebuild only these projections, each on its own (default: all at once)
+                              --views     time only the views whose row contains one of these (the annual report too)
                               --in-process-mongo  read models in the query side's own stand-in (H2 file backend, its
                                           default) instead of mongo-java-server's memory backend in a process of its own
                             env: BENCH_PG_URL (jdbc:postgresql://127.0.0.1:5432/), BENCH_PG_USER (postgres),
@@ -62,7 +69,7 @@ record Options(boolean smoke, int members, long events, Duration levelTime, int 
                 Duration.ofSeconds(smoke ? 1 : Math.max(5, s / 2)), smoke ? 100 : 20_000,
                 Duration.ofMinutes(smoke ? 3 : 15), new int[] {1, 8, 32}, 16, jfr, out, jars,
                 env("BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/"), env("BENCH_PG_USER", "postgres"),
-                env("BENCH_PG_PASSWORD", ""), mongo == null || mongo.isBlank() ? null : mongo, inProcess, skip);
+                env("BENCH_PG_PASSWORD", ""), mongo == null || mongo.isBlank() ? null : mongo, inProcess, skip, rebuild, views);
     }
 
     private static String env(String name, String fallback) {
