@@ -61,16 +61,20 @@ class ViewRulesTest extends QuerySideTest {
         assertThat(eldest.get("lastVisitOn").isNull()).isTrue();
     }
 
-    /** Every page of the overdue list: the shared context holds more never-visited members than one page. */
+    /**
+     * Every page of the overdue list, up to the first empty one: the shared context holds more never-visited members
+     * than one page.
+     */
     private List<JsonNode> overdue(int days) {
         List<JsonNode> items = new ArrayList<>();
-        long total;
-        int page = 0;
-        do {
-            JsonNode answer = get("/care/overdue?days=" + days + "&size=500&page=" + page++).json();
+        for (int page = 0; page < 100; page++) {
+            JsonNode answer = get("/care/overdue?days=" + days + "&size=500&page=" + page).json();
+            if (answer.get("items").isEmpty()) {
+                break;
+            }
             answer.get("items").forEach(items::add);
-            total = answer.get("total").asLong();
-        } while (items.size() < total);
+        }
+        assertThat(ids(items)).as("no member on two pages").doesNotHaveDuplicates();
         return items;
     }
 

@@ -94,11 +94,7 @@ public final class Bson {
         Shape shape = SHAPES.get(record.getClass());
         Document document = new Document();
         for (int i = 0; i < shape.names().length; i++) {
-            try {
-                put(document, shape.names()[i], (Object) shape.accessors()[i].invokeExact(record));
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
+            put(document, shape.names()[i], component(shape, i, record));
         }
         return document;
     }
@@ -108,28 +104,33 @@ public final class Bson {
      * whose document is {@code previousDocument}: a component that is the same object as in {@code previous} keeps
      * its stored form. Folding one event changes a component or two of a state with dozens.
      */
-    public static <R extends Record> Document document(R record, R previous, Document previousDocument) {
+    static <R extends Record> Document document(R record, R previous, Document previousDocument) {
         if (previous == null || previousDocument == null) {
             return document(record);
         }
         Shape shape = SHAPES.get(record.getClass());
         Document document = new Document();
         for (int i = 0; i < shape.names().length; i++) {
-            try {
-                Object value = (Object) shape.accessors()[i].invokeExact((Record) record);
-                if (value != null && value == (Object) shape.accessors()[i].invokeExact((Record) previous)) {
-                    Object stored = previousDocument.get(shape.names()[i]);
-                    if (stored != null) {
-                        document.put(shape.names()[i], stored);
-                        continue;
-                    }
-                }
+            Object value = component(shape, i, record);
+            Object stored = value != null && value == component(shape, i, previous)
+                    ? previousDocument.get(shape.names()[i]) : null;
+            if (stored != null) {
+                document.put(shape.names()[i], stored);
+            } else {
                 put(document, shape.names()[i], value);
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
             }
         }
         return document;
+    }
+
+    private static Object component(Shape shape, int index, Record record) {
+        try {
+            return (Object) shape.accessors()[index].invokeExact(record);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) { // a record's accessor declares no checked exception
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The record {@link #document} kept: each component read back by its declared type. */
