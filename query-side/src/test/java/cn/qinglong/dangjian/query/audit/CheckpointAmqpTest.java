@@ -80,12 +80,7 @@ class CheckpointAmqpTest {
         TestMongo.springProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("AMQP_URI", () -> "amqp://guest:guest@" + TestBroker.HOST + ":" + TestBroker.PORT + "/%2f");
         registry.add("AMQP_EXCHANGE", () -> EXCHANGE);
-        // checkpoints only on demand here; no concurrent writers, so no gap needs a margin
-        registry.add("checkpoints.every-events", () -> "1000000000");
-        registry.add("checkpoints.every", () -> "1000d");
-        registry.add("checkpoints.poll-interval", () -> "1h");
-        registry.add("checkpoints.gap-margin", () -> "0s");
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
+        Tampering.onDemandCheckpoints(registry);
         registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
     }
 

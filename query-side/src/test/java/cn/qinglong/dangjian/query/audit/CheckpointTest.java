@@ -62,13 +62,7 @@ class CheckpointTest {
     static void properties(DynamicPropertyRegistry registry) {
         DATABASE.springProperties().forEach((key, value) -> registry.add(key, () -> value));
         TestMongo.springProperties().forEach((key, value) -> registry.add(key, () -> value));
-        // checkpoints only on demand here; no concurrent writers, so no gap needs a margin
-        registry.add("checkpoints.every-events", () -> "1000000000");
-        registry.add("checkpoints.every", () -> "1000d");
-        registry.add("checkpoints.poll-interval", () -> "1h");
-        registry.add("checkpoints.gap-margin", () -> "0s");
-        // a context of its own, closed after the class: it holds few connections of the shared PostgreSQL meanwhile
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
+        Tampering.onDemandCheckpoints(registry);
         registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
     }
 

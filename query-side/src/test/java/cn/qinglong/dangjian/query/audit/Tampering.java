@@ -25,6 +25,7 @@ import java.time.YearMonth;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Both sides of the checkpoint suites: members recorded in the store, the store then altered as someone with write
@@ -35,6 +36,17 @@ final class Tampering {
     private static final OrganizationId BRANCH = OrganizationId.of("o-checkpoint-branch");
 
     private Tampering() {
+    }
+
+    /**
+     * Checkpoints only when a test asks for one ({@code checkpoints.every*} far off), and no gap margin: the tests write
+     * no events concurrently, so no late commit needs waiting for.
+     */
+    static void onDemandCheckpoints(DynamicPropertyRegistry registry) {
+        registry.add("checkpoints.every-events", () -> "1000000000");
+        registry.add("checkpoints.every", () -> "1000d");
+        registry.add("checkpoints.poll-interval", () -> "1h");
+        registry.add("checkpoints.gap-margin", () -> "0s");
     }
 
     /** A new member, registered with personal data, followed by these dues payments; answers the member's id. */
