@@ -11,7 +11,6 @@ import static com.mongodb.client.model.Filters.lte;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
 import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.organization.OrganizationTree;
-import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.Generations;
 import cn.qinglong.dangjian.query.web.ViewAnswers;
@@ -28,7 +27,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -45,14 +43,11 @@ class AttendanceController {
     private final Generations runtime;
 
     /** What {@link AttendanceFigures} reads of a member: a fraction of the member document. */
-    private static final Bson FIGURES = Projections.include(AttendanceProjection.DAILY_HISTORY,
-            AttendanceProjection.ATTENDED, AttendanceProjection.EXCUSED, AttendanceProjection.MADE_UP,
-            AttendanceProjection.FOLLOWED_UP, "name");
+    private static final Bson FIGURES = Projections.fields(Projections.include(AttendanceFigures.MEMBER_FIELDS),
+            Projections.include("name"));
 
     private final ViewAnswers answers;
     private final MemberReach reach;
-    /** Beyond this many branches a rate reads most members anyway, and one query beats that many lookups. */
-    private static final int MAX_BRANCHES_BY_KEY = 8;
 
     AttendanceController(Generations runtime, ViewAnswers answers, MemberReach reach) {
         this.runtime = runtime;
@@ -356,31 +351,9 @@ class AttendanceController {
         return days;
     }
 
-    /**
-     * The members whose daily-branch history names one of the branches (their figures' fields only), maybe with a
-     * few that no longer do (callers check each member's history). For a subdistrict-wide caller and a few branches
-     * they come through the key index: one read by {@code _id}, then the members by {@code _id}, which every
-     * MongoDB serves from an index (the stand-in scans the whole collection for any other filter); otherwise, and
-     * for a view built before it kept that index, by a query on the history.
-     */
+    /** {@link MemberReach#byDailyBranch}, their figures' fields only. */
     private Iterable<Document> membersOf(ViewCollections views, Collection<String> branches) {
-        if (reach.subdistrictWide() && branches.size() <= MAX_BRANCHES_BY_KEY) {
-            Set<String> ids = new TreeSet<>();
-            for (String branch : branches) {
-                Optional<Set<String>> members = KeyIndex.lookup(views.get(KeyIndex.COLLECTION),
-                        AttendanceProjection.DAILY_BRANCH_INDEX, branch);
-                if (members.isEmpty()) {
-                    ids = null;
-                    break;
-                }
-                ids.addAll(members.get());
-            }
-            if (ids != null) {
-                return views.get(MemberFoldProjection.MEMBERS).find(in("_id", ids)).projection(FIGURES);
-            }
-        }
-        return views.get(MemberFoldProjection.MEMBERS)
-                .find(reach.narrow(in(AttendanceProjection.DAILY_HISTORY + ".branchId", branches))).projection(FIGURES);
+        return reach.byDailyBranch(views, branches).projection(FIGURES);
     }
 
     private static void add(Map<String, long[]> rows, String key, long expected, long attended) {

@@ -29,6 +29,11 @@ import org.bson.Document;
 public record AttendanceFigures(Set<String> expected, Map<StudyMode, Integer> byMode, Set<String> attended,
                          Set<String> excused, Set<String> madeUp, Set<String> leftBehind, Set<String> followedUp) {
 
+    /** What {@link #of} reads of a member document, for a view to read no more of it. */
+    public static final List<String> MEMBER_FIELDS = List.of(MemberDocuments.DAILY_HISTORY,
+            AttendanceProjection.ATTENDED, AttendanceProjection.EXCUSED, AttendanceProjection.MADE_UP,
+            AttendanceProjection.FOLLOWED_UP);
+
     /**
      * Figures of one study day over member documents that carry the study-day facts ({@link #carry}) and the
      * member's daily-branch history: the attendance view's and any other view's that keeps them.

@@ -9,7 +9,6 @@ import cn.qinglong.dangjian.query.projection.ViewCollections;
 import com.mongodb.client.model.Indexes;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +26,8 @@ class AttendanceProjection extends MemberOrganizationStudyDayProjection {
     static final String EXCUSED = "excused";
     static final String MADE_UP = "madeUp";
     static final String FOLLOWED_UP = "followedUp";
-    /** {@link KeyIndex}: the branches a member's daily-branch history names, so a study day finds its members. */
-    static final String DAILY_BRANCH_INDEX = "dailyBranch";
+    /** The {@link KeyIndex} that finds a branch's members, kept as {@link MemberDocuments#dailyBranchKeys} gives it. */
+    static final String DAILY_BRANCH_INDEX = MemberDocuments.DAILY_BRANCH_INDEX;
 
     AttendanceProjection() {
         super(NAME, KeyIndex.COLLECTION);
@@ -36,16 +35,7 @@ class AttendanceProjection extends MemberOrganizationStudyDayProjection {
 
     @Override
     protected Map<String, Set<String>> keys(String collection, Document document) {
-        if (!MEMBERS.equals(collection)) {
-            return Map.of();
-        }
-        Set<String> branches = new TreeSet<>();
-        for (Document entry : AttendanceFigures.list(document, DAILY_HISTORY)) {
-            if (entry.getString("branchId") != null) {
-                branches.add(entry.getString("branchId"));
-            }
-        }
-        return Map.of(DAILY_BRANCH_INDEX, branches);
+        return MEMBERS.equals(collection) ? MemberDocuments.dailyBranchKeys(document) : Map.of();
     }
 
     @Override

@@ -5,12 +5,20 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.or;
 
-import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.Generations;
+import cn.qinglong.dangjian.query.projection.KeyIndex;
+import cn.qinglong.dangjian.query.projection.MemberDocuments;
+import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
+import cn.qinglong.dangjian.query.projection.ViewCollections;
 import cn.qinglong.dangjian.security.Caller;
 import cn.qinglong.dangjian.security.Role.Access;
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoCollection;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -23,6 +31,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class MemberReach {
 
+    /**
+     * Beyond this many branches a list reads most members anyway, and one query beats reading them by key (a
+     * community's subtree names up to a dozen: its general branch, areas, branches and groups).
+     */
+    private static final int MAX_BRANCHES_BY_KEY = 16;
     private static final List<String> FIELDS = List.of("branchId", "dailyBranchId", "groupId", "buildingGroupId", "areaId");
 
     private final Generations runtime;
@@ -45,6 +58,25 @@ public class MemberReach {
     public Bson narrow(Bson filter) {
         Bson reach = filter();
         return reach == null ? filter : and(filter, reach);
+    }
+
+    /**
+     * The members in the caller's reach whose daily-branch history names one of the branches, maybe with a few that
+     * no longer do (callers check each member's history). For a subdistrict-wide caller and a few branches they come
+     * through the view's {@link MemberDocuments#DAILY_BRANCH_INDEX}: one read by {@code _id}, then the members by
+     * {@code _id}, which every MongoDB serves from an index (the stand-in scans the whole collection for any other
+     * filter); otherwise, and for a view built before it kept that index, by a query on the history.
+     */
+    public FindIterable<Document> byDailyBranch(ViewCollections views, Collection<String> branches) {
+        MongoCollection<Document> members = views.get(MemberFoldProjection.MEMBERS);
+        if (subdistrictWide() && branches.size() <= MAX_BRANCHES_BY_KEY) {
+            Optional<Set<String>> ids = KeyIndex.lookup(views.get(KeyIndex.COLLECTION),
+                    MemberDocuments.DAILY_BRANCH_INDEX, branches);
+            if (ids.isPresent()) {
+                return members.find(in("_id", ids.get()));
+            }
+        }
+        return members.find(narrow(in(MemberDocuments.DAILY_HISTORY + ".branchId", branches)));
     }
 
     /** Whether the caller reads everyone (committee, auditors) rather than a scope. */

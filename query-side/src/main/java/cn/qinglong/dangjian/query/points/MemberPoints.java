@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -38,6 +38,12 @@ record MemberPoints(String memberId, String name, String branchId, int year, Loc
         return asOf.minusDays(LEFT_BEHIND_AFTER_DAYS);
     }
 
+    /** Where one member's scored facts go, one at a time: listed for a breakdown, summed for a ranking. */
+    @FunctionalInterface
+    interface Facts {
+        void add(PointsFact fact, LocalDate on, int count, String source);
+    }
+
     /**
      * Every member's points. {@code members}: member documents of this view; {@code credits}: the credit documents of
      * those members; {@code studyDays}: at least the study days of the year, up to {@link #lastLeftBehindDate}, of
@@ -47,46 +53,71 @@ record MemberPoints(String memberId, String name, String branchId, int year, Loc
     static List<MemberPoints> score(Collection<Document> members, Collection<Document> credits,
                                     Collection<Document> studyDays, int year, LocalDate asOf, LocalDate placedOn,
                                     PointsTable table) {
-        Map<String, List<Fact>> facts = new LinkedHashMap<>();
-        Map<String, Document> asRecorded = new LinkedHashMap<>();
-        for (Document member : members) {
-            String id = member.getString("_id");
-            asRecorded.put(id, AttendanceFigures.recordedBy(member, asOf));
-            List<Fact> own = facts.computeIfAbsent(id, k -> new ArrayList<>());
-            member.getList(PointsProjection.SCORED, Document.class, List.of()).forEach(f -> add(own, f, year, asOf, table));
-        }
-        for (Document credit : credits) {
-            List<Fact> of = facts.get(credit.getString("memberId"));
-            if (of != null) {
-                credit.getList(PointsProjection.SCORED, Document.class, List.of()).forEach(f -> add(of, f, year, asOf, table));
-            }
-        }
-        // a study day reads only the members whose history names its branch (the others cannot be expected at it)
-        Map<String, List<Document>> byBranch = new java.util.HashMap<>();
-        for (Document member : asRecorded.values()) {
-            MemberDocuments.dailyHistory(member).stream().filter(e -> e.branchId() != null)
-                    .map(e -> e.branchId().value()).distinct()
-                    .forEach(b -> byBranch.computeIfAbsent(b, k -> new ArrayList<>()).add(member));
-        }
-        LocalDate lastStudyDay = lastLeftBehindDate(asOf);
-        for (Document studyDay : studyDays) {
-            LocalDate date = studyDay.getString("date") == null ? null : LocalDate.parse(studyDay.getString("date"));
-            if (date == null || date.getYear() != year || date.isAfter(lastStudyDay)) {
-                continue;
-            }
-            List<Document> ofBranch = byBranch.getOrDefault(studyDay.getString("branchId"), List.of());
-            for (String id : AttendanceFigures.of(studyDay, ofBranch).leftBehind()) {
-                facts.get(id).add(fact(PointsFact.STUDY_DAY_LEFT_BEHIND, date, 1, studyDay.getString("_id"), table));
-            }
-        }
+        Map<String, List<Document>> creditsOf = new HashMap<>();
+        credits.forEach(c -> creditsOf.computeIfAbsent(c.getString("memberId"), k -> new ArrayList<>()).add(c));
+        Map<String, List<Document>> byBranch = studyDaysByBranch(studyDays, year, asOf);
         List<MemberPoints> result = new ArrayList<>();
         for (Document member : members) {
             String id = member.getString("_id");
-            OrganizationId branch = MemberState.dailyBranchOn(MemberDocuments.dailyHistory(member), placedOn);
-            result.add(of(id, member.getString("name"), branch == null ? null : branch.value(), year, asOf, table,
-                    facts.get(id)));
+            List<Fact> facts = new ArrayList<>();
+            facts(member, creditsOf.getOrDefault(id, List.of()), byBranch, year, asOf,
+                    (fact, on, count, source) -> facts.add(fact(fact, on, count, source, table)));
+            result.add(of(id, member.getString("name"), branchOn(member, placedOn), year, asOf, table, facts));
         }
         return result;
+    }
+
+    /**
+     * The study days a member may be left behind at by {@code asOf} (of the year, at least {@value
+     * #LEFT_BEHIND_AFTER_DAYS} days past), by branch.
+     */
+    static Map<String, List<Document>> studyDaysByBranch(Iterable<Document> studyDays, int year, LocalDate asOf) {
+        LocalDate lastStudyDay = lastLeftBehindDate(asOf);
+        Map<String, List<Document>> byBranch = new HashMap<>();
+        for (Document studyDay : studyDays) {
+            LocalDate date = studyDay.getString("date") == null ? null : LocalDate.parse(studyDay.getString("date"));
+            if (date != null && date.getYear() == year && !date.isAfter(lastStudyDay)) {
+                byBranch.computeIfAbsent(studyDay.getString("branchId"), k -> new ArrayList<>()).add(studyDay);
+            }
+        }
+        return byBranch;
+    }
+
+    /**
+     * Every fact of the year by {@code asOf} that scores the member, in no particular order: those of their own
+     * stream, those of their {@code credits} and the study days of {@code studyDaysByBranch} they were left behind at.
+     */
+    static void facts(Document member, Iterable<Document> credits, Map<String, List<Document>> studyDaysByBranch,
+                      int year, LocalDate asOf, Facts sink) {
+        scored(member, year, asOf, sink);
+        credits.forEach(credit -> scored(credit, year, asOf, sink));
+        Document asRecorded = null;
+        for (String branch : MemberDocuments.dailyBranchKeys(member).get(MemberDocuments.DAILY_BRANCH_INDEX)) {
+            for (Document studyDay : studyDaysByBranch.getOrDefault(branch, List.of())) {
+                asRecorded = asRecorded != null ? asRecorded : AttendanceFigures.recordedBy(member, asOf);
+                if (!AttendanceFigures.of(studyDay, List.of(asRecorded)).leftBehind().isEmpty()) {
+                    sink.add(PointsFact.STUDY_DAY_LEFT_BEHIND, LocalDate.parse(studyDay.getString("date")), 1,
+                            studyDay.getString("_id"));
+                }
+            }
+        }
+    }
+
+    /** The scored facts a member or credit document keeps, of the year and dated by {@code asOf}. */
+    static void scored(Document document, int year, LocalDate asOf, Facts sink) {
+        for (Document scored : document.getList(PointsProjection.SCORED, Document.class, List.of())) {
+            LocalDate on = LocalDate.parse(scored.getString("on"));
+            if (on.getYear() == year && !on.isAfter(asOf)) {
+                sink.add(PointsFact.named(scored.getString("fact")).orElseThrow(), on, scored.getInteger("count"),
+                        scored.getString("source"));
+            }
+        }
+    }
+
+    /** The member's daily-management branch on {@code placedOn}, where the ranking places them. */
+    static String branchOn(Document member, LocalDate placedOn) {
+        OrganizationId branch = MemberState.dailyBranchOn(MemberDocuments.dailyHistory(member), placedOn);
+        return branch == null ? null : branch.value();
     }
 
     private static MemberPoints of(String memberId, String name, String branchId, int year, LocalDate asOf,
@@ -107,14 +138,6 @@ record MemberPoints(String memberId, String name, String branchId, int year, Loc
             total += sum[1];
         }
         return new MemberPoints(memberId, name, branchId, year, asOf, table.version(), total, rules, List.copyOf(facts));
-    }
-
-    private static void add(List<Fact> facts, Document scored, int year, LocalDate asOf, PointsTable table) {
-        LocalDate on = LocalDate.parse(scored.getString("on"));
-        if (on.getYear() == year && !on.isAfter(asOf)) {
-            facts.add(fact(PointsFact.named(scored.getString("fact")).orElseThrow(), on, scored.getInteger("count"),
-                    scored.getString("source"), table));
-        }
     }
 
     private static Fact fact(PointsFact fact, LocalDate on, int count, String source, PointsTable table) {

@@ -6,11 +6,11 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 
-import cn.qinglong.dangjian.kernel.member.MemberState;
-import cn.qinglong.dangjian.kernel.organization.OrganizationId;
+import cn.qinglong.dangjian.query.attendance.AttendanceFigures;
 import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.organization.OrganizationTree;
 import cn.qinglong.dangjian.query.projection.Generations;
+import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
@@ -19,14 +19,19 @@ import cn.qinglong.dangjian.query.web.ReadsView;
 import cn.qinglong.dangjian.query.web.Today;
 import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.security.problem.NotFound;
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
 import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,6 +50,10 @@ record PointsController(Generations runtime, ViewAnswers answers, MemberReach re
     record Item(String memberId, String name, String branchId, int points) {
     }
 
+    /** What scores of a member: {@link AttendanceFigures}'s fields for "left behind", the name and the scored facts. */
+    private static final Bson SCORING = Projections.fields(Projections.include(AttendanceFigures.MEMBER_FIELDS),
+            Projections.include("name", PointsProjection.SCORED));
+
     record Ranking(String organizationId, int year, LocalDate asOf, String table, List<Item> items, int page, int size,
                    long total) {
     }
@@ -62,10 +71,9 @@ record PointsController(Generations runtime, ViewAnswers answers, MemberReach re
         LocalDate on = asOf(asOf);
         int y = year(year);
         QueryParams.Paging paging = QueryParams.paging(page, size);
-        List<MemberPoints> all = answers.answer(PointsProjection.NAME, () -> rank(organization, y, on), "ranking",
+        List<Item> all = answers.answer(PointsProjection.NAME, () -> rank(organization, y, on), "ranking",
                 organization, y, on);
-        List<Item> items = all.stream().skip(paging.skip()).limit(paging.size())
-                .map(p -> new Item(p.memberId(), p.name(), p.branchId(), p.points())).toList();
+        List<Item> items = all.stream().skip(paging.skip()).limit(paging.size()).toList();
         return new Ranking(organization, y, on, table.version(), items, paging.page(), paging.size(), all.size());
     }
 
@@ -78,17 +86,28 @@ record PointsController(Generations runtime, ViewAnswers answers, MemberReach re
         LocalDate on = asOf(asOf);
         int y = year(year);
         ViewCollections views = runtime.views(PointsProjection.NAME);
-        Document member = views.get(MemberFoldProjection.MEMBERS).find(eq("_id", memberId)).first();
+        Document member = views.get(MemberFoldProjection.MEMBERS).find(eq("_id", memberId)).projection(SCORING)
+                .first();
         if (member == null || !reach.reaches(memberId)) {
             throw new NotFound("member", memberId);
         }
-        return score(views, List.of(member), y, on).get(0);
+        Set<String> branches = MemberDocuments.dailyBranchKeys(member).get(MemberDocuments.DAILY_BRANCH_INDEX);
+        List<Document> studyDays = views.get(PointsProjection.STUDY_DAYS).find(and(in("branchId", branches),
+                        gte("date", LocalDate.of(y, 1, 1).toString()),
+                        lte("date", MemberPoints.lastLeftBehindDate(on).toString())))
+                .into(new ArrayList<>());
+        List<Document> credits = credits(views, Set.of(memberId)).into(new ArrayList<>());
+        return MemberPoints.score(List.of(member), credits, studyDays, y, on, placedOn(y, on), table).get(0);
     }
 
-    private List<MemberPoints> rank(String organization, int year, LocalDate asOf) {
+    /**
+     * Reads each member once, only what scores ({@link #SCORING}), and keeps their total, never their facts: the
+     * members come by daily branch ({@link MemberReach#byDailyBranch}), then their credits by the member they score.
+     */
+    private List<Item> rank(String organization, int year, LocalDate asOf) {
         ViewCollections views = runtime.views(PointsProjection.NAME);
         LocalDate placedOn = placedOn(year, asOf);
-        Bson filter;
+        FindIterable<Document> members;
         Set<String> scope;
         if (organization != null) {
             OrganizationTree tree = OrganizationTree.read(views.get(PointsProjection.ORGANIZATIONS));
@@ -96,43 +115,53 @@ record PointsController(Generations runtime, ViewAnswers answers, MemberReach re
                 throw new NotFound("organization", organization);
             }
             scope = tree.subtree(organization);
-            filter = reach.narrow(in(PointsProjection.DAILY_HISTORY + ".branchId", scope));
+            members = reach.byDailyBranch(views, scope);
         } else {
             scope = null;
-            filter = reach.narrow(new Document());
+            members = views.get(MemberFoldProjection.MEMBERS).find(reach.narrow(new Document()));
         }
-        List<Document> members = new ArrayList<>();
-        for (Document member : views.get(MemberFoldProjection.MEMBERS).find(filter)) {
-            OrganizationId branch = MemberState.dailyBranchOn(MemberDocuments.dailyHistory(member), placedOn);
-            if (branch != null && (scope == null || scope.contains(branch.value()))) {
-                members.add(member);
+        Map<String, List<Document>> studyDays = MemberPoints.studyDaysByBranch(
+                views.get(PointsProjection.STUDY_DAYS).find(and(gte("date", LocalDate.of(year, 1, 1).toString()),
+                        lte("date", MemberPoints.lastLeftBehindDate(asOf).toString()))), year, asOf);
+        Map<String, Item> placed = new HashMap<>();
+        for (Document member : members.projection(SCORING)) {
+            String branch = MemberPoints.branchOn(member, placedOn);
+            if (branch != null && (scope == null || scope.contains(branch))) {
+                String id = member.getString("_id");
+                placed.put(id, new Item(id, member.getString("name"), branch,
+                        points(sink -> MemberPoints.facts(member, List.of(), studyDays, year, asOf, sink))));
             }
         }
-        List<MemberPoints> ranked = new ArrayList<>(score(views, members, year, asOf));
-        ranked.sort(Comparator.comparingInt(MemberPoints::points).reversed()
-                .thenComparing(p -> p.name() == null ? "" : p.name(), Collator.getInstance(Locale.CHINA))
-                .thenComparing(MemberPoints::memberId));
+        if (!placed.isEmpty()) {
+            for (Document credit : credits(views, placed.keySet())) {
+                int credited = points(sink -> MemberPoints.scored(credit, year, asOf, sink));
+                placed.computeIfPresent(credit.getString("memberId"), (id, item) ->
+                        new Item(id, item.name(), item.branchId(), item.points() + credited));
+            }
+        }
+        List<Item> ranked = new ArrayList<>(placed.values());
+        ranked.sort(Comparator.comparingInt(Item::points).reversed()
+                .thenComparing(i -> i.name() == null ? "" : i.name(), Collator.getInstance(Locale.CHINA))
+                .thenComparing(Item::memberId));
         return List.copyOf(ranked);
     }
 
-    /** The members' points, reading their credits and the study days of every branch their histories name. */
-    private List<MemberPoints> score(ViewCollections views, List<Document> members, int year, LocalDate asOf) {
-        if (members.isEmpty()) {
-            return List.of();
-        }
-        Set<String> ids = new TreeSet<>();
-        Set<String> branches = new TreeSet<>();
-        for (Document member : members) {
-            ids.add(member.getString("_id"));
-            MemberDocuments.dailyHistory(member).stream().filter(e -> e.branchId() != null)
-                    .forEach(e -> branches.add(e.branchId().value()));
-        }
-        List<Document> credits = views.get(PointsProjection.CREDITS).find(in("memberId", ids)).into(new ArrayList<>());
-        List<Document> studyDays = views.get(PointsProjection.STUDY_DAYS).find(and(in("branchId", branches),
-                        gte("date", LocalDate.of(year, 1, 1).toString()),
-                        lte("date", MemberPoints.lastLeftBehindDate(asOf).toString())))
-                .into(new ArrayList<>());
-        return MemberPoints.score(members, credits, studyDays, year, asOf, placedOn(year, asOf), table);
+    /** The sum of the facts {@code facts} passes on, at this table's points. */
+    private int points(Consumer<MemberPoints.Facts> facts) {
+        int[] sum = new int[1];
+        facts.accept((fact, on, count, source) -> sum[0] += count * table.points(fact));
+        return sum[0];
+    }
+
+    /**
+     * The credits of these members: through the view's key index by the member they score, or, for a view built
+     * before it kept that index, by a query on {@code memberId}.
+     */
+    private static FindIterable<Document> credits(ViewCollections views, Set<String> memberIds) {
+        MongoCollection<Document> credits = views.get(PointsProjection.CREDITS);
+        return KeyIndex.lookup(views.get(KeyIndex.COLLECTION), PointsProjection.SCORED_MEMBER_INDEX, memberIds)
+                .map(ids -> credits.find(in("_id", ids)))
+                .orElseGet(() -> credits.find(in("memberId", memberIds)));
     }
 
     private static LocalDate placedOn(int year, LocalDate asOf) {

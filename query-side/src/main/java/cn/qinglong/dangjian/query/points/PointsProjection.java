@@ -4,13 +4,16 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent;
 import cn.qinglong.dangjian.kernel.member.MemberState;
 import cn.qinglong.dangjian.query.attendance.AttendanceFigures;
 import cn.qinglong.dangjian.query.projection.Envelope;
+import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberOrganizationStudyDayProjection;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import com.mongodb.client.model.Indexes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +24,8 @@ import org.springframework.stereotype.Component;
  * {@value #CREDITS} the facts of another stream that score a member (a visit made as helper is in the visited
  * member's stream, a suggestion in its own), one document per scored member and source stream, keyed
  * {@code <scored member>@<stream>}, so each document still follows exactly one stream and its {@code _v} is that
- * stream's sequence. {@link MemberPoints} applies the rule table when the view is read.
+ * stream's sequence. {@link MemberPoints} applies the rule table when the view is read. Its {@link KeyIndex} finds
+ * a branch's members and a member's credits by {@code _id}.
  */
 @Component
 class PointsProjection extends MemberOrganizationStudyDayProjection {
@@ -30,16 +34,31 @@ class PointsProjection extends MemberOrganizationStudyDayProjection {
     static final String CREDITS = "credits";
     static final String SCORED = "scored";
     static final String DAILY_HISTORY = MemberDocuments.DAILY_HISTORY;
+    /** {@link KeyIndex}: the member a credit scores, so a member finds their credits. */
+    static final String SCORED_MEMBER_INDEX = "scoredMember";
 
     PointsProjection() {
-        super(NAME, CREDITS);
+        super(NAME, CREDITS, KeyIndex.COLLECTION);
     }
 
+    /** Members by the branches their daily-branch history names, credits by the member they score. */
+    @Override
+    protected Map<String, Set<String>> keys(String collection, Document document) {
+        return switch (collection) {
+            case MEMBERS -> MemberDocuments.dailyBranchKeys(document);
+            case CREDITS -> Map.of(SCORED_MEMBER_INDEX, Set.of(document.getString("memberId")));
+            default -> Map.of();
+        };
+    }
+
+    /** The secondary indexes serve the queries a generation built before it kept the key index is answered by. */
     @Override
     public void createIndexes(ViewCollections views) {
         views.get(MEMBERS).createIndex(Indexes.ascending(DAILY_HISTORY + ".branchId"));
         views.get(STUDY_DAYS).createIndex(Indexes.ascending("branchId", "date"));
+        views.get(STUDY_DAYS).createIndex(Indexes.ascending("date"));
         views.get(CREDITS).createIndex(Indexes.ascending("memberId"));
+        KeyIndex.markCompleteIfEmpty(views.get(MEMBERS), views.get(KeyIndex.COLLECTION), views.get(CREDITS));
     }
 
     /** A fact that scores someone other than its stream's member goes to that member's credit from the stream. */

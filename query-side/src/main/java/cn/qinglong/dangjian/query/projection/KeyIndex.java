@@ -10,12 +10,14 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.bson.Document;
 
 /**
@@ -44,12 +46,16 @@ public final class KeyIndex {
     }
 
     /**
-     * Marks a generation's index complete: called when the view starts with no documents, so that its index is
-     * written from the first event on. A generation built before the view kept the index has documents and no mark,
-     * and is answered by query until it is rebuilt, since the entries later events add to it would be partial.
+     * Marks a generation's index complete: called when the view starts with no documents (in {@code documents} nor
+     * in any of {@code moreDocuments}, where a view indexes more than one collection), so that its index is written
+     * from the first event on. A generation built before the view kept the index has documents and no mark, and is
+     * answered by query until it is rebuilt, since the entries later events add to it would be partial.
      */
-    public static void markCompleteIfEmpty(MongoCollection<Document> documents, MongoCollection<Document> keys) {
-        if (documents.find().limit(1).first() == null) {
+    @SafeVarargs
+    public static void markCompleteIfEmpty(MongoCollection<Document> documents, MongoCollection<Document> keys,
+                                           MongoCollection<Document>... moreDocuments) {
+        if (Stream.concat(Stream.of(documents), Stream.of(moreDocuments))
+                .allMatch(collection -> collection.find().limit(1).first() == null)) {
             keys.updateOne(eq("_id", COMPLETE), new Document("$set", new Document("since", "the first event")),
                     new UpdateOptions().upsert(true));
         }
@@ -61,27 +67,35 @@ public final class KeyIndex {
      * back to a query of its own.
      */
     public static Optional<Set<String>> lookup(MongoCollection<Document> keys, String index, String value) {
-        Document entry = null;
+        return lookup(keys, index, List.of(value));
+    }
+
+    /** As {@link #lookup(MongoCollection, String, String)} for any of {@code values}, in one read by {@code _id}. */
+    public static Optional<Set<String>> lookup(MongoCollection<Document> keys, String index,
+                                               Collection<String> values) {
+        List<String> ids = new ArrayList<>();
+        ids.add(COMPLETE);
+        values.forEach(value -> ids.add(id(index, value)));
+        List<Document> entries = new ArrayList<>();
         boolean complete = false;
-        for (Document found : keys.find(in("_id", List.of(COMPLETE, id(index, value))))) {
+        for (Document found : keys.find(in("_id", ids))) {
             if (COMPLETE.equals(found.getString("_id"))) {
                 complete = true;
             } else {
-                entry = found;
+                entries.add(found);
             }
         }
         if (!complete) {
             return Optional.empty();
         }
         Set<String> found = new TreeSet<>();
-        if (entry == null) {
-            return Optional.of(found);
+        for (Document entry : entries) {
+            entry.get(MEMBERS, Document.class).forEach((field, mark) -> {
+                if (((Number) mark).longValue() % 2 == 1) {
+                    found.add(field.replace(DOT_STAND_IN, '.'));
+                }
+            });
         }
-        entry.get(MEMBERS, Document.class).forEach((field, mark) -> {
-            if (((Number) mark).longValue() % 2 == 1) {
-                found.add(field.replace(DOT_STAND_IN, '.'));
-            }
-        });
         return Optional.of(found);
     }
 

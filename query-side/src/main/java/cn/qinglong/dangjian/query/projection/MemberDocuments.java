@@ -4,6 +4,9 @@ import cn.qinglong.dangjian.kernel.member.MemberState;
 import cn.qinglong.dangjian.kernel.member.MemberState.DailyBranch;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.bson.Document;
 
 /**
@@ -14,6 +17,8 @@ public final class MemberDocuments {
 
     /** The member's dated daily-management branches: {@code [{from, branchId?}]}. */
     public static final String DAILY_HISTORY = "dailyHistory";
+    /** The {@link KeyIndex} of the branches a member's daily-branch history names, so a branch finds its members. */
+    public static final String DAILY_BRANCH_INDEX = "dailyBranch";
 
     private MemberDocuments() {
     }
@@ -23,6 +28,17 @@ public final class MemberDocuments {
         return d.getList(DAILY_HISTORY, Document.class, List.of()).stream()
                 .map(e -> Bson.record(e, DailyBranch.class))
                 .toList();
+    }
+
+    /** A member document's {@link #DAILY_BRANCH_INDEX} values, for a view's {@link FoldingProjection#keys}. */
+    public static Map<String, Set<String>> dailyBranchKeys(Document member) {
+        Set<String> branches = new TreeSet<>();
+        for (Document entry : member.getList(DAILY_HISTORY, Document.class, List.of())) {
+            if (entry.getString("branchId") != null) {
+                branches.add(entry.getString("branchId"));
+            }
+        }
+        return Map.of(DAILY_BRANCH_INDEX, branches);
     }
 
     /** Every component of the state (see {@link Bson}), and the daily-management branch the views query by. */

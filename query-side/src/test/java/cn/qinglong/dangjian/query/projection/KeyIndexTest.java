@@ -87,6 +87,28 @@ class KeyIndexTest {
     }
 
     @Test
+    @DisplayName("a lookup of several values finds the documents holding any of them, in one read")
+    void severalValues() {
+        ViewCollections views = views();
+        new Branches().apply(List.of(move("m-1", 0, "a"), move("m-2", 0, "b"), move("m-3", 0, "c")), views);
+        assertThat(KeyIndex.lookup(views.get(KeyIndex.COLLECTION), "branch", List.of("a", "b", "never")))
+                .contains(Set.of("m-1", "m-2"));
+    }
+
+    @Test
+    @DisplayName("a generation indexing several collections is marked complete only while every one of them is empty")
+    void completeOnlyWhenEveryIndexedCollectionIsEmpty() {
+        ViewCollections views = new ViewCollections(TestMongo.database(), "keyindex" + System.nanoTime() + "_" + run++, 1);
+        views.get("more").insertOne(new Document("_id", "o-0").append(FoldingProjection.VERSION, 0L));
+        KeyIndex.markCompleteIfEmpty(views.get(DOCS), views.get(KeyIndex.COLLECTION), views.get("more"));
+        assertThat(KeyIndex.lookup(views.get(KeyIndex.COLLECTION), "branch", "a")).isEmpty();
+
+        views.get("more").drop();
+        KeyIndex.markCompleteIfEmpty(views.get(DOCS), views.get(KeyIndex.COLLECTION), views.get("more"));
+        assertThat(KeyIndex.lookup(views.get(KeyIndex.COLLECTION), "branch", "a")).contains(Set.of());
+    }
+
+    @Test
     @DisplayName("the entry of the later version wins whatever order the writes arrive in, and repeats change nothing")
     void laterVersionWins() {
         ViewCollections views = views();
