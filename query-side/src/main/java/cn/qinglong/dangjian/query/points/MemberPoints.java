@@ -61,21 +61,18 @@ record MemberPoints(String memberId, String name, String branchId, int year, Loc
                 credit.getList(PointsProjection.SCORED, Document.class, List.of()).forEach(f -> add(of, f, year, asOf, table));
             }
         }
-        // a study day reads only the members whose history names its branch (the others cannot be expected at it)
-        Map<String, List<Document>> byBranch = new java.util.HashMap<>();
-        for (Document member : asRecorded.values()) {
-            MemberDocuments.dailyHistory(member).stream().filter(e -> e.branchId() != null)
-                    .map(e -> e.branchId().value()).distinct()
-                    .forEach(b -> byBranch.computeIfAbsent(b, k -> new ArrayList<>()).add(member));
-        }
         LocalDate lastStudyDay = lastLeftBehindDate(asOf);
+        List<Document> counted = new ArrayList<>();
         for (Document studyDay : studyDays) {
             LocalDate date = studyDay.getString("date") == null ? null : LocalDate.parse(studyDay.getString("date"));
-            if (date == null || date.getYear() != year || date.isAfter(lastStudyDay)) {
-                continue;
+            if (date != null && date.getYear() == year && !date.isAfter(lastStudyDay)) {
+                counted.add(studyDay);
             }
-            List<Document> ofBranch = byBranch.getOrDefault(studyDay.getString("branchId"), List.of());
-            for (String id : AttendanceFigures.of(studyDay, ofBranch).leftBehind()) {
+        }
+        Map<String, AttendanceFigures> figures = AttendanceFigures.ofEach(counted, asRecorded.values());
+        for (Document studyDay : counted) {
+            LocalDate date = LocalDate.parse(studyDay.getString("date"));
+            for (String id : figures.get(studyDay.getString("_id")).leftBehind()) {
                 facts.get(id).add(fact(PointsFact.STUDY_DAY_LEFT_BEHIND, date, 1, studyDay.getString("_id"), table));
             }
         }
