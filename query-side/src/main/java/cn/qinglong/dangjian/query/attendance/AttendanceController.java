@@ -25,7 +25,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,13 +44,13 @@ class AttendanceController {
     private final Generations runtime;
 
     /** What {@link AttendanceFigures} reads of a member: a fraction of the member document. */
-    private static final Bson FIGURES = Projections.include(AttendanceProjection.DAILY_HISTORY,
-            AttendanceProjection.ATTENDED, AttendanceProjection.EXCUSED, AttendanceProjection.MADE_UP,
-            AttendanceProjection.FOLLOWED_UP, "name");
+    private static final Bson FIGURES = Projections.include(AttendanceFigures.READS);
+    /** The figures' fields and the member's name, for the left-behind list. */
+    private static final Bson NAMED_FIGURES = Projections.fields(FIGURES, Projections.include("name"));
 
     private final ViewAnswers answers;
     private final MemberReach reach;
-    /** Beyond this many branches a rate reads most members anyway, and one query beats that many lookups. */
+    /** Beyond this many branches the figures read most members anyway, and one query beats that long an id list. */
     private static final int MAX_BRANCHES_BY_KEY = 8;
 
     AttendanceController(Generations runtime, ViewAnswers answers, MemberReach reach) {
@@ -98,8 +97,8 @@ class AttendanceController {
     }
 
     /**
-     * A miss reads the branch's members once and computes every study day of the branch from them (kept as one
-     * answer), so a branch's study days cost one read of its members rather than one each.
+     * A miss reads the branch's members once (the figures' fields only) and computes every study day of the branch
+     * from them (kept as one answer), so a branch's study days cost one read of its members rather than one each.
      */
     private StudyDayAttendance figures(String studyDayId) {
         ViewCollections views = runtime.views(AttendanceProjection.NAME);
@@ -112,30 +111,28 @@ class AttendanceController {
         Map<String, StudyDayAttendance> ofBranch = answers.answer(AttendanceProjection.NAME,
                 () -> branchFigures(branchId), "study-days of branch", branchId);
         StudyDayAttendance figures = ofBranch.get(studyDayId);
-        return figures != null ? figures : figures(studyDay, branchMembers(views, branchId));
+        return figures != null ? figures
+                : attendance(studyDay, AttendanceFigures.of(studyDay, membersOf(views, Set.of(branchId), FIGURES)));
     }
 
     private Map<String, StudyDayAttendance> branchFigures(String branchId) {
         ViewCollections views = runtime.views(AttendanceProjection.NAME);
-        List<Document> members = branchMembers(views, branchId);
-        Map<String, StudyDayAttendance> figures = new HashMap<>();
+        List<Document> studyDays = new ArrayList<>();
         for (Document studyDay : views.get(AttendanceProjection.STUDY_DAYS).find(eq("branchId", branchId))) {
             if (studyDay.getString("date") != null) {
-                figures.put(studyDay.getString("_id"), figures(studyDay, members));
+                studyDays.add(studyDay);
             }
         }
-        return figures;
+        Map<String, AttendanceFigures> figures = AttendanceFigures.ofEach(studyDays,
+                membersOf(views, Set.of(branchId), FIGURES));
+        Map<String, StudyDayAttendance> attendance = new HashMap<>();
+        for (Document studyDay : studyDays) {
+            attendance.put(studyDay.getString("_id"), attendance(studyDay, figures.get(studyDay.getString("_id"))));
+        }
+        return attendance;
     }
 
-    /** What {@link AttendanceFigures} reads of every member of the branch in the caller's reach. */
-    private List<Document> branchMembers(ViewCollections views, String branchId) {
-        List<Document> members = new ArrayList<>();
-        membersOf(views, List.of(branchId)).forEach(members::add);
-        return members;
-    }
-
-    private static StudyDayAttendance figures(Document studyDay, List<Document> members) {
-        AttendanceFigures figures = AttendanceFigures.of(studyDay, members);
+    private static StudyDayAttendance attendance(Document studyDay, AttendanceFigures figures) {
         return new StudyDayAttendance(studyDay.getString("_id"), studyDay.getString("branchId"),
                 LocalDate.parse(studyDay.getString("date")), studyDay.getString("topic"),
                 Boolean.TRUE.equals(studyDay.getBoolean("cancelled")), figures.expected().size(),
@@ -184,24 +181,12 @@ class AttendanceController {
             filters.add(lte("date", end.toString()));
         }
         List<Document> studyDays = views.get(AttendanceProjection.STUDY_DAYS).find(and(filters)).into(new ArrayList<>());
-        Set<String> branches = new TreeSet<>();
-        studyDays.forEach(d -> branches.add(d.getString("branchId")));
-        Map<String, Map<String, Document>> membersByBranch = new TreeMap<>();
-        if (!branches.isEmpty()) {
-            for (Document member : membersOf(views, branches)) {
-                for (Document entry : member.getList(AttendanceProjection.DAILY_HISTORY, Document.class, List.of())) {
-                    String b = entry.getString("branchId");
-                    if (b != null && branches.contains(b)) {
-                        membersByBranch.computeIfAbsent(b, k -> new LinkedHashMap<>()).put(member.getString("_id"), member);
-                    }
-                }
-            }
-        }
+        Map<String, AttendanceFigures> ofEach = AttendanceFigures.ofEach(studyDays,
+                membersOf(views, branches(studyDays), FIGURES));
         Map<String, long[]> rows = new TreeMap<>();
         int counted = 0;
         for (Document studyDay : studyDays) {
-            AttendanceFigures figures = AttendanceFigures.of(studyDay,
-                    membersByBranch.getOrDefault(studyDay.getString("branchId"), Map.of()).values());
+            AttendanceFigures figures = ofEach.get(studyDay.getString("_id"));
             if (!everyone && figures.expected().isEmpty()) {
                 continue;
             }
@@ -292,6 +277,12 @@ class AttendanceController {
         if (times < 1) {
             throw new InvalidInput("min", "must be a whole number from 1");
         }
+        return answers.answer(AttendanceProjection.NAME, () -> leftBehind(organization, start, end, times),
+                "left-behind", organization, start, end, times);
+    }
+
+    /** One pass over the window: each study day over the members whose history names its branch. */
+    private LeftBehindList leftBehind(String organization, LocalDate start, LocalDate end, int times) {
         ViewCollections views = runtime.views(AttendanceProjection.NAME);
         OrganizationTree tree = OrganizationTree.read(views.get(AttendanceProjection.ORGANIZATIONS));
         Set<String> scope = new TreeSet<>();
@@ -301,21 +292,19 @@ class AttendanceController {
             }
             scope.addAll(tree.subtree(organization));
         }
-        List<Document> studyDays = new ArrayList<>();
-        for (Document studyDay : heldStudyDays(views, organization == null ? null : scope, start, end)) {
-            studyDays.add(studyDay);
+        List<Document> studyDays = heldStudyDays(views, organization == null ? null : scope, start, end);
+        Map<String, String> names = new HashMap<>();
+        List<Document> members = new ArrayList<>();
+        for (Document member : membersOf(views, branches(studyDays), NAMED_FIGURES)) {
+            names.put(member.getString("_id"), member.getString("name"));
+            members.add(member);
         }
-        Set<String> branches = new TreeSet<>();
-        studyDays.forEach(d -> branches.add(d.getString("branchId")));
-        Map<String, Document> members = new LinkedHashMap<>();
-        if (!branches.isEmpty()) {
-            membersOf(views, branches).forEach(m -> members.put(m.getString("_id"), m));
-        }
+        Map<String, AttendanceFigures> ofEach = AttendanceFigures.ofEach(studyDays, members);
         Map<String, List<String>> missed = new TreeMap<>();
         Map<String, Integer> reached = new HashMap<>();
         Map<String, String> lastBranch = new HashMap<>();
         for (Document studyDay : studyDays) {
-            AttendanceFigures figures = AttendanceFigures.of(studyDay, members.values());
+            AttendanceFigures figures = ofEach.get(studyDay.getString("_id"));
             for (String memberId : figures.leftBehind()) {
                 missed.computeIfAbsent(memberId, k -> new ArrayList<>()).add(studyDay.getString("_id"));
                 lastBranch.put(memberId, studyDay.getString("branchId"));
@@ -327,13 +316,19 @@ class AttendanceController {
         List<LeftBehindMember> items = new ArrayList<>();
         missed.forEach((memberId, ids) -> {
             if (ids.size() >= times) {
-                items.add(new LeftBehindMember(memberId, members.get(memberId).getString("name"),
-                        lastBranch.get(memberId), ids.size(), reached.getOrDefault(memberId, 0), List.copyOf(ids)));
+                items.add(new LeftBehindMember(memberId, names.get(memberId), lastBranch.get(memberId), ids.size(),
+                        reached.getOrDefault(memberId, 0), List.copyOf(ids)));
             }
         });
         items.sort(java.util.Comparator.comparingInt(LeftBehindMember::leftBehind).reversed()
                 .thenComparing(LeftBehindMember::memberId));
         return new LeftBehindList(organization, start, end, times, items);
+    }
+
+    private static Set<String> branches(List<Document> studyDays) {
+        Set<String> branches = new TreeSet<>();
+        studyDays.forEach(d -> branches.add(d.getString("branchId")));
+        return branches;
     }
 
     /** The study days held (not cancelled) by the branches (null: every branch) within the window, by date. */
@@ -357,30 +352,25 @@ class AttendanceController {
     }
 
     /**
-     * The members whose daily-branch history names one of the branches (their figures' fields only), maybe with a
-     * few that no longer do (callers check each member's history). For a subdistrict-wide caller and a few branches
-     * they come through the key index: one read by {@code _id}, then the members by {@code _id}, which every
-     * MongoDB serves from an index (the stand-in scans the whole collection for any other filter); otherwise, and
-     * for a view built before it kept that index, by a query on the history.
+     * The members whose daily-branch history names one of the branches ({@code fields} of them), maybe with a few
+     * that no longer do (callers check each member's history); none for no branches. For a subdistrict-wide caller
+     * and a few branches they come through the key index: one read by {@code _id} of the branches' entries, then the
+     * members by {@code _id}, which every MongoDB serves from an index (the stand-in scans the whole collection for
+     * any other filter); otherwise, and for a view built before it kept that index, by a query on the history.
      */
-    private Iterable<Document> membersOf(ViewCollections views, Collection<String> branches) {
+    private Iterable<Document> membersOf(ViewCollections views, Set<String> branches, Bson fields) {
+        if (branches.isEmpty()) {
+            return List.of();
+        }
         if (reach.subdistrictWide() && branches.size() <= MAX_BRANCHES_BY_KEY) {
-            Set<String> ids = new TreeSet<>();
-            for (String branch : branches) {
-                Optional<Set<String>> members = KeyIndex.lookup(views.get(KeyIndex.COLLECTION),
-                        AttendanceProjection.DAILY_BRANCH_INDEX, branch);
-                if (members.isEmpty()) {
-                    ids = null;
-                    break;
-                }
-                ids.addAll(members.get());
-            }
-            if (ids != null) {
-                return views.get(MemberFoldProjection.MEMBERS).find(in("_id", ids)).projection(FIGURES);
+            Optional<Set<String>> ids = KeyIndex.lookup(views.get(KeyIndex.COLLECTION),
+                    AttendanceProjection.DAILY_BRANCH_INDEX, branches);
+            if (ids.isPresent()) {
+                return views.get(MemberFoldProjection.MEMBERS).find(in("_id", ids.get())).projection(fields);
             }
         }
         return views.get(MemberFoldProjection.MEMBERS)
-                .find(reach.narrow(in(AttendanceProjection.DAILY_HISTORY + ".branchId", branches))).projection(FIGURES);
+                .find(reach.narrow(in(AttendanceProjection.DAILY_HISTORY + ".branchId", branches))).projection(fields);
     }
 
     private static void add(Map<String, long[]> rows, String key, long expected, long attended) {

@@ -10,6 +10,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,32 +57,34 @@ public final class KeyIndex {
     }
 
     /**
-     * The keys of the documents that hold {@code value} in index {@code index}, and maybe a few that no longer do;
-     * empty when the index is not known complete (a view built before it kept the index), so that the caller falls
-     * back to a query of its own.
+     * The keys of the documents that hold any of {@code values} in index {@code index} (one read), and maybe a few
+     * that no longer do; empty when the index is not known complete (a view built before it kept the index), so that
+     * the caller falls back to a query of its own.
      */
-    public static Optional<Set<String>> lookup(MongoCollection<Document> keys, String index, String value) {
-        Document entry = null;
+    public static Optional<Set<String>> lookup(MongoCollection<Document> keys, String index, Collection<String> values) {
+        List<String> ids = new ArrayList<>();
+        ids.add(COMPLETE);
+        values.forEach(value -> ids.add(id(index, value)));
+        List<Document> entries = new ArrayList<>();
         boolean complete = false;
-        for (Document found : keys.find(in("_id", List.of(COMPLETE, id(index, value))))) {
+        for (Document found : keys.find(in("_id", ids))) {
             if (COMPLETE.equals(found.getString("_id"))) {
                 complete = true;
             } else {
-                entry = found;
+                entries.add(found);
             }
         }
         if (!complete) {
             return Optional.empty();
         }
         Set<String> found = new TreeSet<>();
-        if (entry == null) {
-            return Optional.of(found);
+        for (Document entry : entries) {
+            entry.get(MEMBERS, Document.class).forEach((field, mark) -> {
+                if (((Number) mark).longValue() % 2 == 1) {
+                    found.add(field.replace(DOT_STAND_IN, '.'));
+                }
+            });
         }
-        entry.get(MEMBERS, Document.class).forEach((field, mark) -> {
-            if (((Number) mark).longValue() % 2 == 1) {
-                found.add(field.replace(DOT_STAND_IN, '.'));
-            }
-        });
         return Optional.of(found);
     }
 
