@@ -24,7 +24,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,8 +42,9 @@ class AttendanceController {
     private final Generations runtime;
 
     /** What {@link AttendanceFigures} reads of a member: a fraction of the member document. */
-    private static final Bson FIGURES = Projections.fields(Projections.include(AttendanceFigures.MEMBER_FIELDS),
-            Projections.include("name"));
+    private static final Bson FIGURES = Projections.include(AttendanceFigures.READS);
+    /** The figures' fields and the member's name, for the left-behind list. */
+    private static final Bson NAMED_FIGURES = Projections.fields(FIGURES, Projections.include("name"));
 
     private final ViewAnswers answers;
     private final MemberReach reach;
@@ -93,8 +93,8 @@ class AttendanceController {
     }
 
     /**
-     * A miss reads the branch's members once and computes every study day of the branch from them (kept as one
-     * answer), so a branch's study days cost one read of its members rather than one each.
+     * A miss reads the branch's members once (the figures' fields only) and computes every study day of the branch
+     * from them (kept as one answer), so a branch's study days cost one read of its members rather than one each.
      */
     private StudyDayAttendance figures(String studyDayId) {
         ViewCollections views = runtime.views(AttendanceProjection.NAME);
@@ -107,30 +107,28 @@ class AttendanceController {
         Map<String, StudyDayAttendance> ofBranch = answers.answer(AttendanceProjection.NAME,
                 () -> branchFigures(branchId), "study-days of branch", branchId);
         StudyDayAttendance figures = ofBranch.get(studyDayId);
-        return figures != null ? figures : figures(studyDay, branchMembers(views, branchId));
+        return figures != null ? figures
+                : attendance(studyDay, AttendanceFigures.of(studyDay, membersOf(views, Set.of(branchId), FIGURES)));
     }
 
     private Map<String, StudyDayAttendance> branchFigures(String branchId) {
         ViewCollections views = runtime.views(AttendanceProjection.NAME);
-        List<Document> members = branchMembers(views, branchId);
-        Map<String, StudyDayAttendance> figures = new HashMap<>();
+        List<Document> studyDays = new ArrayList<>();
         for (Document studyDay : views.get(AttendanceProjection.STUDY_DAYS).find(eq("branchId", branchId))) {
             if (studyDay.getString("date") != null) {
-                figures.put(studyDay.getString("_id"), figures(studyDay, members));
+                studyDays.add(studyDay);
             }
         }
-        return figures;
+        Map<String, AttendanceFigures> figures = AttendanceFigures.ofEach(studyDays,
+                membersOf(views, Set.of(branchId), FIGURES));
+        Map<String, StudyDayAttendance> attendance = new HashMap<>();
+        for (Document studyDay : studyDays) {
+            attendance.put(studyDay.getString("_id"), attendance(studyDay, figures.get(studyDay.getString("_id"))));
+        }
+        return attendance;
     }
 
-    /** What {@link AttendanceFigures} reads of every member of the branch in the caller's reach. */
-    private List<Document> branchMembers(ViewCollections views, String branchId) {
-        List<Document> members = new ArrayList<>();
-        membersOf(views, List.of(branchId)).forEach(members::add);
-        return members;
-    }
-
-    private static StudyDayAttendance figures(Document studyDay, List<Document> members) {
-        AttendanceFigures figures = AttendanceFigures.of(studyDay, members);
+    private static StudyDayAttendance attendance(Document studyDay, AttendanceFigures figures) {
         return new StudyDayAttendance(studyDay.getString("_id"), studyDay.getString("branchId"),
                 LocalDate.parse(studyDay.getString("date")), studyDay.getString("topic"),
                 Boolean.TRUE.equals(studyDay.getBoolean("cancelled")), figures.expected().size(),
@@ -179,24 +177,12 @@ class AttendanceController {
             filters.add(lte("date", end.toString()));
         }
         List<Document> studyDays = views.get(AttendanceProjection.STUDY_DAYS).find(and(filters)).into(new ArrayList<>());
-        Set<String> branches = new TreeSet<>();
-        studyDays.forEach(d -> branches.add(d.getString("branchId")));
-        Map<String, Map<String, Document>> membersByBranch = new TreeMap<>();
-        if (!branches.isEmpty()) {
-            for (Document member : membersOf(views, branches)) {
-                for (Document entry : member.getList(AttendanceProjection.DAILY_HISTORY, Document.class, List.of())) {
-                    String b = entry.getString("branchId");
-                    if (b != null && branches.contains(b)) {
-                        membersByBranch.computeIfAbsent(b, k -> new LinkedHashMap<>()).put(member.getString("_id"), member);
-                    }
-                }
-            }
-        }
+        Map<String, AttendanceFigures> ofEach = AttendanceFigures.ofEach(studyDays,
+                membersOf(views, branches(studyDays), FIGURES));
         Map<String, long[]> rows = new TreeMap<>();
         int counted = 0;
         for (Document studyDay : studyDays) {
-            AttendanceFigures figures = AttendanceFigures.of(studyDay,
-                    membersByBranch.getOrDefault(studyDay.getString("branchId"), Map.of()).values());
+            AttendanceFigures figures = ofEach.get(studyDay.getString("_id"));
             if (!everyone && figures.expected().isEmpty()) {
                 continue;
             }
@@ -287,6 +273,12 @@ class AttendanceController {
         if (times < 1) {
             throw new InvalidInput("min", "must be a whole number from 1");
         }
+        return answers.answer(AttendanceProjection.NAME, () -> leftBehind(organization, start, end, times),
+                "left-behind", organization, start, end, times);
+    }
+
+    /** One pass over the window: each study day over the members whose history names its branch. */
+    private LeftBehindList leftBehind(String organization, LocalDate start, LocalDate end, int times) {
         ViewCollections views = runtime.views(AttendanceProjection.NAME);
         OrganizationTree tree = OrganizationTree.read(views.get(AttendanceProjection.ORGANIZATIONS));
         Set<String> scope = new TreeSet<>();
@@ -296,21 +288,19 @@ class AttendanceController {
             }
             scope.addAll(tree.subtree(organization));
         }
-        List<Document> studyDays = new ArrayList<>();
-        for (Document studyDay : heldStudyDays(views, organization == null ? null : scope, start, end)) {
-            studyDays.add(studyDay);
+        List<Document> studyDays = heldStudyDays(views, organization == null ? null : scope, start, end);
+        Map<String, String> names = new HashMap<>();
+        List<Document> members = new ArrayList<>();
+        for (Document member : membersOf(views, branches(studyDays), NAMED_FIGURES)) {
+            names.put(member.getString("_id"), member.getString("name"));
+            members.add(member);
         }
-        Set<String> branches = new TreeSet<>();
-        studyDays.forEach(d -> branches.add(d.getString("branchId")));
-        Map<String, Document> members = new LinkedHashMap<>();
-        if (!branches.isEmpty()) {
-            membersOf(views, branches).forEach(m -> members.put(m.getString("_id"), m));
-        }
+        Map<String, AttendanceFigures> ofEach = AttendanceFigures.ofEach(studyDays, members);
         Map<String, List<String>> missed = new TreeMap<>();
         Map<String, Integer> reached = new HashMap<>();
         Map<String, String> lastBranch = new HashMap<>();
         for (Document studyDay : studyDays) {
-            AttendanceFigures figures = AttendanceFigures.of(studyDay, members.values());
+            AttendanceFigures figures = ofEach.get(studyDay.getString("_id"));
             for (String memberId : figures.leftBehind()) {
                 missed.computeIfAbsent(memberId, k -> new ArrayList<>()).add(studyDay.getString("_id"));
                 lastBranch.put(memberId, studyDay.getString("branchId"));
@@ -322,13 +312,19 @@ class AttendanceController {
         List<LeftBehindMember> items = new ArrayList<>();
         missed.forEach((memberId, ids) -> {
             if (ids.size() >= times) {
-                items.add(new LeftBehindMember(memberId, members.get(memberId).getString("name"),
-                        lastBranch.get(memberId), ids.size(), reached.getOrDefault(memberId, 0), List.copyOf(ids)));
+                items.add(new LeftBehindMember(memberId, names.get(memberId), lastBranch.get(memberId), ids.size(),
+                        reached.getOrDefault(memberId, 0), List.copyOf(ids)));
             }
         });
         items.sort(java.util.Comparator.comparingInt(LeftBehindMember::leftBehind).reversed()
                 .thenComparing(LeftBehindMember::memberId));
         return new LeftBehindList(organization, start, end, times, items);
+    }
+
+    private static Set<String> branches(List<Document> studyDays) {
+        Set<String> branches = new TreeSet<>();
+        studyDays.forEach(d -> branches.add(d.getString("branchId")));
+        return branches;
     }
 
     /** The study days held (not cancelled) by the branches (null: every branch) within the window, by date. */
@@ -351,9 +347,9 @@ class AttendanceController {
         return days;
     }
 
-    /** {@link MemberReach#byDailyBranch}, their figures' fields only. */
-    private Iterable<Document> membersOf(ViewCollections views, Collection<String> branches) {
-        return reach.byDailyBranch(views, branches).projection(FIGURES);
+    /** {@link MemberReach#byDailyBranch}, {@code fields} of them; none for no branches. */
+    private Iterable<Document> membersOf(ViewCollections views, Set<String> branches, Bson fields) {
+        return branches.isEmpty() ? List.of() : reach.byDailyBranch(views, branches).projection(fields);
     }
 
     private static void add(Map<String, long[]> rows, String key, long expected, long attended) {

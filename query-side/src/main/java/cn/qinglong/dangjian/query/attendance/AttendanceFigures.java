@@ -6,15 +6,19 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyAbsenceExcused;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyFollowedUp;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.StudyMadeUp;
 import cn.qinglong.dangjian.kernel.member.MemberState;
-import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
-import java.util.ArrayList;
+import cn.qinglong.dangjian.kernel.member.MemberState.DailyBranch;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
+import cn.qinglong.dangjian.kernel.studyday.StudyDayId;
 import cn.qinglong.dangjian.kernel.studyday.StudyMode;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.bson.Document;
@@ -29,16 +33,61 @@ import org.bson.Document;
 public record AttendanceFigures(Set<String> expected, Map<StudyMode, Integer> byMode, Set<String> attended,
                          Set<String> excused, Set<String> madeUp, Set<String> leftBehind, Set<String> followedUp) {
 
-    /** What {@link #of} reads of a member document, for a view to read no more of it. */
-    public static final List<String> MEMBER_FIELDS = List.of(MemberDocuments.DAILY_HISTORY,
+    /**
+     * What {@link #recordedBy} and then {@link #of} read of a member document: the history and the whole study-day
+     * facts, their dates included.
+     */
+    public static final List<String> READS_AS_RECORDED = List.of(MemberDocuments.DAILY_HISTORY,
             AttendanceProjection.ATTENDED, AttendanceProjection.EXCUSED, AttendanceProjection.MADE_UP,
             AttendanceProjection.FOLLOWED_UP);
+
+    /**
+     * What the figures read of a member document: its daily-branch history and, of each study-day fact, the study
+     * day (and an attendance's mode). Readers project member documents to these fields (and any of their own).
+     */
+    public static final List<String> READS = List.of(AttendanceProjection.DAILY_HISTORY,
+            AttendanceProjection.ATTENDED + ".studyDayId", AttendanceProjection.ATTENDED + ".mode",
+            AttendanceProjection.EXCUSED, AttendanceProjection.MADE_UP + ".studyDayId",
+            AttendanceProjection.FOLLOWED_UP + ".studyDayId");
 
     /**
      * Figures of one study day over member documents that carry the study-day facts ({@link #carry}) and the
      * member's daily-branch history: the attendance view's and any other view's that keeps them.
      */
     public static AttendanceFigures of(Document studyDay, Iterable<Document> members) {
+        List<Member> read = new ArrayList<>();
+        members.forEach(member -> read.add(Member.of(member)));
+        return of(studyDay, read);
+    }
+
+    /**
+     * Figures of each study day, by its id in the order given, each over only the members whose daily-branch history
+     * names its branch (no one else can be expected at it); each member's history is read once. The study days have
+     * a date.
+     */
+    public static Map<String, AttendanceFigures> ofEach(Iterable<Document> studyDays, Iterable<Document> members) {
+        Map<String, List<Member>> byBranch = new HashMap<>();
+        for (Document document : members) {
+            Member member = Member.of(document);
+            member.history().stream().map(DailyBranch::branchId).filter(Objects::nonNull).map(OrganizationId::value)
+                    .distinct().forEach(b -> byBranch.computeIfAbsent(b, k -> new ArrayList<>()).add(member));
+        }
+        Map<String, AttendanceFigures> figures = new LinkedHashMap<>();
+        for (Document studyDay : studyDays) {
+            figures.put(studyDay.getString("_id"),
+                    of(studyDay, byBranch.getOrDefault(studyDay.getString("branchId"), List.of())));
+        }
+        return figures;
+    }
+
+    /** A member document with its daily-branch history read. */
+    private record Member(Document document, List<DailyBranch> history) {
+        static Member of(Document document) {
+            return new Member(document, MemberDocuments.dailyHistory(document));
+        }
+    }
+
+    private static AttendanceFigures of(Document studyDay, List<Member> members) {
         String studyDayId = studyDay.getString("_id");
         String branchId = studyDay.getString("branchId");
         LocalDate date = LocalDate.parse(studyDay.getString("date"));
@@ -52,10 +101,12 @@ public record AttendanceFigures(Set<String> expected, Map<StudyMode, Integer> by
             byMode.put(mode, 0);
         }
         boolean cancelled = Boolean.TRUE.equals(studyDay.getBoolean("cancelled"));
-        for (Document member : members) {
-            if (cancelled || !branchId.equals(dailyBranchOn(member, date))) {
+        for (Member read : members) {
+            OrganizationId branch = MemberState.dailyBranchOn(read.history(), date);
+            if (cancelled || branch == null || !branchId.equals(branch.value())) {
                 continue;
             }
+            Document member = read.document();
             String memberId = member.getString("_id");
             expected.add(memberId);
             Document attendance = entry(member, AttendanceProjection.ATTENDED, studyDayId);
@@ -95,12 +146,6 @@ public record AttendanceFigures(Set<String> expected, Map<StudyMode, Integer> by
             }
         }
         return null;
-    }
-
-    /** The branch running the member's daily education on {@code date}; {@code null} when none. */
-    static String dailyBranchOn(Document member, LocalDate date) {
-        OrganizationId branch = MemberState.dailyBranchOn(MemberDocuments.dailyHistory(member), date);
-        return branch == null ? null : branch.value();
     }
 
     /**

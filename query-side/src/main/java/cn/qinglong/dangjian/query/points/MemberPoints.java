@@ -91,14 +91,19 @@ record MemberPoints(String memberId, String name, String branchId, int year, Loc
                       int year, LocalDate asOf, Facts sink) {
         scored(member, year, asOf, sink);
         credits.forEach(credit -> scored(credit, year, asOf, sink));
-        Document asRecorded = null;
+        List<Document> studyDays = new ArrayList<>();
         for (String branch : MemberDocuments.dailyBranchKeys(member).get(MemberDocuments.DAILY_BRANCH_INDEX)) {
-            for (Document studyDay : studyDaysByBranch.getOrDefault(branch, List.of())) {
-                asRecorded = asRecorded != null ? asRecorded : AttendanceFigures.recordedBy(member, asOf);
-                if (!AttendanceFigures.of(studyDay, List.of(asRecorded)).leftBehind().isEmpty()) {
-                    sink.add(PointsFact.STUDY_DAY_LEFT_BEHIND, LocalDate.parse(studyDay.getString("date")), 1,
-                            studyDay.getString("_id"));
-                }
+            studyDays.addAll(studyDaysByBranch.getOrDefault(branch, List.of()));
+        }
+        if (studyDays.isEmpty()) {
+            return;
+        }
+        Map<String, AttendanceFigures> figures = AttendanceFigures.ofEach(studyDays,
+                List.of(AttendanceFigures.recordedBy(member, asOf)));
+        for (Document studyDay : studyDays) {
+            if (!figures.get(studyDay.getString("_id")).leftBehind().isEmpty()) {
+                sink.add(PointsFact.STUDY_DAY_LEFT_BEHIND, LocalDate.parse(studyDay.getString("date")), 1,
+                        studyDay.getString("_id"));
             }
         }
     }

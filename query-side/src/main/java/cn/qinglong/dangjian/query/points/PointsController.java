@@ -51,7 +51,7 @@ record PointsController(Generations runtime, ViewAnswers answers, MemberReach re
     }
 
     /** What scores of a member: {@link AttendanceFigures}'s fields for "left behind", the name and the scored facts. */
-    private static final Bson SCORING = Projections.fields(Projections.include(AttendanceFigures.MEMBER_FIELDS),
+    private static final Bson SCORING = Projections.fields(Projections.include(AttendanceFigures.READS_AS_RECORDED),
             Projections.include("name", PointsProjection.SCORED));
 
     record Ranking(String organizationId, int year, LocalDate asOf, String table, List<Item> items, int page, int size,

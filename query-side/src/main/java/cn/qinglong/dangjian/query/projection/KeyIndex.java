@@ -62,17 +62,11 @@ public final class KeyIndex {
     }
 
     /**
-     * The keys of the documents that hold {@code value} in index {@code index}, and maybe a few that no longer do;
-     * empty when the index is not known complete (a view built before it kept the index), so that the caller falls
-     * back to a query of its own.
+     * The keys of the documents that hold any of {@code values} in index {@code index} (one read), and maybe a few
+     * that no longer do; empty when the index is not known complete (a view built before it kept the index), so that
+     * the caller falls back to a query of its own.
      */
-    public static Optional<Set<String>> lookup(MongoCollection<Document> keys, String index, String value) {
-        return lookup(keys, index, List.of(value));
-    }
-
-    /** As {@link #lookup(MongoCollection, String, String)} for any of {@code values}, in one read by {@code _id}. */
-    public static Optional<Set<String>> lookup(MongoCollection<Document> keys, String index,
-                                               Collection<String> values) {
+    public static Optional<Set<String>> lookup(MongoCollection<Document> keys, String index, Collection<String> values) {
         List<String> ids = new ArrayList<>();
         ids.add(COMPLETE);
         values.forEach(value -> ids.add(id(index, value)));

@@ -126,6 +126,49 @@ class AttendanceProjectionTest extends ProjectionContract {
                 List.copyOf(documents.get("members").values()));
     }
 
+    @Test
+    @DisplayName("study-day date rule over several study days at once: a member whose daily branch changed between two "
+            + "study days is expected at the old branch's first and the new branch's second, and at no other")
+    void movedBetweenTwoStudyDays() {
+        OrganizationId village = OrganizationId.of(scenario.villageBranch);
+        OrganizationId community = OrganizationId.of(scenario.communityBranch);
+        LocalDate first = LocalDate.of(2026, 10, 6);
+        LocalDate moved = LocalDate.of(2026, 10, 20);
+        LocalDate second = LocalDate.of(2026, 11, 6);
+        MemberId li = MemberId.of("e-m-li");
+        MemberId wang = MemberId.of("e-m-wang");
+        EventLog log = new EventLog();
+        for (LocalDate date : List.of(first, second)) {
+            log.add(new StudyDayScheduled(StudyDayId.of("e-sd-v-" + date), village, date, "主题党日",
+                            EnumSet.allOf(StudyMode.class)),
+                    new StudyDayScheduled(StudyDayId.of("e-sd-c-" + date), community, date, "主题党日",
+                            EnumSet.allOf(StudyMode.class)));
+        }
+        log.add(new MemberRegistered(li, "李明", Gender.M, LocalDate.of(1960, 1, 1), LocalDate.of(1985, 7, 1), village,
+                        Set.of(), new Residence(ResidenceStatus.ORIGINAL, null, null), null, LocalDate.of(2020, 1, 1)),
+                new DualManagementEstablished(li, village, community, moved),
+                new MemberAttendedStudyDay(li, StudyDayId.of("e-sd-c-" + second), community, StudyMode.ONLINE, second));
+        log.add(new MemberRegistered(wang, "王强", Gender.M, LocalDate.of(1958, 1, 1), LocalDate.of(1980, 7, 1), village,
+                Set.of(), new Residence(ResidenceStatus.ORIGINAL, null, null), null, LocalDate.of(2020, 1, 1)));
+        Map<String, Map<String, Document>> documents = feed(log.inOrder(), 50);
+        List<Document> studyDays = documents.get(AttendanceProjection.STUDY_DAYS).values().stream()
+                .filter(d -> d.getString("_id").startsWith("e-sd-")).toList();
+        List<Document> members = documents.get("members").values().stream()
+                .filter(m -> m.getString("_id").startsWith("e-m-")).toList();
+
+        Map<String, AttendanceFigures> each = AttendanceFigures.ofEach(studyDays, members);
+
+        assertThat(each.get("e-sd-v-" + first).expected()).containsExactly("e-m-li", "e-m-wang");
+        assertThat(each.get("e-sd-v-" + first).leftBehind()).containsExactly("e-m-li", "e-m-wang");
+        assertThat(each.get("e-sd-c-" + first).expected()).isEmpty();
+        assertThat(each.get("e-sd-v-" + second).expected()).containsExactly("e-m-wang");
+        assertThat(each.get("e-sd-c-" + second).expected()).containsExactly("e-m-li");
+        assertThat(each.get("e-sd-c-" + second).attended()).containsExactly("e-m-li");
+        assertThat(each.get("e-sd-c-" + second).byMode()).containsEntry(StudyMode.ONLINE, 1);
+        assertThat(each.keySet()).as("one entry per study day, in the order given")
+                .containsExactlyElementsOf(studyDays.stream().map(d -> d.getString("_id")).toList());
+    }
+
     /**
      * The views and the command side agree: a generated history of members moving between two branches (dual
      * management established and ended, relations transferred), with every sheet typed in after all the moves.
@@ -192,11 +235,13 @@ class AttendanceProjectionTest extends ProjectionContract {
         List<Document> members = documents.get("members").values().stream()
                 .filter(m -> m.getString("_id").startsWith("g-m-")).toList();
         int counted = 0;
-        for (Document studyDay : documents.get(AttendanceProjection.STUDY_DAYS).values()) {
-            if (!studyDay.getString("_id").startsWith("g-sd-")) {
-                continue;
-            }
+        List<Document> generated = documents.get(AttendanceProjection.STUDY_DAYS).values().stream()
+                .filter(d -> d.getString("_id").startsWith("g-sd-")).toList();
+        Map<String, AttendanceFigures> each = AttendanceFigures.ofEach(generated, members);
+        for (Document studyDay : generated) {
             AttendanceFigures figures = AttendanceFigures.of(studyDay, members);
+            assertThat(each.get(studyDay.getString("_id"))).as("all study days at once, by branch")
+                    .isEqualTo(figures);
             java.util.Set<String> attended = accepted.getOrDefault(studyDay.getString("_id"), java.util.Set.of());
             assertThat(figures.attended()).as(studyDay.getString("_id")).isEqualTo(attended);
             assertThat(figures.expected()).as(studyDay.getString("_id")).containsAll(attended);

@@ -43,11 +43,11 @@ class PointsKeyIndexTest extends QuerySideTest {
         List<JsonNode> byKeyIndex = paths.stream().map(path -> get(path, position)).toList();
 
         MongoCollection<Document> keys = runtime.views(PointsProjection.NAME).get(KeyIndex.COLLECTION);
-        assertThat(KeyIndex.lookup(keys, MemberDocuments.DAILY_BRANCH_INDEX, scenario.communityBranch)).get()
+        assertThat(KeyIndex.lookup(keys, MemberDocuments.DAILY_BRANCH_INDEX, List.of(scenario.communityBranch))).get()
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.ITERABLE)
                 .contains(scenario.model, scenario.dual);
         String credit = scenario.model + "@" + scenario.needy;
-        assertThat(KeyIndex.lookup(keys, PointsProjection.SCORED_MEMBER_INDEX, scenario.model))
+        assertThat(KeyIndex.lookup(keys, PointsProjection.SCORED_MEMBER_INDEX, List.of(scenario.model)))
                 .isEqualTo(Optional.of(Set.of(credit)));
         JsonNode model = item(byKeyIndex.get(0), scenario.model);
         assertThat(model.get("points").asInt()).as("the ranking counts what the breakdown explains")
@@ -71,7 +71,7 @@ class PointsKeyIndexTest extends QuerySideTest {
 
         keys.drop();
         long latest = append(scenario("pkeys-latest").log);
-        assertThat(KeyIndex.lookup(keys, MemberDocuments.DAILY_BRANCH_INDEX, scenario.communityBranch)).isEmpty();
+        assertThat(KeyIndex.lookup(keys, MemberDocuments.DAILY_BRANCH_INDEX, List.of(scenario.communityBranch))).isEmpty();
         List<JsonNode> byQuery = paths.stream().map(path -> get(path, latest)).toList();
         assertThat(byQuery).isEqualTo(byKeyIndex);
     }

@@ -95,6 +95,25 @@ class ViewAnswersTest extends QuerySideTest {
     }
 
     @Test
+    @DisplayName("the left-behind list is kept like the other figures: asked again, the same bytes and entity tag; with another min, an answer of its own")
+    void leftBehindIsKept() {
+        Scenario scenario = scenario("answers-left-behind");
+        long position = append(scenario.log);
+        String path = "/attendance/left-behind?min=1&organizationId=" + scenario.village;
+        Http.Response first = query.get(path + "&minPosition=" + position);
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        assertThat(first.header("ETag")).isNotNull();
+        int kept = answers.kept("attendance");
+        assertThat(kept).isPositive();
+        Http.Response again = query.get(path);
+        assertThat(again.text()).isEqualTo(first.text());
+        assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(answers.kept("attendance")).isEqualTo(kept);
+        assertThat(query.get(path.replace("min=1", "min=2")).json().get("items").size()).isZero();
+        assertThat(answers.kept("attendance")).isEqualTo(kept + 1);
+    }
+
+    @Test
     @DisplayName("an answer is computed once per state of the view, however many ask for it at the same time")
     void computedOncePerState() throws Exception {
         long position = settled("answers-once");
