@@ -365,18 +365,10 @@ class AttendanceController {
      */
     private Iterable<Document> membersOf(ViewCollections views, Collection<String> branches) {
         if (reach.subdistrictWide() && branches.size() <= MAX_BRANCHES_BY_KEY) {
-            Set<String> ids = new TreeSet<>();
-            for (String branch : branches) {
-                Optional<Set<String>> members = KeyIndex.lookup(views.get(KeyIndex.COLLECTION),
-                        AttendanceProjection.DAILY_BRANCH_INDEX, branch);
-                if (members.isEmpty()) {
-                    ids = null;
-                    break;
-                }
-                ids.addAll(members.get());
-            }
-            if (ids != null) {
-                return views.get(MemberFoldProjection.MEMBERS).find(in("_id", ids)).projection(FIGURES);
+            Optional<Set<String>> ids = KeyIndex.lookup(views.get(KeyIndex.COLLECTION),
+                    AttendanceProjection.DAILY_BRANCH_INDEX, branches);
+            if (ids.isPresent()) {
+                return views.get(MemberFoldProjection.MEMBERS).find(in("_id", ids.get())).projection(FIGURES);
             }
         }
         return views.get(MemberFoldProjection.MEMBERS)

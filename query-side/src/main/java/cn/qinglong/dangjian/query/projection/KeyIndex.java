@@ -10,6 +10,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,11 @@ import org.bson.Document;
  */
 public final class KeyIndex {
 
+    /**
+     * Above this many documents a reader asks by query rather than by {@code _id}: a whole subdistrict's members cost
+     * no more read one by one than scanned, and their ids would make one large {@code $in}.
+     */
+    public static final int MAX_KEYS_BY_ID = 20_000;
     /** The logical collection of a view that keeps its key indexes. */
     public static final String COLLECTION = "keys";
     private static final String MEMBERS = "m";
@@ -61,27 +67,35 @@ public final class KeyIndex {
      * back to a query of its own.
      */
     public static Optional<Set<String>> lookup(MongoCollection<Document> keys, String index, String value) {
-        Document entry = null;
+        return lookup(keys, index, List.of(value));
+    }
+
+    /** As {@link #lookup(MongoCollection, String, String)}, the documents holding any of {@code values}, in one read. */
+    public static Optional<Set<String>> lookup(MongoCollection<Document> keys, String index,
+                                               Collection<String> values) {
+        List<String> ids = new ArrayList<>(values.size() + 1);
+        ids.add(COMPLETE);
+        values.forEach(value -> ids.add(id(index, value)));
+        List<Document> entries = new ArrayList<>();
         boolean complete = false;
-        for (Document found : keys.find(in("_id", List.of(COMPLETE, id(index, value))))) {
+        for (Document found : keys.find(in("_id", ids))) {
             if (COMPLETE.equals(found.getString("_id"))) {
                 complete = true;
             } else {
-                entry = found;
+                entries.add(found);
             }
         }
         if (!complete) {
             return Optional.empty();
         }
         Set<String> found = new TreeSet<>();
-        if (entry == null) {
-            return Optional.of(found);
+        for (Document entry : entries) {
+            entry.get(MEMBERS, Document.class).forEach((field, mark) -> {
+                if (((Number) mark).longValue() % 2 == 1) {
+                    found.add(field.replace(DOT_STAND_IN, '.'));
+                }
+            });
         }
-        entry.get(MEMBERS, Document.class).forEach((field, mark) -> {
-            if (((Number) mark).longValue() % 2 == 1) {
-                found.add(field.replace(DOT_STAND_IN, '.'));
-            }
-        });
         return Optional.of(found);
     }
 
