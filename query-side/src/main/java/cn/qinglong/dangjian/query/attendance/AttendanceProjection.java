@@ -26,8 +26,6 @@ class AttendanceProjection extends MemberOrganizationStudyDayProjection {
     static final String EXCUSED = "excused";
     static final String MADE_UP = "madeUp";
     static final String FOLLOWED_UP = "followedUp";
-    /** The {@link KeyIndex} that finds a branch's members, kept as {@link MemberDocuments#dailyBranchKeys} gives it. */
-    static final String DAILY_BRANCH_INDEX = MemberDocuments.DAILY_BRANCH_INDEX;
 
     AttendanceProjection() {
         super(NAME, KeyIndex.COLLECTION);

@@ -6,10 +6,13 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberAttendedMeeting;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.NoticeAcknowledged;
 import cn.qinglong.dangjian.kernel.notice.NoticeEvent;
 import cn.qinglong.dangjian.query.projection.Envelope;
+import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MeetingDocuments;
 import cn.qinglong.dangjian.query.projection.NoticeDocuments;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.EvaluationRecorded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberVisitedByHelper;
 import cn.qinglong.dangjian.kernel.member.MemberState;
@@ -36,9 +39,19 @@ class DashboardProjection extends MemberOrganizationStudyDayProjection {
     static final String NOTICES = "notices";
     static final String LAST_GROUP_MEETING_ON = "lastGroupMeetingOn";
     static final String ACKNOWLEDGED_NOTICES = "acknowledgedNotices";
+    /** {@link KeyIndex}: a member's relation branch, so dues find an organisation's members. */
+    static final String RELATION_BRANCH_INDEX = "relationBranch";
 
     DashboardProjection() {
-        super(NAME, MEETINGS, NOTICES);
+        super(NAME, MEETINGS, NOTICES, KeyIndex.COLLECTION);
+    }
+
+    @Override
+    protected Map<String, Set<String>> keys(String collection, Document document) {
+        if (!MEMBERS.equals(collection) || document.getString("branchId") == null) {
+            return Map.of();
+        }
+        return Map.of(RELATION_BRANCH_INDEX, Set.of(document.getString("branchId")));
     }
 
     @Override
@@ -71,6 +84,7 @@ class DashboardProjection extends MemberOrganizationStudyDayProjection {
         views.get(STUDY_DAYS).createIndex(Indexes.ascending("branchId", "date"));
         views.get(MEETINGS).createIndex(Indexes.ascending("heldOn"));
         views.get(NOTICES).createIndex(Indexes.ascending("issuedOn"));
+        KeyIndex.markCompleteIfEmpty(views.get(MEMBERS), views.get(KeyIndex.COLLECTION));
     }
 
     @Override

@@ -8,6 +8,7 @@ import cn.qinglong.dangjian.kernel.member.MemberState;
 import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.organization.OrganizationTree;
+import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.Generations;
@@ -17,6 +18,10 @@ import cn.qinglong.dangjian.security.problem.NotFound;
 import cn.qinglong.dangjian.query.web.QueryParams;
 import cn.qinglong.dangjian.query.web.ReadsView;
 import cn.qinglong.dangjian.query.web.Today;
+import cn.qinglong.dangjian.query.web.ViewAnswers;
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
@@ -24,9 +29,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,11 +53,20 @@ class DuesController {
     private final Generations runtime;
     private final Today today;
     private final MemberReach reach;
+    private final ViewAnswers answers;
 
-    DuesController(Generations runtime, Today today, MemberReach reach) {
+    /**
+     * What {@link MemberState#arrearsThrough} and {@link MemberState#paid} read, and who the member is, where they pay
+     * and whether they still are a member: a member document holds the whole state, this is a small part of it.
+     */
+    private static final Bson DUES = Projections.include("memberId", "name", "branchId", "status", "duesStandards",
+            "duesPayments");
+
+    DuesController(Generations runtime, Today today, MemberReach reach, ViewAnswers answers) {
         this.runtime = runtime;
         this.today = today;
         this.reach = reach;
+        this.answers = answers;
     }
 
     record ArrearsItem(String memberId, String name, String branchId, List<String> months, long owedFen) {
@@ -72,16 +89,20 @@ class DuesController {
                         @RequestParam(required = false) String through) {
         String organization = QueryParams.id("organizationId", organizationId);
         YearMonth last = month("through", through);
+        return answers.answer(DashboardProjection.NAME, () -> arrears(organization, last), "dues arrears",
+                organization, last);
+    }
+
+    private ArrearsList arrears(String organization, YearMonth last) {
         List<ArrearsItem> items = new ArrayList<>();
-        for (Document d : members(organization, false)) {
-            MemberState member = MemberDocuments.state(d);
+        members(organization, false).forEach(member -> {
             List<MemberState.Arrear> owed = member.arrearsThrough(last);
             if (!owed.isEmpty()) {
                 items.add(new ArrearsItem(member.memberId().value(), member.name(), member.branchId().value(),
                         owed.stream().map(a -> a.period().toString()).toList(),
                         owed.stream().mapToLong(MemberState.Arrear::amountFen).sum()));
             }
-        }
+        });
         items.sort(java.util.Comparator.comparing(ArrearsItem::branchId).thenComparing(ArrearsItem::memberId));
         return new ArrearsList(organization, last.toString(), items);
     }
@@ -92,25 +113,37 @@ class DuesController {
                                    @RequestParam(required = false) String period) {
         String organization = QueryParams.id("organizationId", organizationId);
         YearMonth month = month("period", period);
+        return answers.answer(DashboardProjection.NAME, () -> collection(organization, month), "dues collection",
+                organization, month);
+    }
+
+    private List<CollectionRow> collection(String organization, YearMonth month) {
         Map<String, long[]> rows = new TreeMap<>();
-        for (Document d : members(organization, true)) {
-            MemberState member = MemberDocuments.state(d);
+        members(organization, true).forEach(member -> {
             long[] row = rows.computeIfAbsent(member.branchId().value(), k -> new long[3]);
             row[0]++;
             member.duesPayments().stream().filter(p -> p.period().equals(month)).findFirst().ifPresent(p -> {
                 row[1]++;
                 row[2] += p.amountFen();
             });
-        }
+        });
         return rows.entrySet().stream().map(e -> new CollectionRow(e.getKey(), e.getValue()[0], e.getValue()[1],
                 e.getValue()[0] == 0 ? null : BigDecimal.valueOf(e.getValue()[1])
                         .divide(BigDecimal.valueOf(e.getValue()[0]), 4, RoundingMode.HALF_UP), e.getValue()[2]))
                 .toList();
     }
 
-    /** The members whose relation branch is the organisation or below it (all without one), in the caller's reach. */
-    private Iterable<Document> members(String organization, boolean activeOnly) {
+    /**
+     * The members whose relation branch is the organisation or below it (all without one), in the caller's reach,
+     * each decoded from {@link #DUES} only. For a subdistrict-wide caller they come through the relation-branch key
+     * index (one read by {@code _id}, then the members by {@code _id}, which every MongoDB serves from an index; the
+     * stand-in scans the whole collection for any other filter), checked one by one since the index may name a few
+     * that have left; otherwise, for more than {@link KeyIndex#MAX_KEYS_BY_ID} members, and for a view built before it
+     * kept that index, by a query on the relation branch.
+     */
+    private Stream<MemberState> members(String organization, boolean activeOnly) {
         ViewCollections views = runtime.views(DashboardProjection.NAME);
+        MongoCollection<Document> members = views.get(MemberFoldProjection.MEMBERS);
         List<Bson> filters = new ArrayList<>();
         if (activeOnly) {
             filters.add(eq("status", MembershipStatus.ACTIVE.name()));
@@ -121,10 +154,21 @@ class DuesController {
                 throw new NotFound("organization", organization);
             }
             Set<String> scope = new TreeSet<>(tree.subtree(organization));
+            Optional<Set<String>> ids = reach.subdistrictWide() ? KeyIndex.lookup(views.get(KeyIndex.COLLECTION),
+                    DashboardProjection.RELATION_BRANCH_INDEX, scope) : Optional.empty();
+            if (ids.isPresent() && ids.get().size() <= KeyIndex.MAX_KEYS_BY_ID) {
+                return states(members.find(in("_id", ids.get()))).filter(member -> member.branchId() != null
+                        && scope.contains(member.branchId().value())
+                        && (!activeOnly || member.status() == MembershipStatus.ACTIVE));
+            }
             filters.add(in("branchId", scope));
         }
         Bson filter = filters.isEmpty() ? new Document() : and(filters);
-        return views.get(MemberFoldProjection.MEMBERS).find(reach.narrow(filter));
+        return states(members.find(reach.narrow(filter)));
+    }
+
+    private static Stream<MemberState> states(FindIterable<Document> found) {
+        return StreamSupport.stream(found.projection(DUES).map(MemberDocuments::state).spliterator(), false);
     }
 
     /** A month such as 2026-11; by default last month. */

@@ -2,6 +2,7 @@ package cn.qinglong.dangjian.query.evaluation;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.or;
 
 import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundEvent.EvaluationRoundOpened;
@@ -12,6 +13,7 @@ import cn.qinglong.dangjian.kernel.member.Rating;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.query.organization.OrganizationTree;
 import cn.qinglong.dangjian.query.projection.Generations;
+import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import cn.qinglong.dangjian.query.web.QueryParams;
@@ -19,6 +21,7 @@ import cn.qinglong.dangjian.query.web.ReadsView;
 import cn.qinglong.dangjian.query.web.Today;
 import cn.qinglong.dangjian.query.web.ViewAnswers;
 import cn.qinglong.dangjian.security.problem.NotFound;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -39,6 +42,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** 民主评议: the rounds, and each round's results (ratings by rater kind and grade, grades, satisfaction). */
 @RestController
 record EvaluationController(Generations runtime, ViewAnswers answers, Today today) {
+
+    private static final Bson MEMBER_RESULT = Projections.include("name", "branchId", EvaluationProjection.RATINGS,
+            EvaluationProjection.GRADES);
 
     /** A code with its Chinese label (declared on the enum) and a count. */
     record Count(String code, String label, long count) {
@@ -117,15 +123,16 @@ record EvaluationController(Generations runtime, ViewAnswers answers, Today toda
         for (Rating rating : Rating.values()) {
             grades.put(rating, 0L);
         }
-        views.get(MemberFoldProjection.MEMBERS).find(or(eq(EvaluationProjection.RATINGS + ".roundId", roundId),
-                        eq(EvaluationProjection.GRADES + ".roundId", roundId)))
-                .forEach(member -> {
-                    MemberResult result = memberResult(member, roundId, tree);
-                    members.add(result);
-                    if (result.grade() != null) {
-                        grades.merge(Rating.valueOf(result.grade()), 1L, Long::sum);
-                    }
-                });
+        for (Document member : membersOf(views, roundId)) {
+            MemberResult result = memberResult(member, roundId, tree);
+            if (result.rated() == 0 && result.grade() == null) {
+                continue;
+            }
+            members.add(result);
+            if (result.grade() != null) {
+                grades.merge(Rating.valueOf(result.grade()), 1L, Long::sum);
+            }
+        }
         members.sort(Comparator.comparing(MemberResult::branchId, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(MemberResult::name, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(MemberResult::memberId));
@@ -134,6 +141,20 @@ record EvaluationController(Generations runtime, ViewAnswers answers, Today toda
         return new Results(round(round, tree, date), members, distribution, organizations(round, tree),
                 labels(RaterKind.class, RaterKind::label), labels(Rating.class, Rating::label),
                 labels(Satisfaction.class, Satisfaction::label));
+    }
+
+    /**
+     * The members rated or graded in the round (what a member row shows), maybe with a few the key index still names
+     * though they no longer are (callers check): through the round key index, one read by {@code _id} and then the
+     * members by {@code _id}, which every MongoDB serves from an index (the stand-in scans the whole collection for any
+     * other filter); for a view built before it kept that index, by a query on the ratings and grades.
+     */
+    private static Iterable<Document> membersOf(ViewCollections views, String roundId) {
+        Bson filter = KeyIndex.lookup(views.get(KeyIndex.COLLECTION), EvaluationProjection.ROUND_INDEX, List.of(roundId))
+                .<Bson>map(ids -> in("_id", ids))
+                .orElseGet(() -> or(eq(EvaluationProjection.RATINGS + ".roundId", roundId),
+                        eq(EvaluationProjection.GRADES + ".roundId", roundId)));
+        return views.get(MemberFoldProjection.MEMBERS).find(filter).projection(MEMBER_RESULT);
     }
 
     private static MemberResult memberResult(Document member, String roundId, OrganizationTree tree) {

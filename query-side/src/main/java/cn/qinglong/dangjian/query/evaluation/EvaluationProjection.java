@@ -10,12 +10,16 @@ import cn.qinglong.dangjian.kernel.member.MemberState;
 import cn.qinglong.dangjian.kernel.organization.OrganizationEvent;
 import cn.qinglong.dangjian.query.projection.Bson;
 import cn.qinglong.dangjian.query.projection.Envelope;
+import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.OrganizationDocuments;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import com.mongodb.client.model.Indexes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +37,22 @@ class EvaluationProjection extends MemberFoldProjection {
     static final String RATINGS = "ratings";
     static final String GRADES = "grades";
     static final String ORGANIZATION_RATINGS = "organizationRatings";
+    /** {@link KeyIndex}: the rounds a member was rated or graded in, so a round finds its members. */
+    static final String ROUND_INDEX = "round";
 
     EvaluationProjection() {
-        super(NAME, ROUNDS, ORGANIZATIONS);
+        super(NAME, ROUNDS, ORGANIZATIONS, KeyIndex.COLLECTION);
+    }
+
+    @Override
+    protected Map<String, Set<String>> keys(String collection, Document document) {
+        if (!MEMBERS.equals(collection)) {
+            return Map.of();
+        }
+        Set<String> rounds = new TreeSet<>();
+        list(document, RATINGS).forEach(rating -> rounds.add(rating.getString("roundId")));
+        list(document, GRADES).forEach(grade -> rounds.add(grade.getString("roundId")));
+        return Map.of(ROUND_INDEX, rounds);
     }
 
     @Override
@@ -43,6 +60,7 @@ class EvaluationProjection extends MemberFoldProjection {
         views.get(MEMBERS).createIndex(Indexes.ascending(RATINGS + ".roundId"));
         views.get(MEMBERS).createIndex(Indexes.ascending(GRADES + ".roundId"));
         views.get(ROUNDS).createIndex(Indexes.ascending("organizationId", "year"));
+        KeyIndex.markCompleteIfEmpty(views.get(MEMBERS), views.get(KeyIndex.COLLECTION));
     }
 
     @Override

@@ -62,17 +62,18 @@ public class MemberReach {
 
     /**
      * The members in the caller's reach whose daily-branch history names one of the branches, maybe with a few that
-     * no longer do (callers check each member's history). For a subdistrict-wide caller and a few branches they come
-     * through the view's {@link MemberDocuments#DAILY_BRANCH_INDEX}: one read by {@code _id}, then the members by
-     * {@code _id}, which every MongoDB serves from an index (the stand-in scans the whole collection for any other
-     * filter); otherwise, and for a view built before it kept that index, by a query on the history.
+     * no longer do (callers check each member's history). For a subdistrict-wide caller, a few branches and up to
+     * {@link KeyIndex#MAX_KEYS_BY_ID} members they come through the view's {@link MemberDocuments#DAILY_BRANCH_INDEX}:
+     * one read by {@code _id}, then the members by {@code _id}, which every MongoDB serves from an index (the stand-in
+     * scans the whole collection for any other filter); otherwise, and for a view built before it kept that index, by
+     * a query on the history.
      */
     public FindIterable<Document> byDailyBranch(ViewCollections views, Collection<String> branches) {
         MongoCollection<Document> members = views.get(MemberFoldProjection.MEMBERS);
         if (subdistrictWide() && branches.size() <= MAX_BRANCHES_BY_KEY) {
             Optional<Set<String>> ids = KeyIndex.lookup(views.get(KeyIndex.COLLECTION),
                     MemberDocuments.DAILY_BRANCH_INDEX, branches);
-            if (ids.isPresent()) {
+            if (ids.isPresent() && ids.get().size() <= KeyIndex.MAX_KEYS_BY_ID) {
                 return members.find(in("_id", ids.get()));
             }
         }

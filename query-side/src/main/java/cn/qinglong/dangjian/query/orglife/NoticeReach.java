@@ -6,6 +6,7 @@ import cn.qinglong.dangjian.kernel.notice.NoticeEvent.NoticeIssued;
 import cn.qinglong.dangjian.query.organization.OrganizationTree;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.NoticeDocuments;
+import com.mongodb.client.model.Projections;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * A notice's reach: its audience by the kernel's rule ({@link NoticeIssued#isFor}: managed day to day within the
@@ -39,11 +41,16 @@ final class NoticeReach {
         }
     }
 
+    /** What this reads of a member document: the daily-branch history, the deliveries, what a not-reached row shows. */
+    static final Bson READS = Projections.include("memberId", "name", "residence", "contactLostSince", "contactCard",
+            MemberDocuments.DAILY_HISTORY, OrganizationalLifeProjection.DELIVERIES);
+
     private NoticeReach() {
     }
 
     /**
-     * @param candidates member documents of the view, at least every member of the audience
+     * @param candidates member documents of the view with the fields {@link #READS}, at least every member of the
+     *                   audience
      * @param phone      whether the caller may see personal data: then a not-reached member's contact-card phone
      */
     static Reach of(OrganizationTree tree, Document notice, Iterable<Document> candidates, boolean phone) {

@@ -14,6 +14,7 @@ import cn.qinglong.dangjian.query.orglife.Compliance.Row;
 import cn.qinglong.dangjian.query.orglife.Compliance.Share;
 import cn.qinglong.dangjian.query.orglife.NoticeReach.Reach;
 import cn.qinglong.dangjian.query.projection.Generations;
+import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
@@ -25,14 +26,18 @@ import cn.qinglong.dangjian.security.Caller;
 import cn.qinglong.dangjian.security.Role.Access;
 import cn.qinglong.dangjian.security.problem.InvalidInput;
 import cn.qinglong.dangjian.security.problem.NotFound;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,6 +52,7 @@ import org.springframework.web.bind.annotation.RestController;
 record OrganizationalLifeController(Generations runtime, Today today, ViewAnswers answers, MemberReach reach) {
 
     private static final String NAME = OrganizationalLifeProjection.NAME;
+    private static final Bson ATTENDEE = Projections.include("name", "branchId", OrganizationalLifeProjection.ATTENDED);
 
     record Summary(String organizationId, String name, int year, Integer quarter, LocalDate from, LocalDate to,
                    int branches, int green, BigDecimal share, List<Share> items) {
@@ -123,7 +129,7 @@ record OrganizationalLifeController(Generations runtime, Today today, ViewAnswer
         return answers.answer(NAME, () -> {
             ViewCollections views = runtime.views(NAME);
             OrganizationTree tree = OrganizationTree.read(views.get(OrganizationalLifeProjection.ORGANIZATIONS));
-            List<org.bson.conversions.Bson> filters = new ArrayList<>();
+            List<Bson> filters = new ArrayList<>();
             filters.add(in("organizationId", scope(tree, id)));
             if (start != null) {
                 filters.add(gte("heldOn", start.toString()));
@@ -164,15 +170,34 @@ record OrganizationalLifeController(Generations runtime, Today today, ViewAnswer
             throw new NotFound("meeting", meetingId);
         }
         List<Attendee> attendees = new ArrayList<>();
-        for (Document member : views.get(MemberFoldProjection.MEMBERS)
-                .find(reach.narrow(eq(OrganizationalLifeProjection.ATTENDED + ".meetingId", meetingId)))) {
-            attendees.add(new Attendee(member.getString("_id"), member.getString("name"), member.getString("branchId")));
+        for (Document member : attendeesOf(views, meetingId)) {
+            if (OrganizationalLifeProjection.find(OrganizationalLifeProjection.list(member,
+                    OrganizationalLifeProjection.ATTENDED), "meetingId", meetingId) != null) {
+                attendees.add(new Attendee(member.getString("_id"), member.getString("name"),
+                        member.getString("branchId")));
+            }
         }
         attendees.sort(Comparator.comparing(Attendee::memberId));
         MeetingKind kind = MeetingKind.valueOf(meeting.getString("kind"));
         return new MeetingDetail(meetingId, meeting.getString("organizationId"),
                 name(tree, meeting.getString("organizationId")), kind, kind.label(),
                 LocalDate.parse(meeting.getString("heldOn")), meeting.getString("topic"), attendees);
+    }
+
+    /**
+     * The members who attended the meeting (what an attendee shows, and their meetings), maybe with a few the key
+     * index still names though they no longer hold it (callers check). For a subdistrict-wide caller they come
+     * through the meeting key index: one read by {@code _id}, then the members by {@code _id}, which every MongoDB
+     * serves from an index (the stand-in scans the whole collection for any other filter); otherwise, and for a view
+     * built before it kept that index, by a query on the meetings attended.
+     */
+    private Iterable<Document> attendeesOf(ViewCollections views, String meetingId) {
+        MongoCollection<Document> members = views.get(MemberFoldProjection.MEMBERS);
+        Optional<Set<String>> ids = reach.subdistrictWide() ? KeyIndex.lookup(views.get(KeyIndex.COLLECTION),
+                OrganizationalLifeProjection.MEETING_INDEX, List.of(meetingId)) : Optional.empty();
+        Bson filter = ids.isPresent() ? in("_id", ids.get())
+                : reach.narrow(eq(OrganizationalLifeProjection.ATTENDED + ".meetingId", meetingId));
+        return members.find(filter).projection(ATTENDEE);
     }
 
     /** The notices issued by the organisation and those below it, newest first, each with its reach. */
@@ -217,8 +242,15 @@ record OrganizationalLifeController(Generations runtime, Today today, ViewAnswer
 
     private Reach reach(ViewCollections views, OrganizationTree tree, Document notice, boolean personal) {
         Set<String> within = tree.subtree(notice.getString("organizationId"));
-        return NoticeReach.of(tree, notice, views.get(MemberFoldProjection.MEMBERS)
-                .find(reach.narrow(in(MemberDocuments.DAILY_HISTORY + ".branchId", within))), personal);
+        return NoticeReach.of(tree, notice, managedWithin(views, within), personal);
+    }
+
+    /**
+     * The members whose daily-branch history names one of the organisations ({@link MemberReach#byDailyBranch}), what
+     * {@link NoticeReach} reads of them; it checks each on the issue date.
+     */
+    private Iterable<Document> managedWithin(ViewCollections views, Set<String> organizations) {
+        return reach.byDailyBranch(views, organizations).projection(NoticeReach.READS);
     }
 
     private static List<Row> rows(ViewCollections views, OrganizationTree tree, Set<String> scope, Window window,

@@ -9,6 +9,7 @@ import cn.qinglong.dangjian.kernel.member.MemberState;
 import cn.qinglong.dangjian.kernel.notice.NoticeEvent;
 import cn.qinglong.dangjian.kernel.organization.OrganizationEvent;
 import cn.qinglong.dangjian.query.projection.Envelope;
+import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MeetingDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
@@ -17,7 +18,11 @@ import cn.qinglong.dangjian.query.projection.OrganizationDocuments;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import com.mongodb.client.model.Indexes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -37,9 +42,23 @@ class OrganizationalLifeProjection extends MemberFoldProjection {
     static final String ATTENDED = "meetingsAttended";
     /** Per member: {@code [{noticeId, channel, deliveredOn, acknowledgedOn?}]}. */
     static final String DELIVERIES = "noticeDeliveries";
+    /** {@link KeyIndex}: the meetings a member attended, so a meeting finds who came. */
+    static final String MEETING_INDEX = "meeting";
 
     OrganizationalLifeProjection() {
-        super(NAME, ORGANIZATIONS, MEETINGS, NOTICES);
+        super(NAME, ORGANIZATIONS, MEETINGS, NOTICES, KeyIndex.COLLECTION);
+    }
+
+    @Override
+    protected Map<String, Set<String>> keys(String collection, Document document) {
+        if (!MEMBERS.equals(collection)) {
+            return Map.of();
+        }
+        Set<String> meetings = new TreeSet<>();
+        list(document, ATTENDED).forEach(attended -> meetings.add(attended.getString("meetingId")));
+        Map<String, Set<String>> keys = new HashMap<>(MemberDocuments.dailyBranchKeys(document));
+        keys.put(MEETING_INDEX, meetings);
+        return keys;
     }
 
     @Override
@@ -48,6 +67,7 @@ class OrganizationalLifeProjection extends MemberFoldProjection {
         views.get(MEMBERS).createIndex(Indexes.ascending(ATTENDED + ".meetingId"));
         views.get(MEETINGS).createIndex(Indexes.ascending("organizationId", "heldOn"));
         views.get(NOTICES).createIndex(Indexes.ascending("organizationId", "issuedOn"));
+        KeyIndex.markCompleteIfEmpty(views.get(MEMBERS), views.get(KeyIndex.COLLECTION));
     }
 
     @Override

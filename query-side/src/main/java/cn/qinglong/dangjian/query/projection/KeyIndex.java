@@ -34,6 +34,11 @@ import org.bson.Document;
  */
 public final class KeyIndex {
 
+    /**
+     * Above this many documents a reader asks by query rather than by {@code _id}: a whole subdistrict's members cost
+     * no more read one by one than scanned, and their ids would make one large {@code $in}.
+     */
+    public static final int MAX_KEYS_BY_ID = 20_000;
     /** The logical collection of a view that keeps its key indexes. */
     public static final String COLLECTION = "keys";
     private static final String MEMBERS = "m";

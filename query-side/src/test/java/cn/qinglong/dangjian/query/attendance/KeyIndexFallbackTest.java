@@ -3,6 +3,7 @@ package cn.qinglong.dangjian.query.attendance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinglong.dangjian.query.projection.KeyIndex;
+import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.testing.Http;
 import cn.qinglong.dangjian.query.testing.QuerySideTest;
 import cn.qinglong.dangjian.query.testing.Scenario;
@@ -31,7 +32,7 @@ class KeyIndexFallbackTest extends QuerySideTest {
                 "/attendance/left-behind?min=1&organizationId=" + scenario.village);
         List<JsonNode> byKeyIndex = paths.stream().map(path -> get(path, position)).toList();
         assertThat(KeyIndex.lookup(runtime.views(AttendanceProjection.NAME).get(KeyIndex.COLLECTION),
-                AttendanceProjection.DAILY_BRANCH_INDEX, List.of(scenario.communityBranch))).get()
+                MemberDocuments.DAILY_BRANCH_INDEX, List.of(scenario.communityBranch))).get()
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.ITERABLE).contains(scenario.dual);
         assertThat(byKeyIndex.get(0).get("expected").asInt()).isEqualTo(2);
         assertThat(byKeyIndex.get(1).get("leftBehind").get(0).asString()).isEqualTo(scenario.needy);
@@ -40,10 +41,10 @@ class KeyIndexFallbackTest extends QuerySideTest {
         // the figures are read through the index: an entry marked absent takes the member out of them
         var keys = runtime.views(AttendanceProjection.NAME).get(KeyIndex.COLLECTION);
         keys.updateOne(com.mongodb.client.model.Filters.eq("_id",
-                AttendanceProjection.DAILY_BRANCH_INDEX + "|" + scenario.communityBranch),
+                MemberDocuments.DAILY_BRANCH_INDEX + "|" + scenario.communityBranch),
                 new org.bson.Document("$set", new org.bson.Document("m." + scenario.dual, 1_000_000L)));
         keys.updateOne(com.mongodb.client.model.Filters.eq("_id",
-                AttendanceProjection.DAILY_BRANCH_INDEX + "|" + scenario.villageBranch),
+                MemberDocuments.DAILY_BRANCH_INDEX + "|" + scenario.villageBranch),
                 new org.bson.Document("$set", new org.bson.Document("m." + scenario.needy, 1_000_000L)));
         // more events move the view's state on, so the answers kept for the old state are not reused
         long later = append(scenario("keys-later").log);
