@@ -98,9 +98,13 @@ public final class KeyIndex {
         return Optional.of(found);
     }
 
-    /** Collects the index changes of one batch, then writes them as one unordered bulk of upserts. */
+    /**
+     * Collects the index changes of one batch (or of several, in a stream-order pass), then writes them as one
+     * unordered bulk of upserts.
+     */
     static final class Changes {
         private final Map<String, Document> maxByEntry = new LinkedHashMap<>();
+        private int marks;
 
         /** The document {@code key} at {@code version}: its values {@code before} the batch and {@code after} it. */
         void record(String key, long version, Map<String, Set<String>> before, Map<String, Set<String>> after) {
@@ -118,8 +122,19 @@ public final class KeyIndex {
         }
 
         private void put(String entry, String field, long mark) {
-            maxByEntry.computeIfAbsent(entry, e -> new Document()).merge(field, mark,
-                    (a, b) -> Math.max((Long) a, (Long) b));
+            Document entryMarks = maxByEntry.computeIfAbsent(entry, e -> new Document());
+            Long before = (Long) entryMarks.get(field);
+            if (before == null) {
+                marks++;
+            }
+            if (before == null || mark > before) {
+                entryMarks.put(field, mark);
+            }
+        }
+
+        /** How many marks (entry and document) are collected. */
+        int marks() {
+            return marks;
         }
 
         /**

@@ -31,12 +31,21 @@ final class StreamOrderPass {
     record Build(FoldingProjection projection, ViewCollections views) {
     }
 
+    /**
+     * The index marks a pass collects before it writes them (about 7 MB of them). Every write rewrites each entry it touches, and an entry
+     * names thousands of members (a branch's, a meeting's); written once per batch, as a processor does, the entries
+     * of a branch would be rewritten at nearly every batch of the pass.
+     */
+    static final int INDEX_MARKS_PER_WRITE = 50_000;
+
     private final ChainRememberingJdbcEventStorageEngine engine;
     private final int batchSize;
+    private final int indexMarksPerWrite;
 
-    StreamOrderPass(ChainRememberingJdbcEventStorageEngine engine, int batchSize) {
+    StreamOrderPass(ChainRememberingJdbcEventStorageEngine engine, int batchSize, int indexMarksPerWrite) {
         this.engine = engine;
         this.batchSize = batchSize;
+        this.indexMarksPerWrite = indexMarksPerWrite;
     }
 
     /**
@@ -71,7 +80,7 @@ final class StreamOrderPass {
             if (!stream.isEmpty()) {
                 writes.fold(stream);
             }
-            writes.flush();
+            writes.flush(true);
             writes.inFlight.join();
         } finally {
             writer.shutdown();
@@ -88,12 +97,18 @@ final class StreamOrderPass {
         return GapAwareTrackingToken.newInstance(head, gaps);
     }
 
-    /** The batch being folded, and the one being inserted. */
+    /**
+     * The batch being folded, the one being inserted, and the index marks collected since the last index write. The
+     * index may lag the documents by up to {@code indexMarksPerWrite} marks while the pass runs: a pass cut short
+     * is dropped and built again, and the processors, which write the index first, take over only after the last
+     * write.
+     */
     private final class Writes {
         private final List<Build> builds;
         private final ExecutorService writer;
         private final LongConsumer progress;
         private Batch batch;
+        private Map<Build, KeyIndex.Changes> index;
         private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
         private long read;
 
@@ -102,52 +117,63 @@ final class StreamOrderPass {
             this.writer = writer;
             this.progress = progress;
             this.batch = new Batch(builds);
+            this.index = noChanges(builds);
         }
 
         void fold(List<Envelope> stream) {
-            batch.fold(stream);
+            batch.fold(stream, index);
             if (batch.documents >= batchSize) {
-                flush();
+                flush(false);
             }
         }
 
-        void flush() {
+        /** Hands the batch, and the index marks if there are enough of them or {@code last}, to the writer. */
+        void flush(boolean last) {
             Batch full = batch;
+            Map<Build, KeyIndex.Changes> marks = null;
+            if (last || index.values().stream().mapToInt(KeyIndex.Changes::marks).sum() >= indexMarksPerWrite) {
+                marks = index;
+                index = noChanges(builds);
+            }
+            Map<Build, KeyIndex.Changes> toWrite = marks;
             inFlight.join();
-            inFlight = CompletableFuture.runAsync(full::write, writer);
+            inFlight = CompletableFuture.runAsync(() -> full.write(toWrite), writer);
             batch = new Batch(builds);
             progress.accept(read);
         }
+
+        private static Map<Build, KeyIndex.Changes> noChanges(List<Build> builds) {
+            Map<Build, KeyIndex.Changes> changes = new LinkedHashMap<>();
+            builds.forEach(build -> changes.put(build, new KeyIndex.Changes()));
+            return changes;
+        }
     }
 
-    /** The finished documents of some streams, per build and collection, and their index entries. */
+    /** The finished documents of some streams, per build and collection. */
     private static final class Batch {
         private final Map<Build, Map<String, List<Document>>> documentsByBuild = new LinkedHashMap<>();
-        private final Map<Build, KeyIndex.Changes> changes = new LinkedHashMap<>();
         private int documents;
 
         Batch(List<Build> builds) {
-            builds.forEach(build -> {
-                documentsByBuild.put(build, new LinkedHashMap<>());
-                changes.put(build, new KeyIndex.Changes());
-            });
+            builds.forEach(build -> documentsByBuild.put(build, new LinkedHashMap<>()));
         }
 
-        void fold(List<Envelope> stream) {
+        /** Folds the stream into this batch's documents, and their index marks into {@code index}. */
+        void fold(List<Envelope> stream, Map<Build, KeyIndex.Changes> index) {
             documentsByBuild.forEach((build, byCollection) -> build.projection().foldStream(stream,
                     (collection, document) -> {
                         byCollection.computeIfAbsent(collection, c -> new ArrayList<>()).add(document);
                         documents++;
-                    }, changes.get(build)));
+                    }, index.get(build)));
         }
 
-        void write() {
-            documentsByBuild.forEach((build, byCollection) -> {
-                // the index first, as a processor writes it
-                changes.get(build).write(build.views().get(KeyIndex.COLLECTION));
-                byCollection.forEach((collection, documents) ->
-                        FoldingProjection.insertFinished(build.views().get(collection), documents));
-            });
+        /** Inserts the documents, then writes {@code index} ({@code null}: none yet). */
+        void write(Map<Build, KeyIndex.Changes> index) {
+            documentsByBuild.forEach((build, byCollection) -> byCollection.forEach((collection, documents) ->
+                    FoldingProjection.insertFinished(build.views().get(collection), documents)));
+            if (index != null) {
+                index.forEach((build, changes) -> changes.write(build.views().get(KeyIndex.COLLECTION)));
+            }
         }
     }
 }

@@ -144,7 +144,8 @@ final class StreamPasses {
                     renew(names, read.get())), renewal, renewal, TimeUnit.MILLISECONDS);
             TrackingToken token;
             try {
-                token = new StreamOrderPass(engine, settings.batchSize()).run(builds, head, settings.passMargin(),
+                token = new StreamOrderPass(engine, settings.batchSize(),
+                        StreamOrderPass.INDEX_MARKS_PER_WRITE).run(builds, head, settings.passMargin(),
                         events -> {
                             read.set(events);
                             if (!held.get() || !running) {

@@ -231,8 +231,9 @@ class StreamOrderRebuildTest extends QuerySideTest {
     private GapAwareTrackingToken pass(Map<FoldingProjection, ViewCollections> views, long head) {
         List<StreamOrderPass.Build> builds = new ArrayList<>();
         views.forEach((projection, collections) -> builds.add(new StreamOrderPass.Build(projection, collections)));
-        // a batch smaller than a stream's documents, so that streams straddle batches too
-        return new StreamOrderPass(engine, 7).run(builds, head, settings.passMargin(), read -> { });
+        // batches of 7 documents, smaller than a stream's, so that streams straddle batches too; the key index
+        // written every 11 marks, so that some batches leave their marks to a later write
+        return new StreamOrderPass(engine, 7, 11).run(builds, head, settings.passMargin(), read -> { });
     }
 
     /** Replays the whole store in global order, in processor-sized batches, and compares every collection. */
