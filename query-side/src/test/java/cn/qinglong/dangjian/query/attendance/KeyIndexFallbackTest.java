@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
-import cn.qinglong.dangjian.query.testing.Http;
 import cn.qinglong.dangjian.query.testing.QuerySideTest;
 import cn.qinglong.dangjian.query.testing.Scenario;
 import java.util.List;
@@ -30,7 +29,7 @@ class KeyIndexFallbackTest extends QuerySideTest {
                 "/attendance/rates?branchId=" + scenario.communityBranch + "&by=mode",
                 "/attendance/rates?branchId=" + scenario.villageBranch + "&by=month",
                 "/attendance/left-behind?min=1&organizationId=" + scenario.village);
-        List<JsonNode> byKeyIndex = paths.stream().map(path -> get(path, position)).toList();
+        List<JsonNode> byKeyIndex = paths.stream().map(path -> answerAt(path, position)).toList();
         assertThat(KeyIndex.lookup(runtime.views(AttendanceProjection.NAME).get(KeyIndex.COLLECTION),
                 MemberDocuments.DAILY_BRANCH_INDEX, List.of(scenario.communityBranch))).get()
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.ITERABLE).contains(scenario.dual);
@@ -48,18 +47,12 @@ class KeyIndexFallbackTest extends QuerySideTest {
                 new org.bson.Document("$set", new org.bson.Document("m." + scenario.needy, 1_000_000L)));
         // more events move the view's state on, so the answers kept for the old state are not reused
         long later = append(scenario("keys-later").log);
-        assertThat(get(paths.get(0), later).get("expected").asInt()).isEqualTo(1);
-        assertThat(get(paths.get(4), later).get("items").size()).isZero();
+        assertThat(answerAt(paths.get(0), later).get("expected").asInt()).isEqualTo(1);
+        assertThat(answerAt(paths.get(4), later).get("items").size()).isZero();
 
         keys.drop();
         long latest = append(scenario("keys-latest").log);
-        List<JsonNode> byQuery = paths.stream().map(path -> get(path, latest)).toList();
+        List<JsonNode> byQuery = paths.stream().map(path -> answerAt(path, latest)).toList();
         assertThat(byQuery).isEqualTo(byKeyIndex);
-    }
-
-    private JsonNode get(String path, long position) {
-        Http.Response response = query.get(path + (path.contains("?") ? "&" : "?") + "minPosition=" + position);
-        assertThat(response.status()).as(response.text()).isEqualTo(200);
-        return response.json();
     }
 }

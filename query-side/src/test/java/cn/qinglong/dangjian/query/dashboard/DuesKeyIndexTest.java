@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinglong.dangjian.query.projection.KeyIndex;
-import cn.qinglong.dangjian.query.testing.Http;
 import cn.qinglong.dangjian.query.testing.QuerySideTest;
 import cn.qinglong.dangjian.query.testing.Scenario;
 import java.time.YearMonth;
@@ -31,7 +30,7 @@ class DuesKeyIndexTest extends QuerySideTest {
                 "/dues/arrears?organizationId=" + scenario.village,
                 "/dues/collection?organizationId=" + scenario.community + "&period=" + lastMonth,
                 "/dues/collection?organizationId=" + scenario.village + "&period=" + lastMonth);
-        List<JsonNode> byKeyIndex = paths.stream().map(path -> get(path, position)).toList();
+        List<JsonNode> byKeyIndex = paths.stream().map(path -> answerAt(path, position)).toList();
         var keys = runtime.views(DashboardProjection.NAME).get(KeyIndex.COLLECTION);
         assertThat(KeyIndex.lookup(keys, DashboardProjection.RELATION_BRANCH_INDEX, List.of(scenario.communityBranch))).get()
                 .asInstanceOf(InstanceOfAssertFactories.ITERABLE).containsExactly(scenario.model);
@@ -45,18 +44,12 @@ class DuesKeyIndexTest extends QuerySideTest {
                 .append("m." + scenario.needy, 1_000_001L)));
         // more events move the view's state on, so the answers kept for the old state are not reused
         long later = append(scenario("dues-keys-later").log);
-        assertThat(get(paths.get(0), later).get("items").size()).isZero();
-        assertThat(get(paths.get(2), later).size()).isZero();
+        assertThat(answerAt(paths.get(0), later).get("items").size()).isZero();
+        assertThat(answerAt(paths.get(2), later).size()).isZero();
 
         keys.drop();
         long latest = append(scenario("dues-keys-latest").log);
-        List<JsonNode> byQuery = paths.stream().map(path -> get(path, latest)).toList();
+        List<JsonNode> byQuery = paths.stream().map(path -> answerAt(path, latest)).toList();
         assertThat(byQuery).isEqualTo(byKeyIndex);
-    }
-
-    private JsonNode get(String path, long position) {
-        Http.Response response = query.get(path + "&minPosition=" + position);
-        assertThat(response.status()).as(response.text()).isEqualTo(200);
-        return response.json();
     }
 }

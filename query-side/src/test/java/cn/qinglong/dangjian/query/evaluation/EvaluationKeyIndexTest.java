@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinglong.dangjian.query.projection.KeyIndex;
-import cn.qinglong.dangjian.query.testing.Http;
 import cn.qinglong.dangjian.query.testing.QuerySideTest;
 import cn.qinglong.dangjian.query.testing.Scenario;
 import java.util.List;
@@ -28,7 +27,7 @@ class EvaluationKeyIndexTest extends QuerySideTest {
         long position = append(scenario.log);
         String round = EvaluationProjectionTest.roundId(scenario);
         String path = "/evaluation-rounds/" + round + "/results";
-        JsonNode byKeyIndex = get(path, position);
+        JsonNode byKeyIndex = answerAt(path, position);
         var keys = runtime.views(EvaluationProjection.NAME).get(KeyIndex.COLLECTION);
         assertThat(KeyIndex.lookup(keys, EvaluationProjection.ROUND_INDEX, List.of(round))).get()
                 .asInstanceOf(InstanceOfAssertFactories.ITERABLE).containsExactly(scenario.dual, scenario.needy);
@@ -41,18 +40,12 @@ class EvaluationKeyIndexTest extends QuerySideTest {
                         .append("m." + scenario.model, 1_000_001L)));
         // more events move the view's state on, so the answers kept for the old state are not reused
         long later = append(scenario("round-keys-later").log);
-        JsonNode members = get(path, later).get("members");
+        JsonNode members = answerAt(path, later).get("members");
         assertThat(members).hasSize(1);
         assertThat(members.get(0).get("memberId").asString()).isEqualTo(scenario.dual);
 
         keys.drop();
         long latest = append(scenario("round-keys-latest").log);
-        assertThat(get(path, latest)).isEqualTo(byKeyIndex);
-    }
-
-    private JsonNode get(String path, long position) {
-        Http.Response response = query.get(path + "?minPosition=" + position);
-        assertThat(response.status()).as(response.text()).isEqualTo(200);
-        return response.json();
+        assertThat(answerAt(path, latest)).isEqualTo(byKeyIndex);
     }
 }

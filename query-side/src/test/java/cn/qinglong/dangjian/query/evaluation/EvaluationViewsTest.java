@@ -28,9 +28,7 @@ class EvaluationViewsTest extends QuerySideTest {
     }
 
     private JsonNode get(String path) {
-        Http.Response response = query.get(path + (path.contains("?") ? "&" : "?") + "minPosition=" + position);
-        assertThat(response.status()).as(path + " " + response.text()).isEqualTo(200);
-        return response.json();
+        return answerAt(path, position);
     }
 
     private static JsonNode find(JsonNode items, String field, String value) {

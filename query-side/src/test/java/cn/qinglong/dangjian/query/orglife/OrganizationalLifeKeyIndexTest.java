@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
-import cn.qinglong.dangjian.query.testing.Http;
 import cn.qinglong.dangjian.query.testing.OrganizationalLifeScenario;
 import cn.qinglong.dangjian.query.testing.QuerySideTest;
 import cn.qinglong.dangjian.query.testing.Scenario;
@@ -31,7 +30,7 @@ class OrganizationalLifeKeyIndexTest extends QuerySideTest {
         List<String> paths = List.of("/meetings/" + life.groupMeeting, "/meetings/" + life.committeeMeeting,
                 "/notices/" + life.recentNotice + "/reach", "/notices/" + life.earlyNotice + "/reach",
                 "/notices?organizationId=" + scenario.village);
-        List<JsonNode> byKeyIndex = paths.stream().map(path -> get(path, position)).toList();
+        List<JsonNode> byKeyIndex = paths.stream().map(path -> answerAt(path, position)).toList();
         var keys = runtime.views(OrganizationalLifeProjection.NAME).get(KeyIndex.COLLECTION);
         assertThat(KeyIndex.lookup(keys, OrganizationalLifeProjection.MEETING_INDEX, List.of(life.groupMeeting))).get()
                 .asInstanceOf(InstanceOfAssertFactories.ITERABLE).containsExactly(scenario.needy);
@@ -51,21 +50,15 @@ class OrganizationalLifeKeyIndexTest extends QuerySideTest {
                         .append("m." + scenario.model, 1_000_001L)));
         // more events move the view's state on, so the answers kept for the old state are not reused
         long later = append(scenario("ol-keys-later").log);
-        assertThat(get(paths.get(0), later).get("attendees").size()).isZero();
-        assertThat(get(paths.get(1), later)).isEqualTo(byKeyIndex.get(1));
-        JsonNode recent = get(paths.get(2), later);
+        assertThat(answerAt(paths.get(0), later).get("attendees").size()).isZero();
+        assertThat(answerAt(paths.get(1), later)).isEqualTo(byKeyIndex.get(1));
+        JsonNode recent = answerAt(paths.get(2), later);
         assertThat(recent.get("audience").asInt()).isEqualTo(1);
         assertThat(recent.get("notReached").size()).as("eldest, not reached, is out of the audience").isZero();
 
         keys.drop();
         long latest = append(scenario("ol-keys-latest").log);
-        List<JsonNode> byQuery = paths.stream().map(path -> get(path, latest)).toList();
+        List<JsonNode> byQuery = paths.stream().map(path -> answerAt(path, latest)).toList();
         assertThat(byQuery).isEqualTo(byKeyIndex);
-    }
-
-    private JsonNode get(String path, long position) {
-        Http.Response response = query.get(path + (path.contains("?") ? "&" : "?") + "minPosition=" + position);
-        assertThat(response.status()).as(response.text()).isEqualTo(200);
-        return response.json();
     }
 }

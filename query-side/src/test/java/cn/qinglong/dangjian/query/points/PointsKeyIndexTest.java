@@ -7,7 +7,6 @@ import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberVisitedByHelper;
 import cn.qinglong.dangjian.kernel.member.VisitKind;
 import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
-import cn.qinglong.dangjian.query.testing.Http;
 import cn.qinglong.dangjian.query.testing.QuerySideTest;
 import cn.qinglong.dangjian.query.testing.Scenario;
 import com.mongodb.client.MongoCollection;
@@ -40,7 +39,7 @@ class PointsKeyIndexTest extends QuerySideTest {
                 "/points?organizationId=" + scenario.village + "&" + when,
                 "/members/" + scenario.model + "/points?" + when,
                 "/members/" + scenario.needy + "/points?" + when);
-        List<JsonNode> byKeyIndex = paths.stream().map(path -> get(path, position)).toList();
+        List<JsonNode> byKeyIndex = paths.stream().map(path -> answerAt(path, position)).toList();
 
         MongoCollection<Document> keys = runtime.views(PointsProjection.NAME).get(KeyIndex.COLLECTION);
         assertThat(KeyIndex.lookup(keys, MemberDocuments.DAILY_BRANCH_INDEX, List.of(scenario.communityBranch))).get()
@@ -65,14 +64,14 @@ class PointsKeyIndexTest extends QuerySideTest {
                 new Document("$set", new Document("m." + scenario.dual, 1_000_000L)));
         // more events move the view's state on, so the answers kept for the old state are not reused
         long later = append(scenario("pkeys-later").log);
-        JsonNode partial = get(paths.get(0), later);
+        JsonNode partial = answerAt(paths.get(0), later);
         assertThat(item(partial, scenario.model).get("points").asInt()).isEqualTo(model.get("points").asInt() - 2);
         assertThat(item(partial, scenario.dual)).isNull();
 
         keys.drop();
         long latest = append(scenario("pkeys-latest").log);
         assertThat(KeyIndex.lookup(keys, MemberDocuments.DAILY_BRANCH_INDEX, List.of(scenario.communityBranch))).isEmpty();
-        List<JsonNode> byQuery = paths.stream().map(path -> get(path, latest)).toList();
+        List<JsonNode> byQuery = paths.stream().map(path -> answerAt(path, latest)).toList();
         assertThat(byQuery).isEqualTo(byKeyIndex);
     }
 
@@ -89,11 +88,5 @@ class PointsKeyIndexTest extends QuerySideTest {
         List<String> facts = new ArrayList<>();
         points.get("facts").forEach(f -> facts.add(f.get("fact").asString()));
         return facts;
-    }
-
-    private JsonNode get(String path, long position) {
-        Http.Response response = query.get(path + "&minPosition=" + position);
-        assertThat(response.status()).as(response.text()).isEqualTo(200);
-        return response.json();
     }
 }

@@ -1,5 +1,7 @@
 package cn.qinglong.dangjian.query.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.qinglong.dangjian.eventstore.testing.TestEventStoreDatabase;
 import cn.qinglong.dangjian.query.QuerySideApplication;
 import cn.qinglong.dangjian.query.projection.ProjectionRuntime;
@@ -13,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The query side on a random port with a fresh event store (H2, or PostgreSQL with {@code -Deventstore=postgres})
@@ -56,6 +59,13 @@ public abstract class QuerySideTest {
         eventStore.publish(log.messages());
         Long head = eventStore.createHeadToken().position().orElseThrow();
         return head;
+    }
+
+    /** The answer to {@code path} once the view has folded every event up to {@code position}; it must be a 200. */
+    protected JsonNode answerAt(String path, long position) {
+        Http.Response response = query.get(path + (path.contains("?") ? "&" : "?") + "minPosition=" + position);
+        assertThat(response.status()).as(path + " " + response.text()).isEqualTo(200);
+        return response.json();
     }
 
     /** A scenario with ids of its own, dated today in the subdistrict's time zone. */
