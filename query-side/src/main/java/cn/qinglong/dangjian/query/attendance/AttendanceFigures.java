@@ -45,7 +45,7 @@ public record AttendanceFigures(Set<String> expected, Map<StudyMode, Integer> by
      * What the figures read of a member document: its daily-branch history and, of each study-day fact, the study
      * day (and an attendance's mode). Readers project member documents to these fields (and any of their own).
      */
-    public static final List<String> READS = List.of(AttendanceProjection.DAILY_HISTORY,
+    public static final List<String> READS = List.of(MemberDocuments.DAILY_HISTORY,
             AttendanceProjection.ATTENDED + ".studyDayId", AttendanceProjection.ATTENDED + ".mode",
             AttendanceProjection.EXCUSED, AttendanceProjection.MADE_UP + ".studyDayId",
             AttendanceProjection.FOLLOWED_UP + ".studyDayId");

@@ -8,7 +8,6 @@ import cn.qinglong.dangjian.kernel.member.MemberState;
 import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.organization.OrganizationTree;
-import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.Generations;
@@ -20,7 +19,6 @@ import cn.qinglong.dangjian.query.web.ReadsView;
 import cn.qinglong.dangjian.query.web.Today;
 import cn.qinglong.dangjian.query.web.ViewAnswers;
 import com.mongodb.client.FindIterable;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -29,7 +27,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -135,36 +132,25 @@ class DuesController {
 
     /**
      * The members whose relation branch is the organisation or below it (all without one), in the caller's reach,
-     * each decoded from {@link #DUES} only. For a subdistrict-wide caller they come through the relation-branch key
-     * index (one read by {@code _id}, then the members by {@code _id}, which every MongoDB serves from an index; the
-     * stand-in scans the whole collection for any other filter), checked one by one since the index may name a few
-     * that have left; otherwise, for more than {@link KeyIndex#MAX_KEYS_BY_ID} members, and for a view built before it
-     * kept that index, by a query on the relation branch.
+     * each decoded from {@link #DUES} only. An organisation's come through the relation-branch key index
+     * ({@link MemberReach#byKey}), checked one by one since the index may name a few that have left.
      */
     private Stream<MemberState> members(String organization, boolean activeOnly) {
         ViewCollections views = runtime.views(DashboardProjection.NAME);
-        MongoCollection<Document> members = views.get(MemberFoldProjection.MEMBERS);
-        List<Bson> filters = new ArrayList<>();
-        if (activeOnly) {
-            filters.add(eq("status", MembershipStatus.ACTIVE.name()));
+        Bson active = eq("status", MembershipStatus.ACTIVE.name());
+        if (organization == null) {
+            return states(views.get(MemberFoldProjection.MEMBERS)
+                    .find(reach.narrow(activeOnly ? active : new Document())));
         }
-        if (organization != null) {
-            OrganizationTree tree = OrganizationTree.read(views.get(DashboardProjection.ORGANIZATIONS));
-            if (!tree.contains(organization) || !reach.reachesOrganization(organization)) {
-                throw new NotFound("organization", organization);
-            }
-            Set<String> scope = new TreeSet<>(tree.subtree(organization));
-            Optional<Set<String>> ids = reach.subdistrictWide() ? KeyIndex.lookup(views.get(KeyIndex.COLLECTION),
-                    DashboardProjection.RELATION_BRANCH_INDEX, scope) : Optional.empty();
-            if (ids.isPresent() && ids.get().size() <= KeyIndex.MAX_KEYS_BY_ID) {
-                return states(members.find(in("_id", ids.get()))).filter(member -> member.branchId() != null
-                        && scope.contains(member.branchId().value())
+        OrganizationTree tree = OrganizationTree.read(views.get(DashboardProjection.ORGANIZATIONS));
+        if (!tree.contains(organization) || !reach.reachesOrganization(organization)) {
+            throw new NotFound("organization", organization);
+        }
+        Set<String> scope = new TreeSet<>(tree.subtree(organization));
+        Bson query = activeOnly ? and(active, in("branchId", scope)) : in("branchId", scope);
+        return states(reach.byKey(views, DashboardProjection.RELATION_BRANCH_INDEX, scope, query))
+                .filter(member -> member.branchId() != null && scope.contains(member.branchId().value())
                         && (!activeOnly || member.status() == MembershipStatus.ACTIVE));
-            }
-            filters.add(in("branchId", scope));
-        }
-        Bson filter = filters.isEmpty() ? new Document() : and(filters);
-        return states(members.find(reach.narrow(filter)));
     }
 
     private static Stream<MemberState> states(FindIterable<Document> found) {

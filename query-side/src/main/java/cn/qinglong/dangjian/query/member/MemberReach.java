@@ -61,23 +61,33 @@ public class MemberReach {
     }
 
     /**
-     * The members in the caller's reach whose daily-branch history names one of the branches, maybe with a few that
-     * no longer do (callers check each member's history). For a subdistrict-wide caller, a few branches and up to
-     * {@link KeyIndex#MAX_KEYS_BY_ID} members they come through the view's {@link MemberDocuments#DAILY_BRANCH_INDEX}:
-     * one read by {@code _id}, then the members by {@code _id}, which every MongoDB serves from an index (the stand-in
-     * scans the whole collection for any other filter); otherwise, and for a view built before it kept that index, by
-     * a query on the history.
+     * The members in the caller's reach whose daily-branch history names one of the branches ({@link #byKey} of the
+     * view's {@link MemberDocuments#DAILY_BRANCH_INDEX}; by query beyond a few branches).
      */
     public FindIterable<Document> byDailyBranch(ViewCollections views, Collection<String> branches) {
+        Bson query = in(MemberDocuments.DAILY_HISTORY + ".branchId", branches);
+        return branches.size() <= MAX_BRANCHES_BY_KEY
+                ? byKey(views, MemberDocuments.DAILY_BRANCH_INDEX, branches, query)
+                : views.get(MemberFoldProjection.MEMBERS).find(narrow(query));
+    }
+
+    /**
+     * The members of the caller's reach that {@code query} finds, read through the view's {@link KeyIndex}
+     * {@code index} as holding any of {@code values}, maybe with a few that no longer do (callers check each
+     * member). For a subdistrict-wide caller and up to {@link KeyIndex#MAX_KEYS_BY_ID} members: one read of the
+     * index by {@code _id}, then the members by {@code _id}, which every MongoDB serves from an index (the stand-in
+     * scans the whole collection for any other filter); otherwise, and for a view built before it kept that index,
+     * by {@code query}, narrowed to the caller's reach.
+     */
+    public FindIterable<Document> byKey(ViewCollections views, String index, Collection<String> values, Bson query) {
         MongoCollection<Document> members = views.get(MemberFoldProjection.MEMBERS);
-        if (subdistrictWide() && branches.size() <= MAX_BRANCHES_BY_KEY) {
-            Optional<Set<String>> ids = KeyIndex.lookup(views.get(KeyIndex.COLLECTION),
-                    MemberDocuments.DAILY_BRANCH_INDEX, branches);
+        if (subdistrictWide()) {
+            Optional<Set<String>> ids = KeyIndex.lookup(views.get(KeyIndex.COLLECTION), index, values);
             if (ids.isPresent() && ids.get().size() <= KeyIndex.MAX_KEYS_BY_ID) {
                 return members.find(in("_id", ids.get()));
             }
         }
-        return members.find(narrow(in(MemberDocuments.DAILY_HISTORY + ".branchId", branches)));
+        return members.find(narrow(query));
     }
 
     /** Whether the caller reads everyone (committee, auditors) rather than a scope. */

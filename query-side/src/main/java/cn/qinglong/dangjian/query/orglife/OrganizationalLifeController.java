@@ -14,8 +14,6 @@ import cn.qinglong.dangjian.query.orglife.Compliance.Row;
 import cn.qinglong.dangjian.query.orglife.Compliance.Share;
 import cn.qinglong.dangjian.query.orglife.NoticeReach.Reach;
 import cn.qinglong.dangjian.query.projection.Generations;
-import cn.qinglong.dangjian.query.projection.KeyIndex;
-import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import cn.qinglong.dangjian.query.web.QueryParams;
@@ -26,7 +24,6 @@ import cn.qinglong.dangjian.security.Caller;
 import cn.qinglong.dangjian.security.Role.Access;
 import cn.qinglong.dangjian.security.problem.InvalidInput;
 import cn.qinglong.dangjian.security.problem.NotFound;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -34,7 +31,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -185,19 +181,13 @@ record OrganizationalLifeController(Generations runtime, Today today, ViewAnswer
     }
 
     /**
-     * The members who attended the meeting (what an attendee shows, and their meetings), maybe with a few the key
-     * index still names though they no longer hold it (callers check). For a subdistrict-wide caller they come
-     * through the meeting key index: one read by {@code _id}, then the members by {@code _id}, which every MongoDB
-     * serves from an index (the stand-in scans the whole collection for any other filter); otherwise, and for a view
-     * built before it kept that index, by a query on the meetings attended.
+     * The members who attended the meeting (what an attendee shows, and their meetings), through the meeting key
+     * index ({@link MemberReach#byKey}), maybe with a few it still names though they no longer hold it (callers
+     * check).
      */
     private Iterable<Document> attendeesOf(ViewCollections views, String meetingId) {
-        MongoCollection<Document> members = views.get(MemberFoldProjection.MEMBERS);
-        Optional<Set<String>> ids = reach.subdistrictWide() ? KeyIndex.lookup(views.get(KeyIndex.COLLECTION),
-                OrganizationalLifeProjection.MEETING_INDEX, List.of(meetingId)) : Optional.empty();
-        Bson filter = ids.isPresent() ? in("_id", ids.get())
-                : reach.narrow(eq(OrganizationalLifeProjection.ATTENDED + ".meetingId", meetingId));
-        return members.find(filter).projection(ATTENDEE);
+        return reach.byKey(views, OrganizationalLifeProjection.MEETING_INDEX, List.of(meetingId),
+                eq(OrganizationalLifeProjection.ATTENDED + ".meetingId", meetingId)).projection(ATTENDEE);
     }
 
     /** The notices issued by the organisation and those below it, newest first, each with its reach. */

@@ -92,10 +92,8 @@ record PointsController(Generations runtime, ViewAnswers answers, MemberReach re
             throw new NotFound("member", memberId);
         }
         Set<String> branches = MemberDocuments.dailyBranchKeys(member).get(MemberDocuments.DAILY_BRANCH_INDEX);
-        List<Document> studyDays = views.get(PointsProjection.STUDY_DAYS).find(and(in("branchId", branches),
-                        gte("date", LocalDate.of(y, 1, 1).toString()),
-                        lte("date", MemberPoints.lastLeftBehindDate(on).toString())))
-                .into(new ArrayList<>());
+        List<Document> studyDays = views.get(PointsProjection.STUDY_DAYS)
+                .find(and(in("branchId", branches), countedStudyDays(y, on))).into(new ArrayList<>());
         List<Document> credits = credits(views, Set.of(memberId)).into(new ArrayList<>());
         return MemberPoints.score(List.of(member), credits, studyDays, y, on, placedOn(y, on), table).get(0);
     }
@@ -121,8 +119,7 @@ record PointsController(Generations runtime, ViewAnswers answers, MemberReach re
             members = views.get(MemberFoldProjection.MEMBERS).find(reach.narrow(new Document()));
         }
         Map<String, List<Document>> studyDays = MemberPoints.studyDaysByBranch(
-                views.get(PointsProjection.STUDY_DAYS).find(and(gte("date", LocalDate.of(year, 1, 1).toString()),
-                        lte("date", MemberPoints.lastLeftBehindDate(asOf).toString()))), year, asOf);
+                views.get(PointsProjection.STUDY_DAYS).find(countedStudyDays(year, asOf)), year, asOf);
         Map<String, Item> placed = new HashMap<>();
         for (Document member : members.projection(SCORING)) {
             String branch = MemberPoints.branchOn(member, placedOn);
@@ -144,6 +141,12 @@ record PointsController(Generations runtime, ViewAnswers answers, MemberReach re
                 .thenComparing(i -> i.name() == null ? "" : i.name(), Collator.getInstance(Locale.CHINA))
                 .thenComparing(Item::memberId));
         return List.copyOf(ranked);
+    }
+
+    /** The study days of the year a member may be counted left behind at by {@code asOf}. */
+    private static Bson countedStudyDays(int year, LocalDate asOf) {
+        return and(gte("date", LocalDate.of(year, 1, 1).toString()),
+                lte("date", MemberPoints.lastLeftBehindDate(asOf).toString()));
     }
 
     /** The sum of the facts {@code facts} passes on, at this table's points. */
