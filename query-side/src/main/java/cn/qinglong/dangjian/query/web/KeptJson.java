@@ -15,7 +15,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a kept answer ({@link ViewAnswers.Kept}) as the JSON it was serialized to the first time, with an entity
+ * Writes a kept answer ({@link ViewAnswers.Kept}) as the JSON it was serialized to when computed, with an entity
  * tag of those bytes; a {@code GET} whose {@code If-None-Match} names it is answered {@code 304} without a body.
  * Only the very object the view's answers gave the current request is written so; anything else is left to the
  * ordinary JSON converter. Serializes with the application's {@link JsonMapper}, so the bytes are those that
@@ -54,35 +54,36 @@ final class KeptJson extends AbstractHttpMessageConverter<Object> {
     @Override
     protected void addDefaultHeaders(HttpHeaders headers, Object answer, MediaType contentType) throws IOException {
         super.addDefaultHeaders(headers, answer, contentType);
-        ViewAnswers.Kept.Written written = written(answer);
-        if (written != null) {
-            headers.setETag(written.etag());
+        ViewAnswers.Kept given = given(answer);
+        if (given != null) {
+            headers.setETag(given.etag());
         }
     }
 
     @Override
     protected Long getContentLength(Object answer, MediaType contentType) {
-        ViewAnswers.Kept.Written written = written(answer);
-        return written == null ? null : (long) written.json().length;
+        ViewAnswers.Kept given = given(answer);
+        return given == null ? null : (long) given.json().length;
     }
 
     @Override
     protected void writeInternal(Object answer, HttpOutputMessage output) throws IOException {
-        ViewAnswers.Kept.Written written = written(answer);
-        if (written == null) {
+        ViewAnswers.Kept given = given(answer);
+        if (given == null) {
             mapper.writeValue(output.getBody(), answer);
             return;
         }
-        if (notModified(written.etag()) && output instanceof ServletServerHttpResponse response) {
+        if (notModified(given.etag()) && output instanceof ServletServerHttpResponse response) {
             response.setStatusCode(HttpStatus.NOT_MODIFIED);
             return;
         }
-        output.getBody().write(written.json());
+        output.getBody().write(given.json());
     }
 
-    private ViewAnswers.Kept.Written written(Object answer) {
+    /** The kept answer the current request was given, if {@code answer} is it. */
+    private static ViewAnswers.Kept given(Object answer) {
         ViewAnswers.Kept kept = kept();
-        return kept == null || kept.answer() != answer ? null : kept.written(mapper::writeValueAsBytes);
+        return kept == null || kept.answer() != answer ? null : kept;
     }
 
     private static ViewAnswers.Kept kept() {

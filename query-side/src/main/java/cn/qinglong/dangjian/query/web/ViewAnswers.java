@@ -3,9 +3,11 @@ package cn.qinglong.dangjian.query.web;
 import cn.qinglong.dangjian.query.projection.Generations;
 import cn.qinglong.dangjian.security.Caller;
 import cn.qinglong.dangjian.security.Role.Access;
-import java.util.ArrayList;
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -13,12 +15,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers that a view computes over many documents (counts, rates, summaries, pages), kept while the view stays
@@ -29,6 +31,9 @@ import org.springframework.web.context.request.RequestContextHolder;
  * <p>Answers are kept per caller's reach (see {@link #reach()}), so a scoped caller's narrowed answer is never
  * served to anyone else, nor anyone else's to them.
  *
+ * <p>The answers of every view share one Caffeine cache bounded by the size of their JSON ({@code
+ * query.answers.max-megabytes}); when it is full, Caffeine's policy keeps those asked for most.
+ *
  * <p>A view that keeps changing (live writes) rarely hits; what this saves is repeated reads of a view between
  * two batches, such as a dashboard many people open.
  */
@@ -36,43 +41,27 @@ import org.springframework.web.context.request.RequestContextHolder;
 public class ViewAnswers {
 
     private final Generations runtime;
-    private final int maxAnswersPerView;
-    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private final JsonMapper json;
+    private final AsyncCache<Key, Kept> kept;
+    /** The state each view's kept answers were computed at, so that a view's older answers go once it moves on. */
+    private final Map<String, String> states = new ConcurrentHashMap<>();
 
-    private record Slot(String state, Map<List<Object>, CompletableFuture<Kept>> answers) {
+    private record Key(String view, String state, List<Object> inputs) {
     }
 
     /** The request attribute naming the {@link Kept} answer the current request was given. */
     public static final String KEPT = ViewAnswers.class.getName() + ".kept";
 
     /**
-     * A kept answer and, once it has been written, its JSON: every request that is given the same answer is
-     * answered the same bytes, serialized once (see {@code KeptJson}).
+     * A kept answer, its JSON and the entity tag of those bytes: every request that is given the same answer is
+     * answered the same bytes, serialized once when it was computed (see {@code KeptJson}); their length is what
+     * the answer weighs in the cache.
      */
-    public static final class Kept {
-        private final Object answer;
-        private volatile Written written;
+    public record Kept(Object answer, byte[] json, String etag) {
 
-        /** The bytes and their entity tag. */
-        public record Written(byte[] json, String etag) {
-        }
-
-        Kept(Object answer) {
-            this.answer = answer;
-        }
-
-        public Object answer() {
-            return answer;
-        }
-
-        public Written written(Function<Object, byte[]> serializer) {
-            Written w = written;
-            if (w == null) {
-                byte[] json = serializer.apply(answer);
-                w = new Written(json, etag(json));
-                written = w;
-            }
-            return w;
+        static Kept of(Object answer, JsonMapper mapper) {
+            byte[] json = mapper.writeValueAsBytes(answer);
+            return new Kept(answer, json, etag(json));
         }
 
         private static String etag(byte[] json) {
@@ -85,9 +74,15 @@ public class ViewAnswers {
         }
     }
 
-    public ViewAnswers(Generations runtime, @Value("${query.answers.max-per-view:256}") int maxAnswersPerView) {
+    public ViewAnswers(Generations runtime, JsonMapper json,
+                       @Value("${query.answers.max-megabytes:64}") long maxMegabytes) {
         this.runtime = runtime;
-        this.maxAnswersPerView = maxAnswersPerView;
+        this.json = json;
+        this.kept = maxMegabytes <= 0 ? null : Caffeine.newBuilder()
+                .maximumWeight(maxMegabytes << 20)
+                .weigher((Key key, Kept answer) -> answer.json().length)
+                .executor(Runnable::run)
+                .buildAsync();
     }
 
     /**
@@ -95,35 +90,32 @@ public class ViewAnswers {
      * counts) in the view's current state, computing it at most once per state.
      */
     public <T> T answer(String view, Supplier<T> compute, Object... inputs) {
-        if (maxAnswersPerView <= 0) {
+        if (kept == null) {
             return compute.get();
         }
-        List<Object> key = new ArrayList<>(inputs.length + 1);
-        key.add(reach());
-        key.addAll(Arrays.asList(inputs));
         String state = runtime.views(view).state();
         if (state == null) {
             return compute.get();
         }
-        Slot slot = slots.compute(view, (v, s) -> s != null && s.state().equals(state) ? s
-                : new Slot(state, new ConcurrentHashMap<>()));
-        CompletableFuture<Kept> existing = slot.answers().get(key);
+        String before = states.put(view, state);
+        if (before != null && !before.equals(state)) {
+            kept.asMap().keySet().removeIf(key -> key.view().equals(view) && !key.state().equals(state));
+        }
+        List<Object> reachAndInputs = new ArrayList<>(inputs.length + 1);
+        reachAndInputs.add(reach());
+        reachAndInputs.addAll(Arrays.asList(inputs));
+        Key key = new Key(view, state, reachAndInputs);
+        CompletableFuture<Kept> mine = new CompletableFuture<>();
+        CompletableFuture<Kept> existing = kept.asMap().putIfAbsent(key, mine);
         if (existing == null) {
-            if (slot.answers().size() >= maxAnswersPerView) {
-                return compute.get();
-            }
-            CompletableFuture<Kept> mine = new CompletableFuture<>();
-            existing = slot.answers().putIfAbsent(key, mine);
-            if (existing == null) {
-                try {
-                    Kept kept = new Kept(compute.get());
-                    mine.complete(kept);
-                    return given(kept);
-                } catch (RuntimeException | Error e) {
-                    slot.answers().remove(key, mine);
-                    mine.completeExceptionally(e);
-                    throw e;
-                }
+            try {
+                Kept answer = Kept.of(compute.get(), json);
+                mine.complete(answer);
+                return given(answer);
+            } catch (RuntimeException | Error e) {
+                kept.asMap().remove(key, mine);
+                mine.completeExceptionally(e);
+                throw e;
             }
         }
         try {
@@ -161,9 +153,8 @@ public class ViewAnswers {
         return caller.subdistrictWide() ? "subdistrict" : List.copyOf(caller.scope(Access.READ));
     }
 
-    /** How many answers are kept for the view's current state (for tests). */
+    /** How many answers are kept for the view, at whatever state (for tests). */
     int kept(String view) {
-        Slot slot = slots.get(view);
-        return slot == null ? 0 : slot.answers().size();
+        return kept == null ? 0 : (int) kept.asMap().keySet().stream().filter(key -> key.view().equals(view)).count();
     }
 }

@@ -36,7 +36,7 @@ class WebConfiguration implements WebMvcConfigurer {
         this.corsOrigins = corsOrigins.stream().map(String::trim).filter(origin -> !origin.isEmpty()).toList();
     }
 
-    /** Kept answers are written as the bytes they were first serialized to (see {@link KeptJson}). */
+    /** Kept answers are written as the bytes they were serialized to when computed (see {@link KeptJson}). */
     @Override
     public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
         converters.addCustomConverter(new KeptJson(json));

@@ -29,6 +29,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Answers computed over many documents are kept only while the view they were computed from is unchanged. */
 class ViewAnswersTest extends QuerySideTest {
@@ -37,6 +38,9 @@ class ViewAnswersTest extends QuerySideTest {
 
     @Autowired
     ViewAnswers answers;
+
+    @Autowired
+    JsonMapper json;
 
     private final AtomicInteger computed = new AtomicInteger();
 
@@ -166,6 +170,41 @@ class ViewAnswersTest extends QuerySideTest {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    @Test
+    @DisplayName("once the view moves on, its answers of the state before are dropped, not only passed over")
+    void answersOfAnEarlierStateAreDropped() {
+        long position = settled("answers-dropped");
+        ask(() -> "a", "dropped-a", position);
+        ask(() -> "b", "dropped-b", position);
+        assertThat(answers.kept(VIEW)).isGreaterThanOrEqualTo(2);
+        long next = settled("answers-dropped-next");
+        ask(() -> "c", "dropped-c", next);
+        assertThat(answers.kept(VIEW)).as("only the answer at the view's new state").isEqualTo(1);
+        assertThat(ask(() -> "a again", "dropped-a", position)).as("computed afresh").isEqualTo("a again");
+    }
+
+    @Test
+    @DisplayName("kept answers never weigh more than their bound in JSON: three of 400 KB in 1 MB keep at most two, each served as it was computed")
+    void boundedByTheSizeOfTheirJson() {
+        ViewAnswers small = new ViewAnswers(runtime, json, 1);
+        long position = settled("answers-bounded");
+        List<String> large = List.of("甲", "乙", "丙").stream().map(c -> c.repeat(400_000 / 3)).toList();
+        for (String answer : large) {
+            assertThat(small.<String>answer(VIEW, () -> answer, "large", answer.charAt(0), position)).isSameAs(answer);
+        }
+        assertThat(small.kept(VIEW)).isBetween(1, 2);
+        List<String> tiny = List.of("a", "b", "c", "d", "e", "f", "g", "h");
+        for (String answer : tiny) {
+            small.answer(VIEW, () -> answer, "tiny", answer, position);
+        }
+        for (String answer : tiny) {
+            assertThat(small.<String>answer(VIEW, () -> answer + " computed again", "tiny", answer, position))
+                    .as("a small answer is kept beside the large ones").isEqualTo(answer);
+        }
+        assertThat(new ViewAnswers(runtime, json, 0).<String>answer(VIEW, () -> "afresh", "off", position))
+                .isEqualTo("afresh");
     }
 
     /** Registers one more member in the scenario's village branch; answers the event's position. */
