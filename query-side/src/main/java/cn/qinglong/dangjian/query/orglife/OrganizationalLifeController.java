@@ -29,8 +29,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -135,15 +138,8 @@ record OrganizationalLifeController(Generations runtime, Today today, ViewAnswer
             }
             List<Document> meetings = views.get(OrganizationalLifeProjection.MEETINGS).find(and(filters))
                     .into(new ArrayList<>());
-            java.util.Map<String, Integer> attendees = new java.util.HashMap<>();
-            if (!meetings.isEmpty()) {
-                List<String> ids = meetings.stream().map(m -> m.getString("_id")).toList();
-                for (Document member : views.get(MemberFoldProjection.MEMBERS)
-                        .find(reach.narrow(in(OrganizationalLifeProjection.ATTENDED + ".meetingId", ids)))) {
-                    OrganizationalLifeProjection.list(member, OrganizationalLifeProjection.ATTENDED)
-                            .forEach(a -> attendees.merge(a.getString("meetingId"), 1, Integer::sum));
-                }
-            }
+            Map<String, Integer> attendees = meetings.isEmpty() ? Map.of()
+                    : attendeeCounts(views, meetings.stream().map(m -> m.getString("_id")).toList());
             return meetings.stream()
                     .map(m -> new MeetingRow(m.getString("_id"), m.getString("organizationId"),
                             name(tree, m.getString("organizationId")), MeetingKind.valueOf(m.getString("kind")),
@@ -152,6 +148,31 @@ record OrganizationalLifeController(Generations runtime, Today today, ViewAnswer
                     .sorted(Comparator.comparing(MeetingRow::heldOn).reversed().thenComparing(MeetingRow::meetingId))
                     .toList();
         }, "meetings", id, start, end);
+    }
+
+    /**
+     * How many came to each of the meetings. For a subdistrict-wide caller, the sizes of the meetings' entries in the
+     * meeting key index, in one read and without reading a member: a member's meetings attended only grow (the first
+     * record of each counts and none is taken back), so a mark once present is never stale, and the index is ahead
+     * of the member documents only while a batch is written (the index first), as a query may read a batch's
+     * members half written. For a scoped caller and a view built before it kept the index, by query, narrowed to
+     * the caller's reach.
+     */
+    private Map<String, Integer> attendeeCounts(ViewCollections views, List<String> meetingIds) {
+        Optional<Map<String, Set<String>>> holders = reach.holdersByKey(views,
+                OrganizationalLifeProjection.MEETING_INDEX, meetingIds);
+        Map<String, Integer> counts = new HashMap<>();
+        if (holders.isPresent()) {
+            holders.get().forEach((meetingId, members) -> counts.put(meetingId, members.size()));
+            return counts;
+        }
+        for (Document member : views.get(MemberFoldProjection.MEMBERS)
+                .find(reach.narrow(in(OrganizationalLifeProjection.ATTENDED + ".meetingId", meetingIds)))
+                .projection(Projections.include(OrganizationalLifeProjection.ATTENDED + ".meetingId"))) {
+            OrganizationalLifeProjection.list(member, OrganizationalLifeProjection.ATTENDED)
+                    .forEach(a -> counts.merge(a.getString("meetingId"), 1, Integer::sum));
+        }
+        return counts;
     }
 
     /** One meeting and who came (the members in the caller's reach), by name. */
