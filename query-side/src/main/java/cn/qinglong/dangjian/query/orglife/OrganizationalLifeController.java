@@ -51,7 +51,6 @@ import org.springframework.web.bind.annotation.RestController;
 record OrganizationalLifeController(Generations runtime, Today today, ViewAnswers answers, MemberReach reach) {
 
     private static final String NAME = OrganizationalLifeProjection.NAME;
-    private static final Bson ATTENDEE = Projections.include("name", "branchId", OrganizationalLifeProjection.ATTENDED);
 
     record Summary(String organizationId, String name, int year, Integer quarter, LocalDate from, LocalDate to,
                    int branches, int green, BigDecimal share, List<Share> items) {
@@ -180,35 +179,39 @@ record OrganizationalLifeController(Generations runtime, Today today, ViewAnswer
     @ReadsView(NAME)
     MeetingDetail meeting(@PathVariable String id) {
         String meetingId = QueryParams.id("id", id);
-        ViewCollections views = runtime.views(NAME);
-        Document meeting = views.get(OrganizationalLifeProjection.MEETINGS).find(eq("_id", meetingId)).first();
-        OrganizationTree tree = OrganizationTree.read(views.get(OrganizationalLifeProjection.ORGANIZATIONS));
-        if (meeting == null || !reachable(tree).contains(meeting.getString("organizationId"))) {
-            throw new NotFound("meeting", meetingId);
-        }
-        List<Attendee> attendees = new ArrayList<>();
-        for (Document member : attendeesOf(views, meetingId)) {
-            if (OrganizationalLifeProjection.find(OrganizationalLifeProjection.list(member,
-                    OrganizationalLifeProjection.ATTENDED), "meetingId", meetingId) != null) {
-                attendees.add(new Attendee(member.getString("_id"), member.getString("name"),
-                        member.getString("branchId")));
+        return answers.answer(NAME, () -> {
+            ViewCollections views = runtime.views(NAME);
+            Document meeting = views.get(OrganizationalLifeProjection.MEETINGS).find(eq("_id", meetingId)).first();
+            OrganizationTree tree = OrganizationTree.read(views.get(OrganizationalLifeProjection.ORGANIZATIONS));
+            if (meeting == null || !reachable(tree).contains(meeting.getString("organizationId"))) {
+                throw new NotFound("meeting", meetingId);
             }
-        }
-        attendees.sort(Comparator.comparing(Attendee::memberId));
-        MeetingKind kind = MeetingKind.valueOf(meeting.getString("kind"));
-        return new MeetingDetail(meetingId, meeting.getString("organizationId"),
-                name(tree, meeting.getString("organizationId")), kind, kind.label(),
-                LocalDate.parse(meeting.getString("heldOn")), meeting.getString("topic"), attendees);
+            List<Attendee> attendees = new ArrayList<>();
+            for (Document member : attendeesOf(views, meetingId)) {
+                if (!OrganizationalLifeProjection.list(member, OrganizationalLifeProjection.ATTENDED).isEmpty()) {
+                    attendees.add(new Attendee(member.getString("_id"), member.getString("name"),
+                            member.getString("branchId")));
+                }
+            }
+            attendees.sort(Comparator.comparing(Attendee::memberId));
+            MeetingKind kind = MeetingKind.valueOf(meeting.getString("kind"));
+            return new MeetingDetail(meetingId, meeting.getString("organizationId"),
+                    name(tree, meeting.getString("organizationId")), kind, kind.label(),
+                    LocalDate.parse(meeting.getString("heldOn")), meeting.getString("topic"), attendees);
+        }, "meeting", meetingId);
     }
 
     /**
-     * The members who attended the meeting (what an attendee shows, and their meetings), through the meeting key
-     * index ({@link MemberReach#byKey}), maybe with a few it still names though they no longer hold it (callers
-     * check).
+     * The members who attended the meeting, through the meeting key index ({@link MemberReach#byKey}), maybe with a
+     * few it names whose documents do not hold the meeting (yet): what an attendee shows and, of their meetings, only
+     * this one ({@code $elemMatch} projects the first element that matches, and a member records a meeting once), so
+     * that a member without it shows none and is left out.
      */
     private Iterable<Document> attendeesOf(ViewCollections views, String meetingId) {
         return reach.byKey(views, OrganizationalLifeProjection.MEETING_INDEX, List.of(meetingId),
-                eq(OrganizationalLifeProjection.ATTENDED + ".meetingId", meetingId)).projection(ATTENDEE);
+                eq(OrganizationalLifeProjection.ATTENDED + ".meetingId", meetingId))
+                .projection(Projections.fields(Projections.include("name", "branchId"),
+                        Projections.elemMatch(OrganizationalLifeProjection.ATTENDED, eq("meetingId", meetingId))));
     }
 
     /** The notices issued by the organisation and those below it, newest first, each with its reach. */
