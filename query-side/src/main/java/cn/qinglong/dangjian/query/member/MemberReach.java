@@ -16,6 +16,7 @@ import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -88,6 +89,17 @@ public class MemberReach {
             }
         }
         return members.find(narrow(query));
+    }
+
+    /**
+     * Per value, the members that hold it in the view's {@link KeyIndex} {@code index}, maybe with a few that no
+     * longer do (as {@link #byKey}), read from the index alone; empty for a scoped caller and for a view built before
+     * it kept that index, who ask by query, narrowed to the caller's reach.
+     */
+    public Optional<Map<String, Set<String>>> holdersByKey(ViewCollections views, String index,
+                                                           Collection<String> values) {
+        return subdistrictWide() ? KeyIndex.lookupEach(views.get(KeyIndex.COLLECTION), index, values)
+                : Optional.empty();
     }
 
     /** Whether the caller reads everyone (committee, auditors) rather than a scope. */

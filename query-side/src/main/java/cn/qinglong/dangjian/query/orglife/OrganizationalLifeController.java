@@ -29,8 +29,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -48,7 +51,6 @@ import org.springframework.web.bind.annotation.RestController;
 record OrganizationalLifeController(Generations runtime, Today today, ViewAnswers answers, MemberReach reach) {
 
     private static final String NAME = OrganizationalLifeProjection.NAME;
-    private static final Bson ATTENDEE = Projections.include("name", "branchId", OrganizationalLifeProjection.ATTENDED);
 
     record Summary(String organizationId, String name, int year, Integer quarter, LocalDate from, LocalDate to,
                    int branches, int green, BigDecimal share, List<Share> items) {
@@ -135,15 +137,8 @@ record OrganizationalLifeController(Generations runtime, Today today, ViewAnswer
             }
             List<Document> meetings = views.get(OrganizationalLifeProjection.MEETINGS).find(and(filters))
                     .into(new ArrayList<>());
-            java.util.Map<String, Integer> attendees = new java.util.HashMap<>();
-            if (!meetings.isEmpty()) {
-                List<String> ids = meetings.stream().map(m -> m.getString("_id")).toList();
-                for (Document member : views.get(MemberFoldProjection.MEMBERS)
-                        .find(reach.narrow(in(OrganizationalLifeProjection.ATTENDED + ".meetingId", ids)))) {
-                    OrganizationalLifeProjection.list(member, OrganizationalLifeProjection.ATTENDED)
-                            .forEach(a -> attendees.merge(a.getString("meetingId"), 1, Integer::sum));
-                }
-            }
+            Map<String, Integer> attendees = meetings.isEmpty() ? Map.of()
+                    : attendeeCounts(views, meetings.stream().map(m -> m.getString("_id")).toList());
             return meetings.stream()
                     .map(m -> new MeetingRow(m.getString("_id"), m.getString("organizationId"),
                             name(tree, m.getString("organizationId")), MeetingKind.valueOf(m.getString("kind")),
@@ -154,40 +149,69 @@ record OrganizationalLifeController(Generations runtime, Today today, ViewAnswer
         }, "meetings", id, start, end);
     }
 
+    /**
+     * How many came to each of the meetings. For a subdistrict-wide caller, the sizes of the meetings' entries in the
+     * meeting key index, in one read and without reading a member: a member's meetings attended only grow (the first
+     * record of each counts and none is taken back), so a mark once present is never stale, and the index is ahead
+     * of the member documents only while a batch is written (the index first), as a query may read a batch's
+     * members half written. For a scoped caller and a view built before it kept the index, by query, narrowed to
+     * the caller's reach.
+     */
+    private Map<String, Integer> attendeeCounts(ViewCollections views, List<String> meetingIds) {
+        Optional<Map<String, Set<String>>> holders = reach.holdersByKey(views,
+                OrganizationalLifeProjection.MEETING_INDEX, meetingIds);
+        Map<String, Integer> counts = new HashMap<>();
+        if (holders.isPresent()) {
+            holders.get().forEach((meetingId, members) -> counts.put(meetingId, members.size()));
+            return counts;
+        }
+        for (Document member : views.get(MemberFoldProjection.MEMBERS)
+                .find(reach.narrow(in(OrganizationalLifeProjection.ATTENDED + ".meetingId", meetingIds)))
+                .projection(Projections.include(OrganizationalLifeProjection.ATTENDED + ".meetingId"))) {
+            OrganizationalLifeProjection.list(member, OrganizationalLifeProjection.ATTENDED)
+                    .forEach(a -> counts.merge(a.getString("meetingId"), 1, Integer::sum));
+        }
+        return counts;
+    }
+
     /** One meeting and who came (the members in the caller's reach), by name. */
     @GetMapping("/api/meetings/{id}")
     @ReadsView(NAME)
     MeetingDetail meeting(@PathVariable String id) {
         String meetingId = QueryParams.id("id", id);
-        ViewCollections views = runtime.views(NAME);
-        Document meeting = views.get(OrganizationalLifeProjection.MEETINGS).find(eq("_id", meetingId)).first();
-        OrganizationTree tree = OrganizationTree.read(views.get(OrganizationalLifeProjection.ORGANIZATIONS));
-        if (meeting == null || !reachable(tree).contains(meeting.getString("organizationId"))) {
-            throw new NotFound("meeting", meetingId);
-        }
-        List<Attendee> attendees = new ArrayList<>();
-        for (Document member : attendeesOf(views, meetingId)) {
-            if (OrganizationalLifeProjection.find(OrganizationalLifeProjection.list(member,
-                    OrganizationalLifeProjection.ATTENDED), "meetingId", meetingId) != null) {
-                attendees.add(new Attendee(member.getString("_id"), member.getString("name"),
-                        member.getString("branchId")));
+        return answers.answer(NAME, () -> {
+            ViewCollections views = runtime.views(NAME);
+            Document meeting = views.get(OrganizationalLifeProjection.MEETINGS).find(eq("_id", meetingId)).first();
+            OrganizationTree tree = OrganizationTree.read(views.get(OrganizationalLifeProjection.ORGANIZATIONS));
+            if (meeting == null || !reachable(tree).contains(meeting.getString("organizationId"))) {
+                throw new NotFound("meeting", meetingId);
             }
-        }
-        attendees.sort(Comparator.comparing(Attendee::memberId));
-        MeetingKind kind = MeetingKind.valueOf(meeting.getString("kind"));
-        return new MeetingDetail(meetingId, meeting.getString("organizationId"),
-                name(tree, meeting.getString("organizationId")), kind, kind.label(),
-                LocalDate.parse(meeting.getString("heldOn")), meeting.getString("topic"), attendees);
+            List<Attendee> attendees = new ArrayList<>();
+            for (Document member : attendeesOf(views, meetingId)) {
+                if (!OrganizationalLifeProjection.list(member, OrganizationalLifeProjection.ATTENDED).isEmpty()) {
+                    attendees.add(new Attendee(member.getString("_id"), member.getString("name"),
+                            member.getString("branchId")));
+                }
+            }
+            attendees.sort(Comparator.comparing(Attendee::memberId));
+            MeetingKind kind = MeetingKind.valueOf(meeting.getString("kind"));
+            return new MeetingDetail(meetingId, meeting.getString("organizationId"),
+                    name(tree, meeting.getString("organizationId")), kind, kind.label(),
+                    LocalDate.parse(meeting.getString("heldOn")), meeting.getString("topic"), attendees);
+        }, "meeting", meetingId);
     }
 
     /**
-     * The members who attended the meeting (what an attendee shows, and their meetings), through the meeting key
-     * index ({@link MemberReach#byKey}), maybe with a few it still names though they no longer hold it (callers
-     * check).
+     * The members who attended the meeting, through the meeting key index ({@link MemberReach#byKey}), maybe with a
+     * few it names whose documents do not hold the meeting (yet): what an attendee shows and, of their meetings, only
+     * this one ({@code $elemMatch} projects the first element that matches, and a member records a meeting once), so
+     * that a member without it shows none and is left out.
      */
     private Iterable<Document> attendeesOf(ViewCollections views, String meetingId) {
         return reach.byKey(views, OrganizationalLifeProjection.MEETING_INDEX, List.of(meetingId),
-                eq(OrganizationalLifeProjection.ATTENDED + ".meetingId", meetingId)).projection(ATTENDEE);
+                eq(OrganizationalLifeProjection.ATTENDED + ".meetingId", meetingId))
+                .projection(Projections.fields(Projections.include("name", "branchId"),
+                        Projections.elemMatch(OrganizationalLifeProjection.ATTENDED, eq("meetingId", meetingId))));
     }
 
     /** The notices issued by the organisation and those below it, newest first, each with its reach. */

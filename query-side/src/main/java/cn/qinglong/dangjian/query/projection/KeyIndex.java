@@ -72,30 +72,39 @@ public final class KeyIndex {
      * the caller falls back to a query of its own.
      */
     public static Optional<Set<String>> lookup(MongoCollection<Document> keys, String index, Collection<String> values) {
+        return lookupEach(keys, index, values).map(byValue -> {
+            Set<String> found = new TreeSet<>();
+            byValue.values().forEach(found::addAll);
+            return found;
+        });
+    }
+
+    /**
+     * {@link #lookup}, value by value: for each of {@code values} that has an entry, the keys of the documents that
+     * hold it.
+     */
+    public static Optional<Map<String, Set<String>>> lookupEach(MongoCollection<Document> keys, String index,
+                                                               Collection<String> values) {
         List<String> ids = new ArrayList<>();
         ids.add(COMPLETE);
         values.forEach(value -> ids.add(id(index, value)));
-        List<Document> entries = new ArrayList<>();
+        Map<String, Set<String>> found = new LinkedHashMap<>();
         boolean complete = false;
-        for (Document found : keys.find(in("_id", ids))) {
-            if (COMPLETE.equals(found.getString("_id"))) {
+        for (Document entry : keys.find(in("_id", ids))) {
+            String id = entry.getString("_id");
+            if (COMPLETE.equals(id)) {
                 complete = true;
-            } else {
-                entries.add(found);
+                continue;
             }
-        }
-        if (!complete) {
-            return Optional.empty();
-        }
-        Set<String> found = new TreeSet<>();
-        for (Document entry : entries) {
+            Set<String> holders = new TreeSet<>();
             entry.get(MEMBERS, Document.class).forEach((field, mark) -> {
                 if (((Number) mark).longValue() % 2 == 1) {
-                    found.add(field.replace(DOT_STAND_IN, '.'));
+                    holders.add(field.replace(DOT_STAND_IN, '.'));
                 }
             });
+            found.put(id.substring(index.length() + 1), holders);
         }
-        return Optional.of(found);
+        return complete ? Optional.of(found) : Optional.empty();
     }
 
     /**

@@ -63,7 +63,12 @@ public abstract class QuerySideTest {
 
     /** The answer to {@code path} once the view has folded every event up to {@code position}; it must be a 200. */
     protected JsonNode answerAt(String path, long position) {
-        Http.Response response = query.get(path + (path.contains("?") ? "&" : "?") + "minPosition=" + position);
+        return answerAt(query, path, position);
+    }
+
+    /** {@link #answerAt(String, long)} as {@code caller} sees it. */
+    protected JsonNode answerAt(Http caller, String path, long position) {
+        Http.Response response = caller.get(path + (path.contains("?") ? "&" : "?") + "minPosition=" + position);
         assertThat(response.status()).as(path + " " + response.text()).isEqualTo(200);
         return response.json();
     }
