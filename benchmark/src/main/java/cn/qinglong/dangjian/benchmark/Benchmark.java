@@ -569,7 +569,7 @@ public final class Benchmark {
     private void queries() throws Exception {
         Http http = new Http(query.base());
         awaitLag(http, Duration.ofMinutes(2));
-        // the checks ask for the annual report too, which reads the whole store
+        // the checks ask for the annual report too, which reads the counted events of the store
         ViewChecks checks = new ViewChecks(subdistrict, plan, new Http(query.base(), REPORT_TIMEOUT_MS));
         Report.Table checked = report.table("Answers checked against the generated facts before timing", "check");
         checks.run().forEach(line -> Report.row(checked, line));
@@ -686,8 +686,9 @@ public final class Benchmark {
     }
 
     /**
-     * The annual report reads the whole event store at every request: a report a committee asks for once a year, not
-     * a dashboard view, so it is timed one request at a time (a cold one, then one per community) apart from them.
+     * The annual report is computed from the event store, not a view: a report a committee asks for once a year, so
+     * it is timed one request at a time (a first one, then one per community) apart from the views. The checks asked
+     * for it already, so once the last event is older than Axon's gap timeout the first is a kept answer too.
      */
     private void annualReport(String[] communities) throws Exception {
         Http http = new Http(query.base(), REPORT_TIMEOUT_MS);
@@ -704,7 +705,7 @@ public final class Benchmark {
             long start = System.nanoTime();
             Http.Answer answer = http.get(path.apply(i == 0 ? 0 : i - 1));
             double seconds = (System.nanoTime() - start) / 1e9;
-            Report.row(table, (i == 0 ? "first (cold) " : "") + path.apply(i == 0 ? 0 : i - 1), answer.status(),
+            Report.row(table, (i == 0 ? "first " : "") + path.apply(i == 0 ? 0 : i - 1), answer.status(),
                     seconds);
             System.out.printf("   annual report %s: %d in %.2f s%n", path.apply(i == 0 ? 0 : i - 1), answer.status(),
                     seconds);

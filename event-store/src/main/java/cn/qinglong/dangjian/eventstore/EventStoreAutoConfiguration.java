@@ -96,6 +96,7 @@ public class EventStoreAutoConfiguration {
                 .snapshotSerializer(new SealedSnapshotSerializer(serializer, masterKey))
                 .upcasterChain(upcasters.getIfAvailable(EventUpcasterChain::new))
                 .batchSize(properties.batchSize())
+                .gapTimeout((int) ChainRememberingJdbcEventStorageEngine.GAP_TIMEOUT.toMillis())
                 .appendEvents(new ChainHashingAppendStatement(appendedEvents, heads)), heads);
     }
 

@@ -4,14 +4,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -30,9 +37,13 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  *       takes the next one, the unique key refuses a second), so a short batch is the stream's end.</li>
  * </ul>
  * It also reads the whole store stream by stream ({@link #readInStreamOrder}), which Axon's engines do not offer:
- * a rebuild folds each stream once instead of touching every stream in every batch.
+ * a rebuild folds each stream once instead of touching every stream in every batch; and it reads only the events of
+ * some types up to a position ({@link #readInGlobalOrder}), which Axon's tracking reads cannot filter.
  */
 public final class ChainRememberingJdbcEventStorageEngine extends JdbcEventStorageEngine {
+
+    /** How long a gap in the global index may stay open before Axon takes it for good: its default, declared here. */
+    public static final Duration GAP_TIMEOUT = Duration.ofMinutes(1);
 
     private final KnownChainHeads heads;
 
@@ -67,8 +78,58 @@ public final class ChainRememberingJdbcEventStorageEngine extends JdbcEventStora
      * An event committed while the cursor runs may or may not be among them.
      */
     public void readInStreamOrder(int fetchSize, Consumer<? super TrackedEventMessage<?>> consumer) {
-        String sql = "SELECT " + trackedEventFields() + " FROM " + schema().domainEventTable() + " ORDER BY "
-                + schema().aggregateIdentifierColumn() + ", " + schema().sequenceNumberColumn();
+        read("SELECT " + trackedEventFields() + " FROM " + schema().domainEventTable() + " ORDER BY "
+                + schema().aggregateIdentifierColumn() + ", " + schema().sequenceNumberColumn(), List.of(), fetchSize,
+                consumer);
+    }
+
+    /**
+     * Hands the stored events of the given payload types at or below {@code position} to {@code consumer} in global
+     * order, decoded as {@link #readInStreamOrder} does. The types are matched as stored, before upcasting: an
+     * upcaster that renamed a stored type into one of them would need its old name added.
+     */
+    public void readInGlobalOrder(Collection<Class<?>> payloadTypes, long position, int fetchSize,
+                                  Consumer<? super TrackedEventMessage<?>> consumer) {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(position);
+        payloadTypes.forEach(type -> parameters.add(getEventSerializer().typeForClass(type).getName()));
+        read("SELECT " + trackedEventFields() + " FROM " + schema().domainEventTable() + " WHERE "
+                + schema().globalIndexColumn() + " <= ? AND " + schema().payloadTypeColumn() + " IN ("
+                + String.join(", ", Collections.nCopies(payloadTypes.size(), "?")) + ") ORDER BY "
+                + schema().globalIndexColumn(), parameters, fetchSize, consumer);
+    }
+
+    /** The newest stored event at or below {@code position}: where it is and when it was stored; empty if none. */
+    public Optional<Newest> newestAtOrBelow(long position) {
+        String sql = "SELECT " + schema().globalIndexColumn() + ", " + schema().timestampColumn() + " FROM "
+                + schema().domainEventTable() + " WHERE " + schema().globalIndexColumn() + " <= ? ORDER BY "
+                + schema().globalIndexColumn() + " DESC LIMIT 1";
+        try (Connection connection = getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, position);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next()
+                        ? Optional.of(new Newest(row.getLong(1), DateTimeUtils.parseInstant(row.getString(2))))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("could not read the newest event at or below " + position, e);
+        }
+    }
+
+    /**
+     * The newest event at or below a position. Once it is older than {@link #GAP_TIMEOUT}, Axon takes every gap below
+     * it for an append that was rolled back, so what is stored at or below it no longer changes.
+     */
+    public record Newest(long position, Instant storedAt) {
+
+        public boolean settledAt(Instant now) {
+            return storedAt.plus(GAP_TIMEOUT).isBefore(now);
+        }
+    }
+
+    private void read(String sql, List<Object> parameters, int fetchSize,
+                      Consumer<? super TrackedEventMessage<?>> consumer) {
         Connection connection = getConnection();
         try {
             boolean autoCommit = connection.getAutoCommit();
@@ -77,6 +138,9 @@ public final class ChainRememberingJdbcEventStorageEngine extends JdbcEventStora
             try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY)) {
                 statement.setFetchSize(fetchSize);
+                for (int i = 0; i < parameters.size(); i++) {
+                    statement.setObject(i + 1, parameters.get(i));
+                }
                 try (ResultSet rows = statement.executeQuery();
                      Stream<TrackedEventMessage<?>> events = EventUtils.upcastAndDeserializeTrackedEvents(
                              rows(rows), getEventSerializer(), upcasterChain)) {
@@ -87,7 +151,7 @@ public final class ChainRememberingJdbcEventStorageEngine extends JdbcEventStora
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new EventStoreException("could not read the events in stream order", e);
+            throw new EventStoreException("could not read the events", e);
         } finally {
             try {
                 connection.close();
@@ -112,7 +176,7 @@ public final class ChainRememberingJdbcEventStorageEngine extends JdbcEventStora
                                     List.of()));
                         }
                     } catch (SQLException e) {
-                        throw new EventStoreException("could not read the events in stream order", e);
+                        throw new EventStoreException("could not read the events", e);
                     }
                 }
                 return next != null;

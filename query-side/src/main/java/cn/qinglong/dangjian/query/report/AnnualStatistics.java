@@ -1,7 +1,8 @@
 package cn.qinglong.dangjian.query.report;
 
+import cn.qinglong.dangjian.eventstore.chain.ChainRememberingJdbcEventStorageEngine;
+import cn.qinglong.dangjian.eventstore.chain.ChainRememberingJdbcEventStorageEngine.Newest;
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
-import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberPersonalDataErased;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRegistered;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRelocated;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberTransferredToResettlementCommunity;
@@ -14,6 +15,9 @@ import cn.qinglong.dangjian.kernel.organization.OrganizationEvent.OrganizationEs
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
 import cn.qinglong.dangjian.kernel.organization.OrganizationLevel;
 import cn.qinglong.dangjian.security.problem.NotFound;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,12 +25,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,20 +37,64 @@ import org.springframework.stereotype.Service;
  * so the report of a past year comes out the same whenever it is asked for (and {@code position} pins it to the
  * events stored at the time). A fact belongs to the year its business date falls in; the situation on 31 December
  * is the fold ({@link MemberState}) of every fact dated up to then. Only the events that move a member between
- * branches or change what the report counts are decoded.
+ * branches or change what the report counts are read ({@link #COUNTED}).
  */
 @Service
 class AnnualStatistics {
 
-    private static final Set<Class<?>> COUNTED = Set.of(MemberRegistered.class, MemberRelocated.class,
+    /**
+     * The event types that change what the report counts, the only ones read from the store. An erasure is not
+     * among them: it blanks addresses and phone numbers, none of which the report counts.
+     */
+    static final Set<Class<?>> COUNTED = Set.of(MemberRegistered.class, MemberRelocated.class,
             MemberTransferredToResettlementCommunity.class, OrganizationalRelationTransferred.class,
-            MembershipEnded.class, MemberPersonalDataErased.class, OrganizationEstablished.class,
-            OrganizationDissolved.class);
+            MembershipEnded.class, OrganizationEstablished.class, OrganizationDissolved.class);
 
-    private final EventStorageEngine events;
+    private static final int FETCH_SIZE = 1000;
+    /** A year at a settled position never changes; a few years at a few positions are all that is asked for. */
+    private static final int KEPT_YEARS = 32;
 
-    AnnualStatistics(EventStorageEngine events) {
+    private final ChainRememberingJdbcEventStorageEngine events;
+    private final Clock clock;
+    /** Keyed by the newest position at or below the one asked for, so a new event makes the next request a miss. */
+    private final Cache<Key, Year> kept = Caffeine.newBuilder().maximumSize(KEPT_YEARS).build();
+
+    @Autowired
+    AnnualStatistics(ChainRememberingJdbcEventStorageEngine events) {
+        this(events, Clock.systemUTC());
+    }
+
+    AnnualStatistics(ChainRememberingJdbcEventStorageEngine events, Clock clock) {
         this.events = events;
+        this.clock = clock;
+    }
+
+    private record Key(int year, long position) {
+    }
+
+    AnnualReport compute(String organizationId, int year, Long atPosition) {
+        return year(year, atPosition).report(organizationId);
+    }
+
+    /**
+     * The year's figures over the events stored at or below {@code atPosition} (null: all), kept once no gap below
+     * that position can fill any more (Axon's gap timeout), computed afresh before that.
+     */
+    Year year(int year, Long atPosition) {
+        Optional<Newest> newest = events.newestAtOrBelow(atPosition == null ? Long.MAX_VALUE : atPosition);
+        if (newest.isEmpty()) {
+            return new Year(year).finish(-1);
+        }
+        long position = newest.get().position();
+        return newest.get().settledAt(clock.instant())
+                ? kept.get(new Key(year, position), key -> read(year, position))
+                : read(year, position);
+    }
+
+    private Year read(int year, long position) {
+        Year figures = new Year(year);
+        events.readInGlobalOrder(COUNTED, position, FETCH_SIZE, figures::add);
+        return figures.finish(position);
     }
 
     private record Organization(String id, String name, OrganizationLevel level, String parentId,
@@ -60,53 +107,65 @@ class AnnualStatistics {
         MemberState end = MemberState.none();
     }
 
-    AnnualReport compute(String organizationId, int year, Long atPosition) {
-        LocalDate yearStart = LocalDate.of(year, 1, 1);
-        LocalDate yearEnd = LocalDate.of(year, 12, 31);
-        Map<String, Organization> organizations = new LinkedHashMap<>();
-        Map<String, Member> members = new HashMap<>();
-        Map<String, Figures> own = new HashMap<>();
-        long position = -1;
-        try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents((TrackingToken) null, false)) {
-            for (var iterator = stream.iterator(); iterator.hasNext(); ) {
-                TrackedEventMessage<?> message = iterator.next();
-                long index = message.trackingToken().position().orElse(position);
-                if (atPosition != null && index > atPosition) {
-                    break;
+    /**
+     * A year's figures of every organisation, folded from events given in global order ({@link #add}); an event of
+     * a type the report does not count changes nothing. Not to be changed once {@link #finish finished}.
+     */
+    static final class Year {
+
+        private final int year;
+        private final LocalDate yearStart;
+        private final LocalDate yearEnd;
+        private final Map<String, Organization> organizations = new LinkedHashMap<>();
+        private final Map<String, Figures> own = new HashMap<>();
+        private Map<String, Member> members = new HashMap<>();
+        private long position;
+
+        Year(int year) {
+            this.year = year;
+            this.yearStart = LocalDate.of(year, 1, 1);
+            this.yearEnd = LocalDate.of(year, 12, 31);
+        }
+
+        void add(TrackedEventMessage<?> message) {
+            Object payload = message.getPayload();
+            if (payload instanceof OrganizationEstablished e) {
+                organizations.put(e.organizationId().value(), new Organization(e.organizationId().value(),
+                        e.name(), e.level(), id(e.parentId()), e.establishedOn(), null));
+            } else if (payload instanceof OrganizationDissolved e) {
+                organizations.computeIfPresent(e.organizationId().value(), (id, o) -> new Organization(id,
+                        o.name(), o.level(), o.parentId(), o.establishedOn(), e.dissolvedOn()));
+            } else if (payload instanceof MemberEvent event && !event.occurredOn().isAfter(yearEnd)) {
+                long sequence = ((DomainEventMessage<?>) message).getSequenceNumber();
+                Member member = members.computeIfAbsent(event.memberId().value(), id -> new Member());
+                if (!event.occurredOn().isBefore(yearStart)) {
+                    countChange(event, member.end, own);
+                } else {
+                    member.start = member.start.apply(event, sequence);
                 }
-                position = Math.max(position, index);
-                if (!COUNTED.contains(message.getPayloadType())) {
-                    continue;
-                }
-                Object payload = message.getPayload();
-                if (payload instanceof OrganizationEstablished e) {
-                    organizations.put(e.organizationId().value(), new Organization(e.organizationId().value(),
-                            e.name(), e.level(), id(e.parentId()), e.establishedOn(), null));
-                } else if (payload instanceof OrganizationDissolved e) {
-                    organizations.computeIfPresent(e.organizationId().value(), (id, o) -> new Organization(id,
-                            o.name(), o.level(), o.parentId(), o.establishedOn(), e.dissolvedOn()));
-                } else if (payload instanceof MemberEvent event && !event.occurredOn().isAfter(yearEnd)) {
-                    long sequence = ((DomainEventMessage<?>) message).getSequenceNumber();
-                    Member member = members.computeIfAbsent(event.memberId().value(), id -> new Member());
-                    if (!event.occurredOn().isBefore(yearStart)) {
-                        countChange(event, member.end, own);
-                    } else {
-                        member.start = member.start.apply(event, sequence);
-                    }
-                    member.end = member.end.apply(event, sequence);
-                }
+                member.end = member.end.apply(event, sequence);
             }
         }
-        for (Member member : members.values()) {
-            if (member.start.status() == MembershipStatus.ACTIVE) {
-                figures(own, member.start.branchId()).startOfYear++;
+
+        /** Counts the members at the start and the end of the year; the figures are of the events up to {@code position}. */
+        Year finish(long position) {
+            this.position = position;
+            for (Member member : members.values()) {
+                if (member.start.status() == MembershipStatus.ACTIVE) {
+                    figures(own, member.start.branchId()).startOfYear++;
+                }
+                if (member.end.status() == MembershipStatus.ACTIVE) {
+                    figures(own, member.end.branchId()).countAtYearEnd(member.end, yearEnd);
+                }
             }
-            if (member.end.status() == MembershipStatus.ACTIVE) {
-                figures(own, member.end.branchId()).countAtYearEnd(member.end, yearEnd);
-            }
+            members = null;
+            return this;
         }
-        return new AnnualReport(organizationId, year, yearEnd, position,
-                rows(organizationId, organizations, own, yearStart, yearEnd));
+
+        AnnualReport report(String organizationId) {
+            return new AnnualReport(organizationId, year, yearEnd, position,
+                    rows(organizationId, organizations, own, yearStart, yearEnd));
+        }
     }
 
     /** A change dated in the year, counted where it happened: the member's branch before it. */
