@@ -569,7 +569,7 @@ public final class Benchmark {
     private void queries() throws Exception {
         Http http = new Http(query.base());
         awaitLag(http, Duration.ofMinutes(2));
-        // the checks ask for the annual report too, which reads the counted events of the store
+        // the checks ask for the annual report too, which reads the counted events of the store when not kept
         ViewChecks checks = new ViewChecks(subdistrict, plan, new Http(query.base(), REPORT_TIMEOUT_MS));
         Report.Table checked = report.table("Answers checked against the generated facts before timing", "check");
         checks.run().forEach(line -> Report.row(checked, line));
@@ -687,8 +687,9 @@ public final class Benchmark {
 
     /**
      * The annual report is computed from the event store, not a view: a report a committee asks for once a year, so
-     * it is timed one request at a time (a first one, then one per community) apart from the views. The checks asked
-     * for it already, so once the last event is older than Axon's gap timeout the first is a kept answer too.
+     * it is timed one request at a time apart from the views: one per community, which the checks' request made a
+     * kept answer once the last event is older than Axon's gap timeout, and one pinned to the position before the
+     * last, which no one asked for yet, so it is computed.
      */
     private void annualReport(String[] communities) throws Exception {
         Http http = new Http(query.base(), REPORT_TIMEOUT_MS);
@@ -701,14 +702,19 @@ public final class Benchmark {
         Instant from = Instant.now();
         Cpu.Sample cpuFrom = cpu.sample();
         boolean failed = false;
+        long position = -1;
         for (int i = 0; i < requests; i++) {
+            boolean computed = i == 1 && position > 0;
+            String asked = computed ? path.apply(0) + "&position=" + (position - 1) : path.apply(i == 0 ? 0 : i - 1);
             long start = System.nanoTime();
-            Http.Answer answer = http.get(path.apply(i == 0 ? 0 : i - 1));
+            Http.Answer answer = http.get(asked);
             double seconds = (System.nanoTime() - start) / 1e9;
-            Report.row(table, (i == 0 ? "first " : "") + path.apply(i == 0 ? 0 : i - 1), answer.status(),
-                    seconds);
-            System.out.printf("   annual report %s: %d in %.2f s%n", path.apply(i == 0 ? 0 : i - 1), answer.status(),
-                    seconds);
+            if (i == 0 && answer.ok()) {
+                position = answer.json().path("position").asLong(-1);
+            }
+            Report.row(table, (computed ? "computed (a position not asked for before) " : "") + asked,
+                    answer.status(), seconds);
+            System.out.printf("   annual report %s: %d in %.2f s%n", asked, answer.status(), seconds);
             failed |= !answer.ok();
         }
         windows.put("query GET /reports/annual (one at a time)", new Instant[] {from, Instant.now()});

@@ -46,7 +46,7 @@ final class Http {
         this(base, READ_TIMEOUT_MS);
     }
 
-    /** {@code readTimeoutMs}: how long one answer may take (a report that reads the whole store takes longer). */
+    /** {@code readTimeoutMs}: how long one answer may take (a report that reads the store takes longer). */
     Http(String base, int readTimeoutMs) {
         if (!base.startsWith("http://127.0.0.1:")) {
             throw new IllegalArgumentException("the benchmark only talks to 127.0.0.1: " + base);
