@@ -26,6 +26,7 @@ import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
 
 /**
  * Axon's JDBC engine with two savings on the command path, each one round trip per command:
@@ -80,23 +81,24 @@ public final class ChainRememberingJdbcEventStorageEngine extends JdbcEventStora
     public void readInStreamOrder(int fetchSize, Consumer<? super TrackedEventMessage<?>> consumer) {
         read("SELECT " + trackedEventFields() + " FROM " + schema().domainEventTable() + " ORDER BY "
                 + schema().aggregateIdentifierColumn() + ", " + schema().sequenceNumberColumn(), List.of(), fetchSize,
-                consumer);
+                getEventSerializer(), consumer);
     }
 
     /**
      * Hands the stored events of the given payload types at or below {@code position} to {@code consumer} in global
-     * order, decoded as {@link #readInStreamOrder} does. The types are matched as stored, before upcasting: an
-     * upcaster that renamed a stored type into one of them would need its old name added.
+     * order, decoded as {@link #readInStreamOrder} does but through {@code serializer} (one that leaves personal data
+     * sealed, for a reader that uses none). The types are matched as stored, before upcasting: an upcaster that
+     * renamed a stored type into one of them would need its old name added.
      */
     public void readInGlobalOrder(Collection<Class<?>> payloadTypes, long position, int fetchSize,
-                                  Consumer<? super TrackedEventMessage<?>> consumer) {
+                                  Serializer serializer, Consumer<? super TrackedEventMessage<?>> consumer) {
         List<Object> parameters = new ArrayList<>();
         parameters.add(position);
-        payloadTypes.forEach(type -> parameters.add(getEventSerializer().typeForClass(type).getName()));
+        payloadTypes.forEach(type -> parameters.add(serializer.typeForClass(type).getName()));
         read("SELECT " + trackedEventFields() + " FROM " + schema().domainEventTable() + " WHERE "
                 + schema().globalIndexColumn() + " <= ? AND " + schema().payloadTypeColumn() + " IN ("
                 + String.join(", ", Collections.nCopies(payloadTypes.size(), "?")) + ") ORDER BY "
-                + schema().globalIndexColumn(), parameters, fetchSize, consumer);
+                + schema().globalIndexColumn(), parameters, fetchSize, serializer, consumer);
     }
 
     /** The newest stored event at or below {@code position}: where it is and when it was stored; empty if none. */
@@ -128,7 +130,7 @@ public final class ChainRememberingJdbcEventStorageEngine extends JdbcEventStora
         }
     }
 
-    private void read(String sql, List<Object> parameters, int fetchSize,
+    private void read(String sql, List<Object> parameters, int fetchSize, Serializer serializer,
                       Consumer<? super TrackedEventMessage<?>> consumer) {
         Connection connection = getConnection();
         try {
@@ -143,7 +145,7 @@ public final class ChainRememberingJdbcEventStorageEngine extends JdbcEventStora
                 }
                 try (ResultSet rows = statement.executeQuery();
                      Stream<TrackedEventMessage<?>> events = EventUtils.upcastAndDeserializeTrackedEvents(
-                             rows(rows), getEventSerializer(), upcasterChain)) {
+                             rows(rows), serializer, upcasterChain)) {
                     events.forEach(consumer);
                 }
             } finally {

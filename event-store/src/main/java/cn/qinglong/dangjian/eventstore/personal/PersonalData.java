@@ -14,6 +14,7 @@ public final class PersonalData {
 
     private final MemberKeys keys;
     private final PersonalDataSerializer serializer;
+    private final PersonalDataSerializer sealed;
 
     /**
      * {@code keyCacheTtl}, {@code keyCacheSize}: see {@link MemberKeys}. {@code decodedCacheSize}: how many decoded
@@ -24,11 +25,20 @@ public final class PersonalData {
                         int keyCacheSize, int decodedCacheSize) {
         this.keys = new MemberKeys(jdbc, master, keyCacheTtl, keyCacheSize);
         this.serializer = new PersonalDataSerializer(eventSerializer, keys, decodedCacheSize, keyCacheTtl);
+        this.sealed = serializer.leavingSealed();
     }
 
     /** The serializer every reader and writer of stored events goes through. */
     public Serializer eventSerializer() {
         return serializer;
+    }
+
+    /**
+     * The event serializer for a reader that uses no personal data (the annual statistics): every personal field
+     * reads as erased, and no member's key is read or anything decrypted.
+     */
+    public Serializer eventSerializerLeavingPersonalDataSealed() {
+        return sealed;
     }
 
     /** The stored payload JSON with its personal fields opened, or marked {@code {"$erased":true}}. */

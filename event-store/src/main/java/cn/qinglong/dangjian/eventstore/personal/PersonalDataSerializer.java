@@ -63,13 +63,30 @@ final class PersonalDataSerializer extends DelegatingSerializer {
     private record Stored(String type, String revision, String data) {
     }
 
+    /** False for {@link #leavingSealed}: every sealed value reads as erased, and no key is read. */
+    private final boolean opens;
+
     /** Keeps at most {@code decodedSize} decoded values, each for {@code keyCacheTtl} (0 for either: none). */
     PersonalDataSerializer(Serializer delegate, MemberKeys keys, int decodedSize, Duration keyCacheTtl) {
+        this(delegate, keys, decodedSize > 0 && !keyCacheTtl.isZero() && !keyCacheTtl.isNegative()
+                ? Caffeine.newBuilder().maximumSize(decodedSize).expireAfterWrite(keyCacheTtl).build()
+                : null, true);
+    }
+
+    private PersonalDataSerializer(Serializer delegate, MemberKeys keys, Cache<Stored, Object> decoded,
+                                   boolean opens) {
         super(delegate);
         this.keys = keys;
-        this.decoded = decodedSize > 0 && !keyCacheTtl.isZero() && !keyCacheTtl.isNegative()
-                ? Caffeine.newBuilder().maximumSize(decodedSize).expireAfterWrite(keyCacheTtl).build()
-                : null;
+        this.decoded = decoded;
+        this.opens = opens;
+    }
+
+    /**
+     * The same serializer for a reader that uses no personal data: every sealed value reads as it does once erased,
+     * without reading the member's key or decrypting, and nothing it decodes is kept for other readers.
+     */
+    PersonalDataSerializer leavingSealed() {
+        return new PersonalDataSerializer(delegate, keys, null, false);
     }
 
     @Override
@@ -174,6 +191,9 @@ final class PersonalDataSerializer extends DelegatingSerializer {
             JsonNode seal = value.isObject() && value.size() == 1 ? value.get(ENCRYPTED) : null;
             if (seal == null || !seal.isString()) {
                 return value; // written before encryption existed
+            }
+            if (!opens) {
+                return whenErased.apply(path);
             }
             if (key[0] == null) {
                 key[0] = keys.forDecryption(memberId);

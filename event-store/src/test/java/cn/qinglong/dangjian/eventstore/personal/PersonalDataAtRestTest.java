@@ -3,6 +3,7 @@ package cn.qinglong.dangjian.eventstore.personal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.qinglong.dangjian.eventstore.chain.ChainRememberingJdbcEventStorageEngine;
 import cn.qinglong.dangjian.eventstore.testing.StoredChain;
 import cn.qinglong.dangjian.eventstore.testing.TestEventStoreDatabase;
 import cn.qinglong.dangjian.kernel.member.CareNeed;
@@ -37,6 +38,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +80,9 @@ class PersonalDataAtRestTest {
 
     @Autowired
     PersonalData personalData;
+
+    @Autowired
+    ChainRememberingJdbcEventStorageEngine engine;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -142,6 +147,28 @@ class PersonalDataAtRestTest {
         StoredChain.assertIntact(jdbc, member.value());
         assertThat(jdbc.queryForObject("SELECT count(*) FROM member_data_key WHERE member_id = ? "
                 + "AND wrapped_key IS NULL AND erased_at IS NOT NULL", Integer.class, member.value())).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a reader that uses no personal data reads it sealed: the personal fields as if erased, every other fact as stored, the key kept")
+    void a_reader_leaving_personal_data_sealed_reads_it_as_erased() {
+        MemberId member = newMember();
+        List<MemberEvent> events = history(member);
+        append(member, events);
+        List<Class<?>> types = List.of(MemberRegistered.class, MemberRelocated.class);
+
+        List<MemberEvent> sealed = readOf(member, types, personalData.eventSerializerLeavingPersonalDataSealed());
+        var registered = (MemberRegistered) sealed.get(0);
+        assertThat(registered.phone()).isNull();
+        assertThat(registered.residence()).isEqualTo(new Residence(ResidenceStatus.ORIGINAL, null, null));
+        assertThat(registered).usingRecursiveComparison().ignoringFields("phone", "residence")
+                .isEqualTo(events.get(0));
+        assertThat(((MemberRelocated) sealed.get(1)).transitionAddress()).isNull();
+        assertThat(((MemberRelocated) sealed.get(1)).areaId()).isEqualTo(OrganizationId.of("changqing-area-2"));
+
+        assertThat(readOf(member, types, personalData.eventSerializer()))
+                .as("the same read through the store's serializer opens them, so the key was left as it was")
+                .containsExactly(events.get(0), events.get(1));
     }
 
     @Test
@@ -271,6 +298,17 @@ class PersonalDataAtRestTest {
                     MetaData.with("actor", "secretary-wang")));
         }
         eventStore.publish(messages);
+    }
+
+    /** The member's events of these types, read by type in global order through {@code serializer}. */
+    private List<MemberEvent> readOf(MemberId member, List<Class<?>> types, Serializer serializer) {
+        List<MemberEvent> read = new ArrayList<>();
+        engine.readInGlobalOrder(types, Long.MAX_VALUE, 100, serializer, message -> {
+            if (message.getPayload() instanceof MemberEvent event && event.memberId().equals(member)) {
+                read.add(event);
+            }
+        });
+        return read;
     }
 
     private List<MemberEvent> payloadsOf(MemberId member) {

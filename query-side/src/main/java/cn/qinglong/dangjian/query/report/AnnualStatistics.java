@@ -2,6 +2,7 @@ package cn.qinglong.dangjian.query.report;
 
 import cn.qinglong.dangjian.eventstore.chain.ChainRememberingJdbcEventStorageEngine;
 import cn.qinglong.dangjian.eventstore.chain.ChainRememberingJdbcEventStorageEngine.Newest;
+import cn.qinglong.dangjian.eventstore.personal.PersonalData;
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRegistered;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRelocated;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -55,17 +57,20 @@ class AnnualStatistics {
     private static final int KEPT_YEARS = 32;
 
     private final ChainRememberingJdbcEventStorageEngine events;
+    /** The report counts no personal data, so it reads none: no member's key is read, nothing decrypted. */
+    private final Serializer sealed;
     private final Clock clock;
     /** Keyed by the newest position at or below the one asked for, so a new event makes the next request a miss. */
     private final Cache<Key, Year> kept = Caffeine.newBuilder().maximumSize(KEPT_YEARS).build();
 
     @Autowired
-    AnnualStatistics(ChainRememberingJdbcEventStorageEngine events) {
-        this(events, Clock.systemUTC());
+    AnnualStatistics(ChainRememberingJdbcEventStorageEngine events, PersonalData personalData) {
+        this(events, personalData, Clock.systemUTC());
     }
 
-    AnnualStatistics(ChainRememberingJdbcEventStorageEngine events, Clock clock) {
+    AnnualStatistics(ChainRememberingJdbcEventStorageEngine events, PersonalData personalData, Clock clock) {
         this.events = events;
+        this.sealed = personalData.eventSerializerLeavingPersonalDataSealed();
         this.clock = clock;
     }
 
@@ -93,7 +98,7 @@ class AnnualStatistics {
 
     private Year read(int year, long position) {
         Year figures = new Year(year);
-        events.readInGlobalOrder(COUNTED, position, FETCH_SIZE, figures::add);
+        events.readInGlobalOrder(COUNTED, position, FETCH_SIZE, sealed, figures::add);
         return figures.finish(position);
     }
 

@@ -5,6 +5,7 @@ import static cn.qinglong.dangjian.query.testing.Scenario.mid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinglong.dangjian.eventstore.chain.ChainRememberingJdbcEventStorageEngine;
+import cn.qinglong.dangjian.eventstore.personal.PersonalData;
 import cn.qinglong.dangjian.kernel.member.Category;
 import cn.qinglong.dangjian.kernel.member.Gender;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.DuesPaid;
@@ -51,6 +52,9 @@ class AnnualReportReadTest extends QuerySideTest {
     @Autowired
     AnnualStatistics statistics;
 
+    @Autowired
+    PersonalData personalData;
+
     @Test
     void theReportReadFromTheCountedTypesIsTheReportFoldedFromEveryStoredEventForTheDemoAndAGeneratedHistory() {
         var demo = scenario("arr-demo" + UUID.randomUUID().toString().substring(0, 6));
@@ -92,7 +96,7 @@ class AnnualReportReadTest extends QuerySideTest {
         History history = new History("arr-kept" + UUID.randomUUID().toString().substring(0, 6), 17);
         long first = append(history.log);
         // a minute and more on, no gap below any stored event can fill any more: every year is kept
-        AnnualStatistics settled = new AnnualStatistics(engine,
+        AnnualStatistics settled = new AnnualStatistics(engine, personalData,
                 Clock.offset(Clock.systemUTC(), ChainRememberingJdbcEventStorageEngine.GAP_TIMEOUT.plusSeconds(5)));
         AnnualStatistics.Year kept = settled.year(2025, null);
         assertThat(settled.year(2025, null)).isSameAs(kept);
