@@ -122,13 +122,7 @@ class PersonalDataAtRestTest {
         });
 
         List<MemberEvent> read = payloadsOf(member);
-        var registered = (MemberRegistered) read.get(0);
-        assertThat(registered.phone()).isNull();
-        assertThat(registered.residence()).isEqualTo(new Residence(ResidenceStatus.ORIGINAL, null, null));
-        assertThat(registered).usingRecursiveComparison().ignoringFields("phone", "residence")
-                .isEqualTo(events.get(0));
-        assertThat(((MemberRelocated) read.get(1)).transitionAddress()).isNull();
-        assertThat(((MemberRelocated) read.get(1)).areaId()).isEqualTo(OrganizationId.of("changqing-area-2"));
+        assertRegistrationAndRelocationReadAsErased(events, read);
         assertThat(((ContactCardUpdated) read.get(2)).card())
                 .isEqualTo(new ContactCard(null, null, null, null, null, null, DAY));
         assertThat(((CareNeedsRecorded) read.get(3)).needs()).isEmpty();
@@ -158,13 +152,8 @@ class PersonalDataAtRestTest {
         List<Class<?>> types = List.of(MemberRegistered.class, MemberRelocated.class);
 
         List<MemberEvent> sealed = readOf(member, types, personalData.eventSerializerLeavingPersonalDataSealed());
-        var registered = (MemberRegistered) sealed.get(0);
-        assertThat(registered.phone()).isNull();
-        assertThat(registered.residence()).isEqualTo(new Residence(ResidenceStatus.ORIGINAL, null, null));
-        assertThat(registered).usingRecursiveComparison().ignoringFields("phone", "residence")
-                .isEqualTo(events.get(0));
-        assertThat(((MemberRelocated) sealed.get(1)).transitionAddress()).isNull();
-        assertThat(((MemberRelocated) sealed.get(1)).areaId()).isEqualTo(OrganizationId.of("changqing-area-2"));
+        assertThat(sealed).hasSize(2);
+        assertRegistrationAndRelocationReadAsErased(events, sealed);
 
         assertThat(readOf(member, types, personalData.eventSerializer()))
                 .as("the same read through the store's serializer opens them, so the key was left as it was")
@@ -298,6 +287,17 @@ class PersonalDataAtRestTest {
                     MetaData.with("actor", "secretary-wang")));
         }
         eventStore.publish(messages);
+    }
+
+    /** The history's registration and relocation as read: the personal fields blank, every other fact as recorded. */
+    private static void assertRegistrationAndRelocationReadAsErased(List<MemberEvent> recorded, List<MemberEvent> read) {
+        var registered = (MemberRegistered) read.get(0);
+        assertThat(registered.phone()).isNull();
+        assertThat(registered.residence()).isEqualTo(new Residence(ResidenceStatus.ORIGINAL, null, null));
+        assertThat(registered).usingRecursiveComparison().ignoringFields("phone", "residence")
+                .isEqualTo(recorded.get(0));
+        assertThat(((MemberRelocated) read.get(1)).transitionAddress()).isNull();
+        assertThat(((MemberRelocated) read.get(1)).areaId()).isEqualTo(OrganizationId.of("changqing-area-2"));
     }
 
     /** The member's events of these types, read by type in global order through {@code serializer}. */
