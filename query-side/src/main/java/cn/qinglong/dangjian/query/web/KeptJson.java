@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes a kept answer ({@link ViewAnswers.Kept}) as the JSON it was serialized to when computed, with an entity
  * tag of those bytes; a {@code GET} whose {@code If-None-Match} names it is answered {@code 304} without a body.
  * Only the very object the view's answers gave the current request is written so; anything else is left to the
- * ordinary JSON converter. Serializes with the application's {@link JsonMapper}, so the bytes are those that
- * converter would write.
+ * ordinary JSON converter. {@link ViewAnswers} serialized the answer with the application's {@link JsonMapper}, so
+ * the bytes are those that converter would write.
  */
 final class KeptJson extends AbstractHttpMessageConverter<Object> {
 
