@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * served to anyone else, nor anyone else's to them.
  *
  * <p>The answers of every view share one Caffeine cache bounded by the size of their JSON ({@code
- * query.answers.max-megabytes}); when it is full, Caffeine's policy keeps those asked for most.
+ * query.answers.max-megabytes}); when it is full, Caffeine's policy keeps those asked for most. At most {@code
+ * query.answers.max-computing} answers are computed at once (by default one per processor).
  *
  * <p>A view that keeps changing (live writes) rarely hits; what this saves is repeated reads of a view between
  * two batches, such as a dashboard many people open.
@@ -43,6 +45,13 @@ public class ViewAnswers {
     private final Generations runtime;
     private final JsonMapper json;
     private final AsyncCache<Key, Kept> kept;
+    /**
+     * Answers computed at once: each reads many documents, so more at a time than there are processors only slows
+     * every one of them and fills the heap; those asked for meanwhile wait their turn, first come first served.
+     */
+    private final Semaphore computing;
+    /** How many answers the current thread is computing, one inside another (a branch's inside a study day's). */
+    private final ThreadLocal<Integer> depth = ThreadLocal.withInitial(() -> 0);
     /** The state each view's kept answers were computed at, so that a view's older answers go once it moves on. */
     private final Map<String, String> states = new ConcurrentHashMap<>();
 
@@ -74,10 +83,17 @@ public class ViewAnswers {
         }
     }
 
+    /**
+     * {@code maxMegabytes}: the JSON of the answers kept, 0 to keep none; {@code maxComputing}: how many answers
+     * are computed at once, 0 for as many as the node has processors.
+     */
     public ViewAnswers(Generations runtime, JsonMapper json,
-                       @Value("${query.answers.max-megabytes:64}") long maxMegabytes) {
+                       @Value("${query.answers.max-megabytes:64}") long maxMegabytes,
+                       @Value("${query.answers.max-computing:0}") int maxComputing) {
         this.runtime = runtime;
         this.json = json;
+        this.computing = new Semaphore(maxComputing > 0 ? maxComputing : Runtime.getRuntime().availableProcessors(),
+                true);
         this.kept = maxMegabytes <= 0 ? null : Caffeine.newBuilder()
                 .maximumWeight(maxMegabytes << 20)
                 .weigher((Key key, Kept answer) -> answer.json().length)
@@ -105,17 +121,23 @@ public class ViewAnswers {
         reachAndInputs.add(reach());
         reachAndInputs.addAll(Arrays.asList(inputs));
         Key key = new Key(view, state, reachAndInputs);
-        CompletableFuture<Kept> mine = new CompletableFuture<>();
-        CompletableFuture<Kept> existing = kept.asMap().putIfAbsent(key, mine);
+        CompletableFuture<Kept> existing = kept.asMap().get(key);
         if (existing == null) {
+            // a permit is taken before the answer is claimed, so whoever claimed one is computing it, never waiting
+            boolean outermost = depth.get() == 0;
+            if (outermost) {
+                computing.acquireUninterruptibly();
+            }
             try {
-                Kept answer = Kept.of(compute.get(), json);
-                mine.complete(answer);
-                return given(answer);
-            } catch (RuntimeException | Error e) {
-                kept.asMap().remove(key, mine);
-                mine.completeExceptionally(e);
-                throw e;
+                CompletableFuture<Kept> mine = new CompletableFuture<>();
+                existing = kept.asMap().putIfAbsent(key, mine);
+                if (existing == null) {
+                    return given(compute(key, mine, compute));
+                }
+            } finally {
+                if (outermost) {
+                    computing.release();
+                }
             }
         }
         try {
@@ -125,6 +147,22 @@ public class ViewAnswers {
                 throw cause;
             }
             throw e;
+        }
+    }
+
+    /** Computes the answer claimed as {@code mine}; the answers it asks for inside take no permit of their own. */
+    private Kept compute(Key key, CompletableFuture<Kept> mine, Supplier<?> compute) {
+        depth.set(depth.get() + 1);
+        try {
+            Kept answer = Kept.of(compute.get(), json);
+            mine.complete(answer);
+            return answer;
+        } catch (RuntimeException | Error e) {
+            kept.asMap().remove(key, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            depth.set(depth.get() - 1);
         }
     }
 

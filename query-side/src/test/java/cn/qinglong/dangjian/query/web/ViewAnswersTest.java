@@ -14,10 +14,13 @@ import cn.qinglong.dangjian.query.testing.QuerySideTest;
 import cn.qinglong.dangjian.query.testing.Scenario;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -188,7 +191,7 @@ class ViewAnswersTest extends QuerySideTest {
     @Test
     @DisplayName("kept answers never weigh more than their bound in JSON: three of 400 KB in 1 MB keep at most two, each served as it was computed")
     void boundedByTheSizeOfTheirJson() {
-        ViewAnswers small = new ViewAnswers(runtime, json, 1);
+        ViewAnswers small = new ViewAnswers(runtime, json, 1, 0);
         long position = settled("answers-bounded");
         List<String> large = List.of("甲", "乙", "丙").stream().map(c -> c.repeat(400_000 / 3)).toList();
         for (String answer : large) {
@@ -203,8 +206,54 @@ class ViewAnswersTest extends QuerySideTest {
             assertThat(small.<String>answer(VIEW, () -> answer + " computed again", "tiny", answer, position))
                     .as("a small answer is kept beside the large ones").isEqualTo(answer);
         }
-        assertThat(new ViewAnswers(runtime, json, 0).<String>answer(VIEW, () -> "afresh", "off", position))
+        assertThat(new ViewAnswers(runtime, json, 0, 0).<String>answer(VIEW, () -> "afresh", "off", position))
                 .isEqualTo("afresh");
+    }
+
+    @Test
+    @DisplayName("at most max-computing answers are computed at once; the others asked for meanwhile wait their turn and then compute")
+    void computedAtMostSoManyAtOnce() throws Exception {
+        ViewAnswers two = new ViewAnswers(runtime, json, 64, 2);
+        long position = settled("answers-at-once");
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        List<CompletableFuture<String>> asked = new ArrayList<>();
+        ExecutorService four = Executors.newFixedThreadPool(4);
+        try {
+            for (int i = 0; i < 4; i++) {
+                String answer = "answer " + i;
+                asked.add(CompletableFuture.supplyAsync(() -> two.<String>answer(VIEW, () -> {
+                    most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    await(release);
+                    running.decrementAndGet();
+                    return answer;
+                }, "at once", answer, position), four));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (running.get() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(300);
+            assertThat(running).as("two computing, two waiting").hasValue(2);
+            release.countDown();
+            for (int i = 0; i < 4; i++) {
+                assertThat(asked.get(i).get(15, TimeUnit.SECONDS)).isEqualTo("answer " + i);
+            }
+        } finally {
+            four.shutdownNow();
+        }
+        assertThat(most).hasValue(2);
+    }
+
+    @Test
+    @DisplayName("an answer computed inside another takes no turn of its own, so one at a time still answers both")
+    void anAnswerInsideAnotherTakesNoTurn() throws Exception {
+        ViewAnswers one = new ViewAnswers(runtime, json, 64, 1);
+        long position = settled("answers-inside");
+        CompletableFuture<String> outer = CompletableFuture.supplyAsync(() -> one.<String>answer(VIEW,
+                () -> "outer with " + one.<String>answer(VIEW, () -> "inner", "inside", position), "outside", position));
+        assertThat(outer.get(15, TimeUnit.SECONDS)).isEqualTo("outer with inner");
     }
 
     /** Registers one more member in the scenario's village branch; answers the event's position. */
