@@ -2,7 +2,6 @@ package cn.qinglong.dangjian.query.evaluation;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.or;
 
 import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundEvent.EvaluationRoundOpened;
@@ -11,9 +10,9 @@ import cn.qinglong.dangjian.kernel.evaluation.RaterKind;
 import cn.qinglong.dangjian.kernel.evaluation.Satisfaction;
 import cn.qinglong.dangjian.kernel.member.Rating;
 import cn.qinglong.dangjian.kernel.organization.OrganizationId;
+import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.organization.OrganizationTree;
 import cn.qinglong.dangjian.query.projection.Generations;
-import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import cn.qinglong.dangjian.query.web.QueryParams;
@@ -41,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** 民主评议: the rounds, and each round's results (ratings by rater kind and grade, grades, satisfaction). */
 @RestController
-record EvaluationController(Generations runtime, ViewAnswers answers, Today today) {
+record EvaluationController(Generations runtime, ViewAnswers answers, Today today, MemberReach reach) {
 
     private static final Bson MEMBER_RESULT = Projections.include("name", "branchId", EvaluationProjection.RATINGS,
             EvaluationProjection.GRADES);
@@ -144,17 +143,13 @@ record EvaluationController(Generations runtime, ViewAnswers answers, Today toda
     }
 
     /**
-     * The members rated or graded in the round (what a member row shows), maybe with a few the key index still names
-     * though they no longer are (callers check): through the round key index, one read by {@code _id} and then the
-     * members by {@code _id}, which every MongoDB serves from an index (the stand-in scans the whole collection for any
-     * other filter); for a view built before it kept that index, by a query on the ratings and grades.
+     * The members rated or graded in the round (what a member row shows), through the round key index
+     * ({@link MemberReach#byKey}), maybe with a few it still names though they no longer are (callers check).
      */
-    private static Iterable<Document> membersOf(ViewCollections views, String roundId) {
-        Bson filter = KeyIndex.lookup(views.get(KeyIndex.COLLECTION), EvaluationProjection.ROUND_INDEX, List.of(roundId))
-                .<Bson>map(ids -> in("_id", ids))
-                .orElseGet(() -> or(eq(EvaluationProjection.RATINGS + ".roundId", roundId),
-                        eq(EvaluationProjection.GRADES + ".roundId", roundId)));
-        return views.get(MemberFoldProjection.MEMBERS).find(filter).projection(MEMBER_RESULT);
+    private Iterable<Document> membersOf(ViewCollections views, String roundId) {
+        return reach.byKey(views, EvaluationProjection.ROUND_INDEX, List.of(roundId),
+                or(eq(EvaluationProjection.RATINGS + ".roundId", roundId),
+                        eq(EvaluationProjection.GRADES + ".roundId", roundId))).projection(MEMBER_RESULT);
     }
 
     private static MemberResult memberResult(Document member, String roundId, OrganizationTree tree) {
