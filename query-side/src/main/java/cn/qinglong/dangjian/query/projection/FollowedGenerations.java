@@ -51,6 +51,12 @@ final class FollowedGenerations implements Generations {
     }
 
     @Override
+    public String state(String name) {
+        Pointer pointer = pointers.get(require(name).name());
+        return pointer == null ? null : processors.state(name, pointer.active());
+    }
+
+    @Override
     public long awaitPosition(Collection<String> names, long minPosition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {

@@ -18,6 +18,13 @@ public interface Generations {
     long position(String name);
 
     /**
+     * One state of the answering view, over all its segments whichever node processes them: the same state means the
+     * same documents, and a state read after {@link #position} reached P includes the event at P. {@code null} while
+     * the view has stored no progress.
+     */
+    String state(String name);
+
+    /**
      * Waits until every named view includes the event at {@code minPosition}, or the timeout passes. Answers the
      * lowest position among them.
      */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -277,6 +278,26 @@ final class ProjectionProcessors {
             positions.merge(segment, position.isPresent() ? position.getAsLong() : -1, Math::max);
         });
         return positions.values().stream().mapToLong(Long::longValue).min().orElse(-1);
+    }
+
+    /**
+     * One state of the generation's documents: each segment's token, this node's own segments as its processor
+     * reports them, the others' as last stored in the token store; {@code null} while no segment has stored one. A
+     * processor writes a batch's documents, then stores its token, then reports it: the same state means the same
+     * documents, and a state read once {@link #position} has reached P includes P.
+     */
+    String state(String name, int number) {
+        Map<Integer, String> stored = storedTokens.tokens(processorName(name, number));
+        if (stored.isEmpty()) {
+            return null;
+        }
+        Map<Integer, String> tokens = new TreeMap<>(stored);
+        Generation generation = local(name, number);
+        if (generation != null) {
+            generation.processor.processingStatus().forEach((segment, status) ->
+                    tokens.put(segment, "reported " + status.getTrackingToken()));
+        }
+        return number + ":" + tokens;
     }
 
     private MongoCollection<Document> nodes() {

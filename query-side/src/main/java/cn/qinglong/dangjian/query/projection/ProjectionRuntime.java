@@ -74,6 +74,11 @@ public class ProjectionRuntime implements Generations, ProjectionAdmin, SmartLif
     }
 
     @Override
+    public String state(String name) {
+        return generations.state(name);
+    }
+
+    @Override
     public long awaitPosition(Collection<String> names, long minPosition, Duration timeout) {
         return generations.awaitPosition(names, minPosition, timeout);
     }

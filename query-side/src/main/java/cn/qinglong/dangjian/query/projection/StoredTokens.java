@@ -9,6 +9,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +21,8 @@ import org.bson.types.Binary;
 
 /**
  * Reads the token store without claiming anything: where every segment of a processor stands, whichever node
- * processes it. Answers are kept for a few milliseconds, so that many waiting requests cost a handful of reads.
+ * processes it. Each read is kept for a few milliseconds, so that the many requests of a busy node (each asks how far
+ * its views are, and in which state) cost a handful of reads.
  */
 public final class StoredTokens {
 
@@ -31,7 +33,8 @@ public final class StoredTokens {
     private final Serializer serializer;
     private final Map<String, Read> reads = new ConcurrentHashMap<>();
 
-    private record Read(long at, Map<Integer, Long> positions) {
+    /** One read: each segment's position (-1: none yet) and its stored token as it is stored. */
+    private record Read(long at, Map<Integer, Long> positions, Map<Integer, String> tokens) {
     }
 
     StoredTokens(MongoDatabase database, Serializer serializer) {
@@ -41,13 +44,22 @@ public final class StoredTokens {
 
     /** Segment to the position of its stored token (-1: none yet); empty when the processor has no tokens. */
     Map<Integer, Long> positions(String processorName) {
+        return fresh(processorName).positions();
+    }
+
+    /** Segment to its stored token, as stored (Base64); empty when the processor has no tokens. */
+    Map<Integer, String> tokens(String processorName) {
+        return fresh(processorName).tokens();
+    }
+
+    private Read fresh(String processorName) {
         long now = System.nanoTime();
         Read read = reads.get(processorName);
         if (read == null || now - read.at() > FRESH_NANOS) {
-            read = new Read(now, read(processorName));
+            read = read(now, processorName);
             reads.put(processorName, read);
         }
-        return read.positions();
+        return read;
     }
 
     /** Whether any node holds a live claim on a segment of the processor. */
@@ -63,21 +75,27 @@ public final class StoredTokens {
         reads.remove(processorName);
     }
 
-    private Map<Integer, Long> read(String processorName) {
+    private Read read(long at, String processorName) {
         Map<Integer, Long> positions = new HashMap<>();
+        Map<Integer, String> tokens = new HashMap<>();
         for (Document document : tokens().find(eq("processorName", processorName))) {
-            positions.put(document.getInteger("segment"), position(document));
+            int segment = document.getInteger("segment");
+            byte[] data = data(document.get("token"));
+            String type = document.getString("tokenType");
+            positions.put(segment, data == null || type == null ? -1 : position(data, type));
+            tokens.put(segment, data == null ? "none" : Base64.getEncoder().encodeToString(data));
         }
-        return positions;
+        return new Read(at, positions, tokens);
     }
 
-    private long position(Document document) {
-        Object bytes = document.get("token");
-        String type = document.getString("tokenType");
-        if (bytes == null || type == null) {
-            return -1;
+    private static byte[] data(Object token) {
+        if (token instanceof Binary binary) {
+            return binary.getData();
         }
-        byte[] data = bytes instanceof Binary binary ? binary.getData() : (byte[]) bytes;
+        return token instanceof byte[] bytes ? bytes : null;
+    }
+
+    private long position(byte[] data, String type) {
         TrackingToken token = serializer.deserialize(new SimpleSerializedObject<>(data, byte[].class, type, null));
         return token == null ? -1 : token.position().orElse(-1);
     }

@@ -25,9 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers that a view computes over many documents (counts, rates, summaries, pages), kept while the view stays
- * as it is ({@link cn.qinglong.dangjian.query.projection.ViewCollections#state()}): an answer computed after reading
- * that state includes every event up to it. Once the tokens move, the next request computes afresh; concurrent
- * requests for the same answer wait for one computation instead of each scanning the store.
+ * as it is ({@link Generations#state}, read from the token store at most every few milliseconds and from this node's
+ * own processors): an answer computed after reading that state includes every event up to it. Once the tokens move,
+ * the next request computes afresh; concurrent requests for the same answer wait for one computation instead of each
+ * scanning the store.
  *
  * <p>Answers are kept per caller's reach (see {@link #reach()}), so a scoped caller's narrowed answer is never
  * served to anyone else, nor anyone else's to them.
@@ -109,7 +110,7 @@ public class ViewAnswers {
         if (kept == null) {
             return compute.get();
         }
-        String state = runtime.views(view).state();
+        String state = runtime.state(view);
         if (state == null) {
             return compute.get();
         }

@@ -176,6 +176,20 @@ class ViewAnswersTest extends QuerySideTest {
     }
 
     @Test
+    @DisplayName("the view's state is read at most every few milliseconds, yet once a write's position is reached the state includes it, even read right after the state before")
+    void theStateReadOnceAPositionIsReachedIncludesIt() {
+        long position = settled("answers-state");
+        String before = runtime.state(VIEW);
+        assertThat(before).isNotNull().isEqualTo(runtime.state(VIEW));
+        long next = append(scenario("answers-state-next").log);
+        assertThat(runtime.awaitPosition(List.of(VIEW), next, Duration.ofSeconds(15))).isGreaterThanOrEqualTo(next);
+        String after = runtime.state(VIEW);
+        assertThat(after).as("the state once %d is reached, %d before", next, position).isNotEqualTo(before);
+        assertThat(ask(() -> "at the new state", "state", next)).isEqualTo("at the new state");
+        assertThat(ask(() -> "computed again", "state", next)).as("kept at that state").isEqualTo("at the new state");
+    }
+
+    @Test
     @DisplayName("once the view moves on, its answers of the state before are dropped, not only passed over")
     void answersOfAnEarlierStateAreDropped() {
         long position = settled("answers-dropped");
