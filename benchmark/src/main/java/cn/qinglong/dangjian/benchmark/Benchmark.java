@@ -649,14 +649,14 @@ public final class Benchmark {
         for (var view : views.entrySet()) {
             List<String> paths = firstPaths(view.getValue());
             LoadResult cold = ClosedLoop.run(options.queryClients(), paths.size(), Duration.ofMinutes(3),
-                    i -> http.get(paths.get(i)).failure());
+                    i -> http.failureOf(paths.get(i)));
             Report.row(first, view.getKey(), paths.size(), cold.ok(), cold.failed(), cold.p50(), cold.max());
             System.out.printf("   %-45s first answers: %d, p50 %.1f ms  max %.1f ms%n", view.getKey(), paths.size(),
                     cold.p50(), cold.max());
             Instant from = Instant.now();
             Cpu.Sample cpuFrom = cpu.sample();
             LoadResult r = ClosedLoop.run(options.queryClients(), options.queryCount(), options.queryTime(),
-                    i -> http.get(view.getValue().apply(i)).failure());
+                    i -> http.failureOf(view.getValue().apply(i)));
             windows.put("query " + view.getKey(), new Instant[] {from, Instant.now()});
             cpuWindow(view.getKey(), cpuFrom, r.ok() + r.failed(), "request");
             Report.row(table, view.getKey(), r.ok() + r.failed(), r.failed(), r.perSecond(), r.p50(), r.p99(),
