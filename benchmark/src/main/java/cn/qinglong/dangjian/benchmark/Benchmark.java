@@ -71,6 +71,7 @@ public final class Benchmark {
     private String mongoDatabase = "dangjian";
     private LoadResult mongoCeiling;
     private LoadResult rawRead;
+    private Built firstBuild;
     private Report.Table targets;
     private boolean cleanedUp;
     /** The essential phase that failed, after which nothing else can be measured. */
@@ -139,6 +140,7 @@ public final class Benchmark {
             phase("initial build of the views", this::initialBuild);
             phase("ceiling: MongoDB bulk inserts", this::mongoCeiling);
             phase("ceiling: raw read of the events", () -> rawRead = pg.readAllEvents());
+            phase("first build against its ceiling", this::firstBuildCeiling);
             phase("commands over HTTP", "commands", this::commands);
             phase("rebuild every projection", "rebuild", this::rebuild);
             phase("queries", "queries", this::queries);
@@ -381,9 +383,56 @@ public final class Benchmark {
         cpuWindow("initial build of the views", cpuFrom, head - from, "event");
         double seconds = (System.nanoTime() - started) / 1e9;
         windows.put("initial build", new Instant[] {at, Instant.now()});
+        long documents = 0;
+        try (MongoCeiling mongo = new MongoCeiling(mongoUri)) {
+            for (JsonNode status : http.get("/api/admin/projections").json()) {
+                documents += mongo.viewDocuments(mongoDatabase, status.path("name").asString(),
+                        status.path("generation").asInt());
+            }
+        }
+        firstBuild = new Built(head - from, seconds, documents);
         report.phase("initial build of the views", true, String.format(Locale.ROOT,
-                "every projection from position %,d to %,d in %.1f s after the service was up (%,.0f events/s)",
-                from, head, seconds, (head - from) / seconds));
+                "every projection from position %,d to %,d in %.1f s after the service was up (%,.0f events/s), "
+                        + "%,d documents", from, head, seconds, (head - from) / seconds, documents));
+    }
+
+    /** What a build of every view did: the events it folded, in how long, into how many documents. */
+    private record Built(long events, double seconds, long documents) {
+        double rate() {
+            return events / seconds;
+        }
+    }
+
+    /**
+     * The first build against the ceilings measured after it (the raw read of its events, the raw bulk write of
+     * the documents it wrote), with the same targets as a rebuild's: it is the same stream-order pass.
+     */
+    private void firstBuildCeiling() {
+        againstCeiling("First build against its ceiling", "the first build (every projection, from health to no lag)",
+                "first build", firstBuild);
+    }
+
+    /** A table of a build against the slower of its two ceilings, and its two targets. */
+    private void againstCeiling(String title, String row, String target, Built built) {
+        double readSeconds = rawRead.seconds() * built.events() / Math.max(1, rawRead.ok());
+        double writeSeconds = built.documents() / mongoCeiling.perSecond();
+        double ceilingSeconds = Math.max(readSeconds, writeSeconds);
+        double ceilingRate = built.events() / ceilingSeconds;
+        double rate = built.rate();
+        Report.Table ceiling = report.table(title, "figure", "seconds", "events/s", "ratio of the build to it");
+        Report.row(ceiling, String.format(Locale.ROOT, "raw read of the %,d events (one pass, every column)",
+                built.events()), readSeconds, built.events() / readSeconds, rate / (built.events() / readSeconds));
+        Report.row(ceiling, String.format(Locale.ROOT, "raw bulk write of the %,d resulting documents",
+                built.documents()), writeSeconds, built.events() / writeSeconds,
+                rate / (built.events() / writeSeconds));
+        Report.row(ceiling, "ceiling: the slower of the two", ceilingSeconds, ceilingRate, rate / ceilingRate);
+        Report.row(ceiling, row, built.seconds(), rate, 1.0);
+        ceiling.notes().add("One stream-order pass reads the events once for every projection it builds and inserts"
+                + " each finished document once; each projection's processor then reads what was appended since the"
+                + " pass began. The documents include the views' key indexes.");
+        target(target + " ≥ 25,000 events/s", String.format(Locale.ROOT, "%,.0f/s", rate), rate >= 25_000);
+        target(target + " ≥ 50% of its ceiling", String.format(Locale.ROOT, "%.0f%%", 100 * rate / ceilingRate),
+                rate / ceilingRate >= 0.5);
     }
 
     private void commands() throws Exception {
@@ -528,25 +577,9 @@ public final class Benchmark {
         double seconds = Duration.between(firstStart, lastSwap).toMillis() / 1000.0;
         double rate = events / seconds;
         cpuWindows.put("rebuild (polled to done)", new CpuWindow(Cpu.between(cpuFrom, cpuTo), events, "event"));
-        double readSeconds = rawRead.seconds() * events / Math.max(1, rawRead.ok());
-        double writeSeconds = documents / mongoCeiling.perSecond();
-        double ceilingSeconds = Math.max(readSeconds, writeSeconds);
-        double ceilingRate = events / ceilingSeconds;
         Report.row(table, "all, wall clock", "", events, seconds, rate, documents);
-        Report.Table ceiling = report.table("Rebuild against its ceiling",
-                "figure", "seconds", "events/s", "ratio of the rebuild to it");
-        Report.row(ceiling, String.format(Locale.ROOT, "raw read of the %,d events (one pass, every column)", events),
-                readSeconds, events / readSeconds, rate / (events / readSeconds));
-        Report.row(ceiling, String.format(Locale.ROOT, "raw bulk write of the %,d resulting documents", documents),
-                writeSeconds, events / writeSeconds, rate / (events / writeSeconds));
-        Report.row(ceiling, "ceiling: the slower of the two", ceilingSeconds, ceilingRate, rate / ceilingRate);
-        Report.row(ceiling, "the rebuild (all projections, wall clock)", seconds, rate, 1.0);
-        ceiling.notes().add("One stream-order pass reads the events once for all " + done.size()
-                + " projections and inserts each finished document once; each projection's processor then reads "
-                + "what was appended since the pass began.");
-        target("rebuild ≥ 25,000 events/s", String.format(Locale.ROOT, "%,.0f/s", rate), rate >= 25_000);
-        target("rebuild ≥ 50% of its ceiling", String.format(Locale.ROOT, "%.0f%%", 100 * rate / ceilingRate),
-                rate / ceilingRate >= 0.5);
+        againstCeiling("Rebuild against its ceiling", "the rebuild (" + done.size() + " projections, wall clock)",
+                "rebuild", new Built(events, seconds, documents));
         report.phase("rebuild every projection", true, String.format(Locale.ROOT,
                 "%d projections, %,d events in %.1f s (%,.0f events/s)", done.size(), events, seconds, rate));
     }
