@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A fresh, empty event store database for one test context: an H2 file in a temporary folder by default, or a new
@@ -47,7 +50,7 @@ public final class TestEventStoreDatabase {
         if (postgres()) {
             String name = "dangjian_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             adminExecute("CREATE DATABASE " + name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> adminExecute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropOnceUnused(name)));
             return new TestEventStoreDatabase(PG_SERVER + name, PG_USER, PG_PASSWORD);
         }
         try {
@@ -60,6 +63,37 @@ public final class TestEventStoreDatabase {
                     + ";MODE=PostgreSQL;AUTO_SERVER=TRUE;AUTO_COMPACT_FILL_RATE=0", "sa", "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Drops the database once this JVM's services have closed their connections, or after 20 s: shutdown hooks run
+     * at once, and a database dropped under a Spring context that is still closing leaves its processors waiting
+     * for a connection until the test JVM is killed.
+     */
+    private static void dropOnceUnused(String name) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (connections(name) > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        adminExecute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private static int connections(String name) {
+        try (Connection connection = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, PG_PASSWORD);
+             PreparedStatement count = connection.prepareStatement(
+                     "SELECT count(*) FROM pg_stat_activity WHERE datname = ?")) {
+            count.setString(1, name);
+            try (ResultSet result = count.executeQuery()) {
+                return result.next() ? result.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            return 0;
         }
     }
 
