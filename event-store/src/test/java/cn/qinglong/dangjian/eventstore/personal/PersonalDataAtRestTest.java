@@ -94,8 +94,7 @@ class PersonalDataAtRestTest {
     @DisplayName("the stored event bytes contain no plaintext phone number or address, and read back in clear")
     void stored_bytes_hold_no_plaintext_phone_number_or_address() {
         MemberId member = newMember();
-        List<MemberEvent> events = history(member);
-        append(member, events);
+        List<MemberEvent> events = appendedHistory(member);
 
         List<byte[]> payloads = jdbc.query("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ?",
                 (row, i) -> row.getBytes(1), member.value());
@@ -112,8 +111,7 @@ class PersonalDataAtRestTest {
     @DisplayName("after the key is destroyed the personal fields read as erased, every other fact and the chain stay")
     void erasure_shreds_personal_fields_and_keeps_everything_else() {
         MemberId member = newMember();
-        List<MemberEvent> events = history(member);
-        append(member, events);
+        List<MemberEvent> events = appendedHistory(member);
         List<byte[]> before = storedPayloads(member);
 
         transaction.executeWithoutResult(tx -> {
@@ -147,8 +145,7 @@ class PersonalDataAtRestTest {
     @DisplayName("a reader that uses no personal data reads it sealed: the personal fields as if erased, every other fact as stored, the key kept")
     void a_reader_leaving_personal_data_sealed_reads_it_as_erased() {
         MemberId member = newMember();
-        List<MemberEvent> events = history(member);
-        append(member, events);
+        List<MemberEvent> events = appendedHistory(member);
         List<Class<?>> types = List.of(MemberRegistered.class, MemberRelocated.class);
 
         List<MemberEvent> sealed = readOf(member, types, personalData.eventSerializerLeavingPersonalDataSealed());
@@ -164,8 +161,7 @@ class PersonalDataAtRestTest {
     @DisplayName("an event read again is decoded once (the same object), until this node erases the member's key")
     void decoded_events_are_shared_until_this_node_erases() {
         MemberId member = newMember();
-        List<MemberEvent> events = history(member);
-        append(member, events);
+        List<MemberEvent> events = appendedHistory(member);
 
         List<MemberEvent> first = payloadsOf(member);
         List<MemberEvent> second = payloadsOf(member);
@@ -182,8 +178,7 @@ class PersonalDataAtRestTest {
     @DisplayName("reading an erasure another node recorded drops what was decoded with the destroyed key")
     void reading_an_erasure_drops_decoded_events() {
         MemberId member = newMember();
-        List<MemberEvent> events = history(member);
-        append(member, events);
+        List<MemberEvent> events = appendedHistory(member);
         assertThat(((MemberRegistered) payloadsOf(member).get(0)).phone()).isEqualTo(PHONE);
 
         // another node destroys the key and records the erasure; this node only reads the event
@@ -226,8 +221,7 @@ class PersonalDataAtRestTest {
     @DisplayName("a snapshot is stored sealed, reads back, and is dropped when the member's data is erased")
     void snapshots_are_sealed_and_dropped_on_erasure() {
         MemberId member = newMember();
-        List<MemberEvent> events = history(member);
-        append(member, events);
+        List<MemberEvent> events = appendedHistory(member);
         eventStore.storeSnapshot(new GenericDomainEventMessage<>("Member", member.value(), events.size() - 1,
                 events.get(0)));
 
@@ -274,6 +268,13 @@ class PersonalDataAtRestTest {
                 new HouseholdsLinked(member, List.of(HOUSEHOLD, "青竹苑3幢102"), DAY),
                 new DuesPaid(member, YearMonth.of(2026, 10), 200, DAY),
                 new MembershipEnded(member, MembershipEndReason.DECEASED, DAY));
+    }
+
+    /** Appends the member's {@link #history} to the store; answers it. */
+    private List<MemberEvent> appendedHistory(MemberId member) {
+        List<MemberEvent> events = history(member);
+        append(member, events);
+        return events;
     }
 
     private void append(MemberId member, List<MemberEvent> events) {
