@@ -25,6 +25,8 @@ class AttendanceProjection extends MemberOrganizationStudyDayProjection {
     static final String ATTENDED = "attended";
     static final String EXCUSED = "excused";
     static final String MADE_UP = "madeUp";
+    /** The key indexes this view keeps. */
+    private static final Set<String> INDEXES = Set.of(MemberDocuments.DAILY_BRANCH_INDEX);
     static final String FOLLOWED_UP = "followedUp";
 
     AttendanceProjection() {
@@ -41,7 +43,7 @@ class AttendanceProjection extends MemberOrganizationStudyDayProjection {
         views.get(MEMBERS).createIndex(Indexes.ascending(DAILY_HISTORY + ".branchId"));
         views.get(STUDY_DAYS).createIndex(Indexes.ascending("branchId", "date"));
         views.get(STUDY_DAYS).createIndex(Indexes.ascending("date"));
-        KeyIndex.markCompleteIfEmpty(views.get(MEMBERS), views.get(KeyIndex.COLLECTION));
+        KeyIndex.markCompleteIfEmpty(INDEXES, views.get(MEMBERS), views.get(KeyIndex.COLLECTION));
     }
 
     /** The member's study-day facts, carried forward by the one rule {@link AttendanceFigures} reads them with. */

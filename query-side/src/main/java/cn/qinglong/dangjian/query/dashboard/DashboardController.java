@@ -13,6 +13,7 @@ import cn.qinglong.dangjian.kernel.member.MembershipStatus;
 import cn.qinglong.dangjian.kernel.member.ResidenceStatus;
 import cn.qinglong.dangjian.query.member.MemberReach;
 import cn.qinglong.dangjian.query.organization.OrganizationTree;
+import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.Generations;
@@ -30,6 +31,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -113,10 +115,18 @@ record DashboardController(Generations runtime, Today today, ViewAnswers answers
         }
         YearMonth lastMonth = YearMonth.from(date).minusMonths(1);
         long duesPayers = 0;
-        for (Document d : views.get(MemberFoldProjection.MEMBERS)
-                .find(reach.narrow(and(eq("status", MembershipStatus.ACTIVE.name()), in("branchId", scope))))) {
-            duesPayers++;
-            count(n, Difficulty.PAYING_DUES, DuesController.paying(MemberDocuments.state(d), lastMonth));
+        // the committee's and auditors' counts come from the dues key indexes, a scoped caller's from their members
+        Optional<long[]> dues = caller.subdistrictWide()
+                ? DuesIndex.paying(views.get(KeyIndex.COLLECTION), scope, lastMonth) : Optional.empty();
+        if (dues.isPresent()) {
+            duesPayers = dues.get()[0];
+            n[Difficulty.PAYING_DUES.ordinal()] = dues.get()[1];
+        } else {
+            for (Document d : views.get(MemberFoldProjection.MEMBERS)
+                    .find(reach.narrow(and(eq("status", MembershipStatus.ACTIVE.name()), in("branchId", scope))))) {
+                duesPayers++;
+                count(n, Difficulty.PAYING_DUES, DuesController.paying(MemberDocuments.state(d), lastMonth));
+            }
         }
         if (!caller.subdistrictWide()) {
             scope.retainAll(reachable);

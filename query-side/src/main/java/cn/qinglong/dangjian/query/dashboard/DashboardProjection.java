@@ -10,6 +10,7 @@ import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MeetingDocuments;
 import cn.qinglong.dangjian.query.projection.NoticeDocuments;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,8 +40,11 @@ class DashboardProjection extends MemberOrganizationStudyDayProjection {
     static final String NOTICES = "notices";
     static final String LAST_GROUP_MEETING_ON = "lastGroupMeetingOn";
     static final String ACKNOWLEDGED_NOTICES = "acknowledgedNotices";
-    /** {@link KeyIndex}: a member's relation branch, so dues find an organisation's members. */
+    /** {@link KeyIndex}: a member's relation branch, so dues find an organisation's members; and {@link DuesIndex}. */
     static final String RELATION_BRANCH_INDEX = "relationBranch";
+    /** The key indexes this view keeps. */
+    private static final Set<String> INDEXES = Set.of(RELATION_BRANCH_INDEX, DuesIndex.PAYER, DuesIndex.PAID,
+            DuesIndex.OWED);
 
     DashboardProjection() {
         super(NAME, MEETINGS, NOTICES, KeyIndex.COLLECTION);
@@ -51,7 +55,9 @@ class DashboardProjection extends MemberOrganizationStudyDayProjection {
         if (!MEMBERS.equals(collection) || document.getString("branchId") == null) {
             return Map.of();
         }
-        return Map.of(RELATION_BRANCH_INDEX, Set.of(document.getString("branchId")));
+        Map<String, Set<String>> keys = new HashMap<>(DuesIndex.keys(document));
+        keys.put(RELATION_BRANCH_INDEX, Set.of(document.getString("branchId")));
+        return keys;
     }
 
     @Override
@@ -84,7 +90,7 @@ class DashboardProjection extends MemberOrganizationStudyDayProjection {
         views.get(STUDY_DAYS).createIndex(Indexes.ascending("branchId", "date"));
         views.get(MEETINGS).createIndex(Indexes.ascending("heldOn"));
         views.get(NOTICES).createIndex(Indexes.ascending("issuedOn"));
-        KeyIndex.markCompleteIfEmpty(views.get(MEMBERS), views.get(KeyIndex.COLLECTION));
+        KeyIndex.markCompleteIfEmpty(INDEXES, views.get(MEMBERS), views.get(KeyIndex.COLLECTION));
     }
 
     @Override

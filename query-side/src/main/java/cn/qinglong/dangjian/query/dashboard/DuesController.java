@@ -11,6 +11,7 @@ import cn.qinglong.dangjian.query.organization.OrganizationTree;
 import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import cn.qinglong.dangjian.query.projection.MemberFoldProjection;
 import cn.qinglong.dangjian.query.projection.Generations;
+import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.ViewCollections;
 import cn.qinglong.dangjian.security.problem.InvalidInput;
 import cn.qinglong.dangjian.security.problem.NotFound;
@@ -19,6 +20,7 @@ import cn.qinglong.dangjian.query.web.ReadsView;
 import cn.qinglong.dangjian.query.web.Today;
 import cn.qinglong.dangjian.query.web.ViewAnswers;
 import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -27,6 +29,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -56,8 +59,8 @@ class DuesController {
      * What {@link MemberState#arrearsThrough} and {@link MemberState#paid} read, and who the member is, where they pay
      * and whether they still are a member: a member document holds the whole state, this is a small part of it.
      */
-    private static final Bson DUES = Projections.include("memberId", "name", "branchId", "status", "duesStandards",
-            "duesPayments");
+    private static final Bson DUES = Projections.fields(Projections.include(DuesIndex.FIELDS),
+            Projections.include("memberId", "name"));
 
     DuesController(Generations runtime, Today today, MemberReach reach, ViewAnswers answers) {
         this.runtime = runtime;
@@ -92,7 +95,15 @@ class DuesController {
 
     private ArrearsList arrears(String organization, YearMonth last) {
         List<ArrearsItem> items = new ArrayList<>();
-        members(organization, false).forEach(member -> {
+        ViewCollections views = runtime.views(DashboardProjection.NAME);
+        Set<String> scope = scope(views, organization);
+        Optional<Set<String>> owing = reach.subdistrictWide()
+                ? DuesIndex.owing(views.get(KeyIndex.COLLECTION), last, scope) : Optional.empty();
+        Stream<MemberState> members = owing.isPresent() && owing.get().size() <= KeyIndex.MAX_KEYS_BY_ID
+                ? states(views.get(MemberFoldProjection.MEMBERS).find(in("_id", owing.get())))
+                        .filter(member -> inScope(member, scope, false))
+                : members(views, scope, false);
+        members.forEach(member -> {
             List<MemberState.Arrear> owed = member.arrearsThrough(last);
             if (!owed.isEmpty()) {
                 items.add(new ArrearsItem(member.memberId().value(), member.name(), member.branchId().value(),
@@ -114,9 +125,19 @@ class DuesController {
                 organization, month);
     }
 
+    /**
+     * Counted from the view's {@link DuesIndex} entries for the committee and auditors (one entry per branch, and per
+     * branch and amount paid); for a scoped caller, and a view built before it kept them, from the members.
+     */
     private List<CollectionRow> collection(String organization, YearMonth month) {
+        ViewCollections views = runtime.views(DashboardProjection.NAME);
+        Set<String> scope = scope(views, organization);
         Map<String, long[]> rows = new TreeMap<>();
-        members(organization, true).forEach(member -> {
+        if (reach.subdistrictWide() && counted(views.get(KeyIndex.COLLECTION), scope, month, rows)) {
+            return rows(rows);
+        }
+        rows.clear();
+        members(views, scope, true).forEach(member -> {
             long[] row = rows.computeIfAbsent(member.branchId().value(), k -> new long[3]);
             row[0]++;
             member.duesPayments().stream().filter(p -> p.period().equals(month)).findFirst().ifPresent(p -> {
@@ -124,6 +145,33 @@ class DuesController {
                 row[2] += p.amountFen();
             });
         });
+        return rows(rows);
+    }
+
+    /** Fills {@code rows} ({@code [payers, paid, fen]} by branch) from the index; false when it is not complete. */
+    private static boolean counted(MongoCollection<Document> keys, Set<String> scope, YearMonth month,
+                                   Map<String, long[]> rows) {
+        Optional<Map<String, Set<String>>> payers = DuesIndex.payers(keys, scope);
+        Optional<Map<List<String>, Set<String>>> paid = DuesIndex.paid(keys, month, scope);
+        if (payers.isEmpty() || paid.isEmpty()) {
+            return false;
+        }
+        payers.get().forEach((branch, members) -> {
+            if (!members.isEmpty()) {
+                rows.put(branch, new long[] {members.size(), 0, 0});
+            }
+        });
+        paid.get().forEach((branchAndFen, members) -> {
+            long[] row = rows.get(branchAndFen.get(0));
+            if (row != null) {
+                row[1] += members.size();
+                row[2] += members.size() * Long.parseLong(branchAndFen.get(1));
+            }
+        });
+        return true;
+    }
+
+    private static List<CollectionRow> rows(Map<String, long[]> rows) {
         return rows.entrySet().stream().map(e -> new CollectionRow(e.getKey(), e.getValue()[0], e.getValue()[1],
                 e.getValue()[0] == 0 ? null : BigDecimal.valueOf(e.getValue()[1])
                         .divide(BigDecimal.valueOf(e.getValue()[0]), 4, RoundingMode.HALF_UP), e.getValue()[2]))
@@ -131,26 +179,40 @@ class DuesController {
     }
 
     /**
-     * The members whose relation branch is the organisation or below it (all without one), in the caller's reach,
-     * each decoded from {@link #DUES} only. An organisation's come through the relation-branch key index
-     * ({@link MemberReach#byKey}), checked one by one since the index may name a few that have left.
+     * The relation branches of the organisation and below it; {@code null} (every one) without an organisation.
+     * Unknown, or outside a scoped caller's reach: not found.
      */
-    private Stream<MemberState> members(String organization, boolean activeOnly) {
-        ViewCollections views = runtime.views(DashboardProjection.NAME);
-        Bson active = eq("status", MembershipStatus.ACTIVE.name());
+    private Set<String> scope(ViewCollections views, String organization) {
         if (organization == null) {
-            return states(views.get(MemberFoldProjection.MEMBERS)
-                    .find(reach.narrow(activeOnly ? active : new Document())));
+            return null;
         }
         OrganizationTree tree = OrganizationTree.read(views.get(DashboardProjection.ORGANIZATIONS));
         if (!tree.contains(organization) || !reach.reachesOrganization(organization)) {
             throw new NotFound("organization", organization);
         }
-        Set<String> scope = new TreeSet<>(tree.subtree(organization));
+        return new TreeSet<>(tree.subtree(organization));
+    }
+
+    /**
+     * The members whose relation branch is in {@code scope} (all without one), in the caller's reach, each decoded
+     * from {@link #DUES} only. An organisation's come through the relation-branch key index ({@link
+     * MemberReach#byKey}), checked one by one since the index may name a few that have left.
+     */
+    private Stream<MemberState> members(ViewCollections views, Set<String> scope, boolean activeOnly) {
+        Bson active = eq("status", MembershipStatus.ACTIVE.name());
+        if (scope == null) {
+            return states(views.get(MemberFoldProjection.MEMBERS)
+                    .find(reach.narrow(activeOnly ? active : new Document())));
+        }
         Bson query = activeOnly ? and(active, in("branchId", scope)) : in("branchId", scope);
         return states(reach.byKey(views, DashboardProjection.RELATION_BRANCH_INDEX, scope, query))
-                .filter(member -> member.branchId() != null && scope.contains(member.branchId().value())
-                        && (!activeOnly || member.status() == MembershipStatus.ACTIVE));
+                .filter(member -> inScope(member, scope, activeOnly));
+    }
+
+    /** Whether a member read by key still pays in the scope (every relation branch when {@code null}). */
+    private static boolean inScope(MemberState member, Set<String> scope, boolean activeOnly) {
+        return member.branchId() != null && (scope == null || scope.contains(member.branchId().value()))
+                && (!activeOnly || member.status() == MembershipStatus.ACTIVE);
     }
 
     private static Stream<MemberState> states(FindIterable<Document> found) {

@@ -39,6 +39,8 @@ class EvaluationProjection extends MemberFoldProjection {
     static final String ORGANIZATION_RATINGS = "organizationRatings";
     /** {@link KeyIndex}: the rounds a member was rated or graded in, so a round finds its members. */
     static final String ROUND_INDEX = "round";
+    /** The key indexes this view keeps. */
+    private static final Set<String> INDEXES = Set.of(ROUND_INDEX);
 
     EvaluationProjection() {
         super(NAME, ROUNDS, ORGANIZATIONS, KeyIndex.COLLECTION);
@@ -60,7 +62,7 @@ class EvaluationProjection extends MemberFoldProjection {
         views.get(MEMBERS).createIndex(Indexes.ascending(RATINGS + ".roundId"));
         views.get(MEMBERS).createIndex(Indexes.ascending(GRADES + ".roundId"));
         views.get(ROUNDS).createIndex(Indexes.ascending("organizationId", "year"));
-        KeyIndex.markCompleteIfEmpty(views.get(MEMBERS), views.get(KeyIndex.COLLECTION));
+        KeyIndex.markCompleteIfEmpty(INDEXES, views.get(MEMBERS), views.get(KeyIndex.COLLECTION));
     }
 
     @Override

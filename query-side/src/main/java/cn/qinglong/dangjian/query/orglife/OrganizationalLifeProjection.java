@@ -44,6 +44,8 @@ class OrganizationalLifeProjection extends MemberFoldProjection {
     static final String DELIVERIES = "noticeDeliveries";
     /** {@link KeyIndex}: the meetings a member attended, so a meeting finds who came. */
     static final String MEETING_INDEX = "meeting";
+    /** The key indexes this view keeps. */
+    private static final Set<String> INDEXES = Set.of(MEETING_INDEX, MemberDocuments.DAILY_BRANCH_INDEX);
 
     OrganizationalLifeProjection() {
         super(NAME, ORGANIZATIONS, MEETINGS, NOTICES, KeyIndex.COLLECTION);
@@ -67,7 +69,7 @@ class OrganizationalLifeProjection extends MemberFoldProjection {
         views.get(MEMBERS).createIndex(Indexes.ascending(ATTENDED + ".meetingId"));
         views.get(MEETINGS).createIndex(Indexes.ascending("organizationId", "heldOn"));
         views.get(NOTICES).createIndex(Indexes.ascending("organizationId", "issuedOn"));
-        KeyIndex.markCompleteIfEmpty(views.get(MEMBERS), views.get(KeyIndex.COLLECTION));
+        KeyIndex.markCompleteIfEmpty(INDEXES, views.get(MEMBERS), views.get(KeyIndex.COLLECTION));
     }
 
     @Override

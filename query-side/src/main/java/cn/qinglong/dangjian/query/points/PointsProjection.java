@@ -36,6 +36,8 @@ class PointsProjection extends MemberOrganizationStudyDayProjection {
     static final String DAILY_HISTORY = MemberDocuments.DAILY_HISTORY;
     /** {@link KeyIndex}: the member a credit scores, so a member finds their credits. */
     static final String SCORED_MEMBER_INDEX = "scoredMember";
+    /** The key indexes this view keeps. */
+    private static final Set<String> INDEXES = Set.of(MemberDocuments.DAILY_BRANCH_INDEX, SCORED_MEMBER_INDEX);
 
     PointsProjection() {
         super(NAME, CREDITS, KeyIndex.COLLECTION);
@@ -58,7 +60,7 @@ class PointsProjection extends MemberOrganizationStudyDayProjection {
         views.get(STUDY_DAYS).createIndex(Indexes.ascending("branchId", "date"));
         views.get(STUDY_DAYS).createIndex(Indexes.ascending("date"));
         views.get(CREDITS).createIndex(Indexes.ascending("memberId"));
-        KeyIndex.markCompleteIfEmpty(views.get(MEMBERS), views.get(KeyIndex.COLLECTION), views.get(CREDITS));
+        KeyIndex.markCompleteIfEmpty(INDEXES, views.get(MEMBERS), views.get(KeyIndex.COLLECTION), views.get(CREDITS));
     }
 
     /** A fact that scores someone other than its stream's member goes to that member's credit from the stream. */

@@ -2,6 +2,8 @@ package cn.qinglong.dangjian.query.projection;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.regex;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bson.Document;
 
@@ -28,9 +31,11 @@ import org.bson.Document;
  *
  * <p>Every change is a {@code $max} of {@code 2 × version + 1} (the document holds the value from that version on)
  * or {@code 2 × version} (it no longer does), so the entry a later version of the document wrote always wins,
- * whatever order the writes arrive in, and writing one again changes nothing. A node that lost its segment and
- * still writes an old version can therefore leave a stale "present" entry, never hide a present one: the answer is a
- * superset, and readers check each document they fetch.
+ * whatever order the writes arrive in, and writing one again changes nothing. Every writer folds a stream the same
+ * way, so an event's marks are the same whoever writes them (a node that lost its segment writes marks the new owner
+ * writes too): once every batch is written, the entries are exact. A batch writes its entries before its documents,
+ * so while it is being written they may name a document that does not hold the value yet: readers that fetch the
+ * documents check each one.
  */
 public final class KeyIndex {
 
@@ -46,23 +51,32 @@ public final class KeyIndex {
     private static final String COMPLETE = "complete";
     /** Ids may contain '.', which a field name may not; no id contains this character, so the mapping reverses. */
     private static final char DOT_STAND_IN = '\uFF0E';
+    /** The field of the "complete" mark that names the indexes it covers. */
+    private static final String INDEXES = "indexes";
+    /**
+     * What a "complete" mark written before marks named their indexes covers: the indexes the views kept then (a
+     * frozen list; an index added since is complete only in a generation whose mark names it).
+     */
+    private static final Set<String> BEFORE_NAMED_MARKS = Set.of("relationBranch", "dailyBranch", "scoredMember",
+            "meeting", "round");
 
     private KeyIndex() {
     }
 
     /**
-     * Marks a generation's index complete: called when the view starts with no documents (in {@code documents} nor
-     * in any of {@code moreDocuments}, where a view indexes more than one collection), so that its index is written
-     * from the first event on. A generation built before the view kept the index has documents and no mark, and is
-     * answered by query until it is rebuilt, since the entries later events add to it would be partial.
+     * Marks a generation's {@code indexes} complete: called when the view starts with no documents (in {@code
+     * documents} nor in any of {@code moreDocuments}, where a view indexes more than one collection), so that they are
+     * written from the first event on. A generation built before the view kept an index has documents and no mark
+     * naming it, and is answered by query until it is rebuilt, since the entries later events add to it would be
+     * partial.
      */
     @SafeVarargs
-    public static void markCompleteIfEmpty(MongoCollection<Document> documents, MongoCollection<Document> keys,
-                                           MongoCollection<Document>... moreDocuments) {
+    public static void markCompleteIfEmpty(Set<String> indexes, MongoCollection<Document> documents,
+                                           MongoCollection<Document> keys, MongoCollection<Document>... moreDocuments) {
         if (Stream.concat(Stream.of(documents), Stream.of(moreDocuments))
                 .allMatch(collection -> collection.find().limit(1).first() == null)) {
-            keys.updateOne(eq("_id", COMPLETE), new Document("$set", new Document("since", "the first event")),
-                    new UpdateOptions().upsert(true));
+            keys.updateOne(eq("_id", COMPLETE), new Document("$set", new Document("since", "the first event")
+                    .append(INDEXES, List.copyOf(new TreeSet<>(indexes)))), new UpdateOptions().upsert(true));
         }
     }
 
@@ -88,12 +102,31 @@ public final class KeyIndex {
         List<String> ids = new ArrayList<>();
         ids.add(COMPLETE);
         values.forEach(value -> ids.add(id(index, value)));
+        return read(keys.find(in("_id", ids)), index);
+    }
+
+    /**
+     * For each value of index {@code index} that begins with one of {@code prefixes} (values such as {@code
+     * <branch>|<month>}, asked for as {@code <branch>|}; ids hold no {@code |}), the keys of the documents that hold
+     * it, as {@link #lookupEach}: one read, an {@code _id} range per prefix on MongoDB (the stand-in scans the
+     * entries).
+     */
+    public static Optional<Map<String, Set<String>>> lookupStartingWith(MongoCollection<Document> keys, String index,
+                                                                       Collection<String> prefixes) {
+        List<org.bson.conversions.Bson> ids = new ArrayList<>(); // the driver's, not this package's Bson
+        ids.add(eq("_id", COMPLETE));
+        prefixes.forEach(prefix -> ids.add(regex("_id", "^" + Pattern.quote(id(index, prefix)))));
+        return read(keys.find(or(ids)), index);
+    }
+
+    private static Optional<Map<String, Set<String>>> read(Iterable<Document> entries, String index) {
         Map<String, Set<String>> found = new LinkedHashMap<>();
         boolean complete = false;
-        for (Document entry : keys.find(in("_id", ids))) {
+        for (Document entry : entries) {
             String id = entry.getString("_id");
             if (COMPLETE.equals(id)) {
-                complete = true;
+                List<String> named = entry.getList(INDEXES, String.class);
+                complete = named == null ? BEFORE_NAMED_MARKS.contains(index) : named.contains(index);
                 continue;
             }
             Set<String> holders = new TreeSet<>();

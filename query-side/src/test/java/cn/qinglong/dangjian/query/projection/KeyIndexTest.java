@@ -49,7 +49,7 @@ class KeyIndexTest {
     /** A fresh generation, marked complete as the runtime marks a view that starts with no documents. */
     private static ViewCollections views() {
         ViewCollections views = new ViewCollections(TestMongo.database(), "keyindex" + System.nanoTime() + "_" + run++, 1);
-        KeyIndex.markCompleteIfEmpty(views.get(DOCS), views.get(KeyIndex.COLLECTION));
+        KeyIndex.markCompleteIfEmpty(Set.of("branch"), views.get(DOCS), views.get(KeyIndex.COLLECTION));
         return views;
     }
 
@@ -94,9 +94,42 @@ class KeyIndexTest {
     void partialIndexIsNotUsed() {
         ViewCollections views = new ViewCollections(TestMongo.database(), "keyindex" + System.nanoTime() + "_" + run++, 1);
         views.get(DOCS).insertOne(new Document("_id", "m-0").append("branch", List.of("a")).append(FoldingProjection.VERSION, 0L));
-        KeyIndex.markCompleteIfEmpty(views.get(DOCS), views.get(KeyIndex.COLLECTION));
+        KeyIndex.markCompleteIfEmpty(Set.of("branch"), views.get(DOCS), views.get(KeyIndex.COLLECTION));
         new Branches().apply(List.of(move("m-1", 0, "a")), views);
         assertThat(KeyIndex.lookup(views.get(KeyIndex.COLLECTION), "branch", List.of("a"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a generation is answered from an index only if its complete mark names it; a mark from before marks named their indexes covers only the indexes kept then")
+    void completeOnlyForTheIndexesTheMarkNames() {
+        ViewCollections views = new ViewCollections(TestMongo.database(), "keyindex" + System.nanoTime() + "_" + run++, 1);
+        KeyIndex.markCompleteIfEmpty(Set.of("branch"), views.get(DOCS), views.get(KeyIndex.COLLECTION));
+        new Branches().apply(List.of(move("m-1", 0, "a")), views);
+        MongoCollection<Document> keys = views.get(KeyIndex.COLLECTION);
+        assertThat(KeyIndex.lookup(keys, "branch", List.of("a"))).contains(Set.of("m-1"));
+        assertThat(KeyIndex.lookup(keys, "added-later", List.of("a"))).as("an index the mark does not name").isEmpty();
+
+        keys.updateOne(com.mongodb.client.model.Filters.eq("_id", "complete"),
+                new Document("$unset", new Document("indexes", "")));
+        assertThat(KeyIndex.lookup(keys, "branch", List.of("a"))).as("not kept before marks named them").isEmpty();
+        assertThat(KeyIndex.lookup(keys, MemberDocuments.DAILY_BRANCH_INDEX, List.of("a"))).as("kept then")
+                .contains(Set.of());
+    }
+
+    @Test
+    @DisplayName("values are looked up by how they begin: every value of the index that starts with a prefix, and no other")
+    void lookupStartingWith() {
+        ViewCollections views = views();
+        new Branches().apply(List.of(move("m-1", 0, "a|2026-10"), move("m-2", 0, "a|2026-11"),
+                move("m-3", 0, "ab|2026-11"), move("m-4", 0, "b|2026-11"), move("m-5", 0, "a.b|x")), views);
+        MongoCollection<Document> keys = views.get(KeyIndex.COLLECTION);
+        assertThat(KeyIndex.lookupStartingWith(keys, "branch", List.of("a|", "b|"))).contains(Map.of(
+                "a|2026-10", Set.of("m-1"), "a|2026-11", Set.of("m-2"), "b|2026-11", Set.of("m-4")));
+        assertThat(KeyIndex.lookupStartingWith(keys, "branch", List.of("a."))).as("a prefix is no pattern")
+                .contains(Map.of("a.b|x", Set.of("m-5")));
+        assertThat(KeyIndex.lookupStartingWith(keys, "branch", List.of(""))).get()
+                .extracting(Map::size).isEqualTo(5);
+        assertThat(KeyIndex.lookupStartingWith(keys, "other", List.of(""))).as("not named by the mark").isEmpty();
     }
 
     @Test
@@ -104,11 +137,11 @@ class KeyIndexTest {
     void completeOnlyWhenEveryIndexedCollectionIsEmpty() {
         ViewCollections views = new ViewCollections(TestMongo.database(), "keyindex" + System.nanoTime() + "_" + run++, 1);
         views.get("more").insertOne(new Document("_id", "o-0").append(FoldingProjection.VERSION, 0L));
-        KeyIndex.markCompleteIfEmpty(views.get(DOCS), views.get(KeyIndex.COLLECTION), views.get("more"));
+        KeyIndex.markCompleteIfEmpty(Set.of("branch"), views.get(DOCS), views.get(KeyIndex.COLLECTION), views.get("more"));
         assertThat(KeyIndex.lookup(views.get(KeyIndex.COLLECTION), "branch", List.of("a"))).isEmpty();
 
         views.get("more").drop();
-        KeyIndex.markCompleteIfEmpty(views.get(DOCS), views.get(KeyIndex.COLLECTION), views.get("more"));
+        KeyIndex.markCompleteIfEmpty(Set.of("branch"), views.get(DOCS), views.get(KeyIndex.COLLECTION), views.get("more"));
         assertThat(KeyIndex.lookup(views.get(KeyIndex.COLLECTION), "branch", List.of("a"))).contains(Set.of());
     }
 

@@ -156,15 +156,13 @@ public record MemberState(
      * later month never hides an earlier one. Nothing is owed after the membership ended.
      */
     public List<Arrear> arrearsThrough(YearMonth through) {
-        YearMonth start = duesStandards.stream().map(DuesStandard::from).min(YearMonth::compareTo)
-                .orElse(duesPayments.stream().map(DuesPayment::period).min(YearMonth::compareTo).orElse(null));
+        YearMonth start = firstDuesMonth();
         if (start == null) {
             return List.of();
         }
-        YearMonth last = status == MembershipStatus.ENDED && endedOn != null
-                && YearMonth.from(endedOn).isBefore(through) ? YearMonth.from(endedOn) : through;
-        Set<YearMonth> paid = new HashSet<>();
-        duesPayments.forEach(p -> paid.add(p.period()));
+        YearMonth ended = endedMonth();
+        YearMonth last = ended != null && ended.isBefore(through) ? ended : through;
+        Set<YearMonth> paid = paidMonths();
         List<Arrear> owed = new ArrayList<>();
         for (YearMonth month = start; !month.isAfter(last); month = month.plusMonths(1)) {
             if (!paid.contains(month)) {
@@ -172,6 +170,41 @@ public record MemberState(
             }
         }
         return owed;
+    }
+
+    /**
+     * The first month {@link #arrearsThrough} names, whatever the date: arrears through a month are non-empty
+     * exactly when it is this month or later. {@code null} when nothing is ever owed (no standard and no payment, or
+     * the membership ended with every month up to its end paid). Views find the members in arrears by it.
+     */
+    public YearMonth firstMonthOwed() {
+        YearMonth month = firstDuesMonth();
+        if (month == null) {
+            return null;
+        }
+        Set<YearMonth> paid = paidMonths();
+        while (paid.contains(month)) {
+            month = month.plusMonths(1);
+        }
+        YearMonth ended = endedMonth();
+        return ended != null && month.isAfter(ended) ? null : month;
+    }
+
+    /** Where dues begin: the first standard's month or, with no standard, the first month paid. */
+    private YearMonth firstDuesMonth() {
+        return duesStandards.stream().map(DuesStandard::from).min(YearMonth::compareTo)
+                .orElse(duesPayments.stream().map(DuesPayment::period).min(YearMonth::compareTo).orElse(null));
+    }
+
+    /** The month the membership ended in, after which nothing is owed; {@code null} while it lasts. */
+    private YearMonth endedMonth() {
+        return status == MembershipStatus.ENDED && endedOn != null ? YearMonth.from(endedOn) : null;
+    }
+
+    private Set<YearMonth> paidMonths() {
+        Set<YearMonth> paid = new HashSet<>();
+        duesPayments.forEach(p -> paid.add(p.period()));
+        return paid;
     }
 
     /** The standard in force for the month, in fen: the one with the latest month on or before it; 0 if none. */

@@ -160,4 +160,24 @@ class MemberStateTest {
         assertThat(ended.arrearsThrough(YearMonth.of(2026, 12))).extracting(MemberState.Arrear::period)
                 .containsExactly(YearMonth.of(2026, 9), YearMonth.of(2026, 10));
     }
+
+    @Test
+    void dues_arrears_the_first_month_owed_is_where_arrears_begin_whatever_the_month_asked() {
+        List<MemberState> states = List.of(withDues(), withDues(paid(9), paid(12)), withDues(standard(9, 200)),
+                withDues(standard(9, 200), paid(9), paid(10)), withDues(standard(9, 200), paid(9), paid(12)),
+                withDues(standard(9, 200), paid(9), new MembershipEnded(ZHANG, MembershipEndReason.DECEASED,
+                        LocalDate.of(2026, 9, 20))),
+                withDues(standard(9, 200), paid(9), new MembershipEnded(ZHANG, MembershipEndReason.DECEASED,
+                        LocalDate.of(2026, 10, 1))));
+        assertThat(states).extracting(MemberState::firstMonthOwed).containsExactly(null, YearMonth.of(2026, 10),
+                YearMonth.of(2026, 9), YearMonth.of(2026, 11), YearMonth.of(2026, 10), null, YearMonth.of(2026, 10));
+        for (MemberState state : states) {
+            for (YearMonth through = YearMonth.of(2026, 7); through.isBefore(YearMonth.of(2027, 3));
+                 through = through.plusMonths(1)) {
+                YearMonth first = state.firstMonthOwed();
+                assertThat(!state.arrearsThrough(through).isEmpty()).as("%s through %s", state.duesPayments(), through)
+                        .isEqualTo(first != null && !through.isBefore(first));
+            }
+        }
+    }
 }
