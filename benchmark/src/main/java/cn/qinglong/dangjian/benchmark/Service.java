@@ -62,6 +62,8 @@ final class Service implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 xmx, "-Xlog:gc:file=" + gcLog + "::filecount=0"));
         if (jfrFile != null) {
+            // deep stacks: at JFR's default 64 frames a request's stack loses its root, and "on stack" undercounts
+            command.add("-XX:FlightRecorderOptions=stackdepth=256");
             command.add("-XX:StartFlightRecording=filename=" + jfrFile + ",settings=profile,dumponexit=true");
         }
         command.addAll(launch);
