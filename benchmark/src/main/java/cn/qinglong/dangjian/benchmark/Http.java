@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,8 +77,9 @@ final class Http {
     }
 
     /**
-     * A GET whose body is read to its end but not kept: a timed client reads what a browser would, without decoding
-     * a large list into a string it never looks at. Answers the failure (as {@link Answer#failure()}) or null.
+     * A GET whose body is read to its end but not kept: a timed client reads what a browser would (compressed, where
+     * the service compresses it), without inflating or decoding a large list into a string it never looks at.
+     * Answers the failure (as {@link Answer#failure()}) or null.
      */
     String failureOf(String path) throws IOException {
         return exchange("GET", path, null, false).failure();
@@ -106,6 +108,8 @@ final class Http {
         // Every view answers JSON; the JDK's default Accept (*/* among others) would leave the annual report's
         // spreadsheet form to content negotiation.
         connection.setRequestProperty("Accept", "application/json");
+        // as every browser does: large kept answers come compressed
+        connection.setRequestProperty("Accept-Encoding", "gzip");
         if (authorization != null) {
             connection.setRequestProperty("Authorization", authorization);
         }
@@ -119,6 +123,9 @@ final class Http {
         }
         int status = connection.getResponseCode();
         InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+        if (stream != null && (keep || status >= 300) && "gzip".equalsIgnoreCase(connection.getContentEncoding())) {
+            stream = new GZIPInputStream(stream);
+        }
         // Reading the body to its end returns the connection to the keep-alive cache.
         String text = stream == null ? "" : keep || status >= 300 ? readFully(stream) : drain(stream);
         return new Answer(status, text);

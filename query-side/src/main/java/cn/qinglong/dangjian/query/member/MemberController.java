@@ -24,6 +24,7 @@ import cn.qinglong.dangjian.query.web.Today;
 import com.mongodb.client.model.Sorts;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -76,9 +77,9 @@ record MemberController(Generations runtime, Today today, MemberReach reach, Vie
         if (scope != null) {
             filters.add(scope);
         }
-        addId(filters, "branchId", "branchId", branchId);
-        addId(filters, "dailyBranchId", "dailyBranchId", dailyBranchId);
-        addId(filters, "residence.communityId", "communityId", communityId);
+        String branch = addId(filters, "branchId", "branchId", branchId);
+        String dailyBranch = addId(filters, "dailyBranchId", "dailyBranchId", dailyBranchId);
+        String community = addId(filters, "residence.communityId", "communityId", communityId);
         String group = QueryParams.id("groupId", groupId);
         if (group != null) {
             filters.add(or(eq("groupId", group), eq("buildingGroupId", group), eq("areaId", group)));
@@ -106,7 +107,8 @@ record MemberController(Generations runtime, Today today, MemberReach reach, Vie
         if (!text.isEmpty()) {
             filters.add(search(text));
         }
-        if ("true".equals(contactLost)) {
+        boolean lost = "true".equals(contactLost);
+        if (lost) {
             filters.add(ne("contactLostSince", null));
         } else if (contactLost != null && !"false".equals(contactLost)) {
             throw new InvalidInput("contactLost", "must be true or false");
@@ -114,8 +116,10 @@ record MemberController(Generations runtime, Today today, MemberReach reach, Vie
         QueryParams.Paging paging = QueryParams.paging(page, size);
         Bson filter = and(filters);
         LocalDate date = today.date();
+        // kept by the parsed inputs (the caller's reach is part of every key): rendering the filter costs more
         return answers.answer(MemberProjection.NAME, () -> roster(filter, paging, date), "roster",
-                filter.toBsonDocument().toJson(), paging, date);
+                Arrays.asList(branch, dailyBranch, community, group, residenceStatus, cat, careNeed, age, text, lost),
+                paging, date);
     }
 
     private Page<MemberView> roster(Bson filter, QueryParams.Paging paging, LocalDate date) {
@@ -144,11 +148,13 @@ record MemberController(Generations runtime, Today today, MemberReach reach, Vie
                 + " letters a-z), or of a phone number (digits)");
     }
 
-    private static void addId(List<Bson> filters, String field, String parameter, String value) {
+    /** The id {@code value} names (null without one), and its filter added to {@code filters}. */
+    private static String addId(List<Bson> filters, String field, String parameter, String value) {
         String id = QueryParams.id(parameter, value);
         if (id != null) {
             filters.add(eq(field, id));
         }
+        return id;
     }
 
     private com.mongodb.client.MongoCollection<Document> members() {

@@ -5,6 +5,9 @@ import cn.qinglong.dangjian.security.Caller;
 import cn.qinglong.dangjian.security.Role.Access;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -16,7 +19,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -65,13 +70,30 @@ public class ViewAnswers {
     /**
      * A kept answer, its JSON and the entity tag of those bytes: every request that is given the same answer is
      * answered the same bytes, serialized once when it was computed (see {@code KeptJson}); their length is what
-     * the answer weighs in the cache.
+     * the answer weighs in the cache. A client that accepts gzip is sent them compressed, compressed once, when the
+     * first such client asks ({@link #gzip}).
      */
-    public record Kept(Object answer, byte[] json, String etag) {
+    public record Kept(Object answer, byte[] json, String etag, AtomicReference<byte[]> gzipped) {
 
         static Kept of(Object answer, JsonMapper mapper) {
             byte[] json = mapper.writeValueAsBytes(answer);
-            return new Kept(answer, json, etag(json));
+            return new Kept(answer, json, etag(json), new AtomicReference<>());
+        }
+
+        /** The JSON compressed with gzip, compressed by the first caller (two at once may both compress it). */
+        byte[] gzip() {
+            byte[] compressed = gzipped.get();
+            if (compressed == null) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 4 + 64);
+                try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+                    gzip.write(json);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e); // a stream in memory does not fail
+                }
+                compressed = out.toByteArray();
+                gzipped.compareAndSet(null, compressed);
+            }
+            return compressed;
         }
 
         private static String etag(byte[] json) {

@@ -12,6 +12,9 @@ import cn.qinglong.dangjian.query.testing.EventLog;
 import cn.qinglong.dangjian.query.testing.Http;
 import cn.qinglong.dangjian.query.testing.QuerySideTest;
 import cn.qinglong.dangjian.query.testing.Scenario;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +88,44 @@ class ViewAnswersTest extends QuerySideTest {
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.header("ETag")).isNotEqualTo(etag);
         assertThat(root(changed.json(), scenario.committee).get("members").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("a kept answer of a kilobyte or more goes compressed to a client that accepts gzip: the same JSON, an entity tag of its own, either tag 304")
+    void keptAnswersGoGzipToThoseWhoAcceptIt() throws IOException {
+        Scenario scenario = scenario("answers-gzip");
+        long position = append(scenario.log);
+        Http.Response plain = keptTree(position);
+        assertThat(plain.text().getBytes(StandardCharsets.UTF_8).length).isGreaterThanOrEqualTo(KeptJson.MIN_GZIP_BYTES);
+        assertThat(plain.header("Content-Encoding")).isNull();
+        assertThat(plain.header("Vary")).contains("Accept-Encoding");
+
+        String tree = "/organizations/tree?minPosition=" + position;
+        Http.Response gzipped = query.get(tree, "Accept-Encoding", "br;q=1.0, gzip;q=0.8");
+        assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
+        assertThat(gzipped.header("Vary")).contains("Accept-Encoding");
+        assertThat(gzipped.header("ETag")).isEqualTo(KeptJson.gzipTag(plain.header("ETag")))
+                .isNotEqualTo(plain.header("ETag"));
+        byte[] compressed = query.getBytes(tree, "Accept-Encoding", "gzip");
+        assertThat(gzipped.header("Content-Length")).isEqualTo(String.valueOf(compressed.length));
+        assertThat(compressed.length).isLessThan(plain.text().length() / 2);
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain.text());
+        }
+        for (String etag : List.of(plain.header("ETag"), gzipped.header("ETag"))) {
+            assertThat(query.get(tree, "Accept-Encoding", "gzip", "If-None-Match", etag).status()).isEqualTo(304);
+            assertThat(query.get(tree, "If-None-Match", etag).status()).isEqualTo(304);
+        }
+        for (String refused : List.of("gzip;q=0", "identity", "*;q=0", "gzip; q=0.000, *")) {
+            assertThat(query.get(tree, "Accept-Encoding", refused).header("Content-Encoding")).as(refused).isNull();
+        }
+        assertThat(query.get(tree, "Accept-Encoding", "*").header("Content-Encoding")).isEqualTo("gzip");
+
+        String small = "/dues/collection?organizationId=" + scenario.community + "&minPosition=" + position;
+        Http.Response smallAnswer = query.get(small, "Accept-Encoding", "gzip");
+        assertThat(smallAnswer.text().length()).isLessThan(KeptJson.MIN_GZIP_BYTES);
+        assertThat(smallAnswer.header("Content-Encoding")).as("too small to gain from compression").isNull();
+        assertThat(smallAnswer.header("Vary")).isNull();
     }
 
     @Test
