@@ -10,7 +10,6 @@ import cn.qinglong.dangjian.query.projection.KeyIndex;
 import cn.qinglong.dangjian.query.projection.MeetingDocuments;
 import cn.qinglong.dangjian.query.projection.NoticeDocuments;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,11 +39,13 @@ class DashboardProjection extends MemberOrganizationStudyDayProjection {
     static final String NOTICES = "notices";
     static final String LAST_GROUP_MEETING_ON = "lastGroupMeetingOn";
     static final String ACKNOWLEDGED_NOTICES = "acknowledgedNotices";
-    /** {@link KeyIndex}: a member's relation branch, so dues find an organisation's members; and {@link DuesIndex}. */
+    /**
+     * {@link KeyIndex}: a member's relation branch, kept by generations built before the {@link DuesIndex} entries
+     * replaced it; dues find an organisation's members in such a generation by it.
+     */
     static final String RELATION_BRANCH_INDEX = "relationBranch";
     /** The key indexes this view keeps. */
-    private static final Set<String> INDEXES = Set.of(RELATION_BRANCH_INDEX, DuesIndex.PAYER, DuesIndex.PAID,
-            DuesIndex.OWED);
+    private static final Set<String> INDEXES = Set.of(DuesIndex.PAYER, DuesIndex.PAID, DuesIndex.OWED);
 
     DashboardProjection() {
         super(NAME, MEETINGS, NOTICES, KeyIndex.COLLECTION);
@@ -52,12 +53,7 @@ class DashboardProjection extends MemberOrganizationStudyDayProjection {
 
     @Override
     protected Map<String, Set<String>> keys(String collection, Document document) {
-        if (!MEMBERS.equals(collection) || document.getString("branchId") == null) {
-            return Map.of();
-        }
-        Map<String, Set<String>> keys = new HashMap<>(DuesIndex.keys(document));
-        keys.put(RELATION_BRANCH_INDEX, Set.of(document.getString("branchId")));
-        return keys;
+        return MEMBERS.equals(collection) ? DuesIndex.keys(document) : Map.of();
     }
 
     @Override

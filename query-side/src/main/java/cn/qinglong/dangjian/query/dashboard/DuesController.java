@@ -45,7 +45,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Dues as the branch holding the organisational relation collects them: who owes which months ({@link
  * MemberState#arrearsThrough}, the months since the standard's first month that were not paid, each priced by the
  * standard in force), and per relation branch and month how many paid. Members count under their relation
- * branch, not where they are managed day to day.
+ * branch, not where they are managed day to day. For the committee and auditors both come from the view's {@link
+ * DuesIndex} entries (collection counted from them, arrears reading only the members they name as owing); for a
+ * scoped caller, and a generation built before those entries, from the members.
  */
 @RestController
 class DuesController {
@@ -125,10 +127,7 @@ class DuesController {
                 organization, month);
     }
 
-    /**
-     * Counted from the view's {@link DuesIndex} entries for the committee and auditors (one entry per branch, and per
-     * branch and amount paid); for a scoped caller, and a view built before it kept them, from the members.
-     */
+    /** One entry per branch, and per branch and amount paid; or every member of the scope. */
     private List<CollectionRow> collection(String organization, YearMonth month) {
         ViewCollections views = runtime.views(DashboardProjection.NAME);
         Set<String> scope = scope(views, organization);
