@@ -7,6 +7,7 @@ import cn.qinglong.dangjian.query.projection.MemberDocuments;
 import com.mongodb.client.MongoCollection;
 import java.time.YearMonth;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +67,7 @@ final class DuesIndex {
         List<String> prefixes = branches == null ? List.of(month + "|")
                 : branches.stream().map(branch -> month + "|" + branch + "|").toList();
         return KeyIndex.lookupStartingWith(keys, PAID, prefixes).map(byValue -> {
-            Map<List<String>, Set<String>> byBranch = new java.util.LinkedHashMap<>();
+            Map<List<String>, Set<String>> byBranch = new LinkedHashMap<>();
             byValue.forEach((value, members) -> {
                 String[] parts = value.split("\\|");
                 byBranch.put(List.of(parts[1], parts[2]), members);

@@ -2,8 +2,10 @@ package cn.qinglong.dangjian.query.projection;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
-import static com.mongodb.client.model.Filters.regex;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
@@ -19,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bson.Document;
 
@@ -108,14 +109,18 @@ public final class KeyIndex {
     /**
      * For each value of index {@code index} that begins with one of {@code prefixes} (values such as {@code
      * <branch>|<month>}, asked for as {@code <branch>|}; ids hold no {@code |}), the keys of the documents that hold
-     * it, as {@link #lookupEach}: one read, an {@code _id} range per prefix on MongoDB (the stand-in scans the
-     * entries).
+     * it, as {@link #lookupEach}: one read, an {@code _id} range per prefix, which MongoDB serves from the {@code
+     * _id} index (the stand-in scans the entries).
      */
     public static Optional<Map<String, Set<String>>> lookupStartingWith(MongoCollection<Document> keys, String index,
                                                                        Collection<String> prefixes) {
         List<org.bson.conversions.Bson> ids = new ArrayList<>(); // the driver's, not this package's Bson
         ids.add(eq("_id", COMPLETE));
-        prefixes.forEach(prefix -> ids.add(regex("_id", "^" + Pattern.quote(id(index, prefix)))));
+        // no id holds U+FFFF, so every id that begins with the prefix sorts below the prefix followed by it
+        prefixes.forEach(prefix -> {
+            String from = id(index, prefix);
+            ids.add(and(gte("_id", from), lt("_id", from + '\uFFFF')));
+        });
         return read(keys.find(or(ids)), index);
     }
 
