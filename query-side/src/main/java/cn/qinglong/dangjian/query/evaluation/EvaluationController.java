@@ -30,7 +30,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -181,11 +180,7 @@ record EvaluationController(Generations runtime, ViewAnswers answers, Today toda
      * basically satisfied out of all who rated it.
      */
     private static List<OrganizationResult> organizations(Document round, OrganizationTree tree) {
-        Map<String, long[]> counts = new TreeMap<>();
-        for (Document r : EvaluationProjection.list(round, EvaluationProjection.ORGANIZATION_RATINGS)) {
-            counts.computeIfAbsent(r.getString("organizationId"), k -> new long[Satisfaction.values().length])
-                    [Satisfaction.valueOf(r.getString("satisfaction")).ordinal()]++;
-        }
+        Map<String, long[]> counts = EvaluationProjection.satisfaction(round);
         List<OrganizationResult> rows = new ArrayList<>();
         counts.forEach((id, c) -> {
             long total = c[0] + c[1] + c[2];

@@ -3,6 +3,7 @@ package cn.qinglong.dangjian.query.evaluation;
 import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundEvent;
 import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundEvent.EvaluationRoundOpened;
 import cn.qinglong.dangjian.kernel.evaluation.EvaluationRoundEvent.OrganizationRated;
+import cn.qinglong.dangjian.kernel.evaluation.Satisfaction;
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.EvaluationRecorded;
 import cn.qinglong.dangjian.kernel.member.MemberEvent.MemberRated;
@@ -19,14 +20,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * 民主评议: the rounds (each from its own stream, with the members' ratings of the organisations), the organisations
- * (for names and the round's subtree), and per member the ratings given to them and their concluding grades, each
- * by round. The first record per rater (or per round, for a grade) counts: the command side refuses a different second.
+ * 民主评议: the rounds (each from its own stream, with how satisfied the members were with each organisation), the
+ * organisations (for names and the round's subtree), and per member the ratings given to them and their concluding
+ * grades, each by round. The first record per rater (or per round, for a grade) counts: the command side refuses a
+ * different second.
  */
 @Component
 class EvaluationProjection extends MemberFoldProjection {
@@ -36,6 +39,9 @@ class EvaluationProjection extends MemberFoldProjection {
     static final String ORGANIZATIONS = "organizations";
     static final String RATINGS = "ratings";
     static final String GRADES = "grades";
+    /** Per organisation rated in the round, how many rated it at each {@link Satisfaction}. */
+    static final String SATISFACTION = "satisfaction";
+    /** The ratings themselves, one entry each, as generations built before {@link #SATISFACTION} kept them. */
     static final String ORGANIZATION_RATINGS = "organizationRatings";
     /** {@link KeyIndex}: the rounds a member was rated or graded in, so a round finds its members. */
     static final String ROUND_INDEX = "round";
@@ -85,17 +91,50 @@ class EvaluationProjection extends MemberFoldProjection {
             Bson.put(d, "opensOn", e.opensOn());
             Bson.put(d, "closesOn", e.closesOn());
         } else if (event.payload() instanceof OrganizationRated e) {
-            List<Document> ratings = new ArrayList<>(list(current, ORGANIZATION_RATINGS));
-            boolean first = ratings.stream().noneMatch(r -> e.organizationId().value().equals(r.getString("organizationId"))
-                    && e.raterMemberId().value().equals(r.getString("raterMemberId")));
-            if (first) {
-                ratings.add(new Document("organizationId", e.organizationId().value())
-                        .append("raterMemberId", e.raterMemberId().value())
-                        .append("satisfaction", e.satisfaction().name()).append("ratedOn", e.ratedOn().toString()));
-            }
-            d.put(ORGANIZATION_RATINGS, ratings);
+            // counts, not the ratings: a round's document stays the size of its organisations, and each rating costs
+            // the same however many came before; the round records one rating per member and organisation (it
+            // refuses a second), and the fold takes each event once, so every rating event counts
+            Map<String, long[]> counts = satisfaction(current);
+            counts.computeIfAbsent(e.organizationId().value(), k -> new long[Satisfaction.values().length])
+                    [e.satisfaction().ordinal()]++;
+            List<Document> rows = new ArrayList<>();
+            counts.forEach((organization, byLevel) -> {
+                Document row = new Document("organizationId", organization);
+                for (Satisfaction level : Satisfaction.values()) {
+                    row.append(level.name(), byLevel[level.ordinal()]);
+                }
+                rows.add(row);
+            });
+            d.put(SATISFACTION, rows);
+            d.remove(ORGANIZATION_RATINGS);
         }
         return d;
+    }
+
+    /**
+     * How many rated each organisation at each {@link Satisfaction} (by its ordinal), by organisation: from the
+     * round's counts, or, in a round document a generation built before them left as it was, from its ratings.
+     */
+    static Map<String, long[]> satisfaction(Document round) {
+        Map<String, long[]> counts = new TreeMap<>();
+        if (round == null) {
+            return counts;
+        }
+        if (round.containsKey(SATISFACTION)) {
+            for (Document row : list(round, SATISFACTION)) {
+                long[] byLevel = new long[Satisfaction.values().length];
+                for (Satisfaction level : Satisfaction.values()) {
+                    byLevel[level.ordinal()] = ((Number) row.get(level.name())).longValue();
+                }
+                counts.put(row.getString("organizationId"), byLevel);
+            }
+            return counts;
+        }
+        for (Document r : list(round, ORGANIZATION_RATINGS)) {
+            counts.computeIfAbsent(r.getString("organizationId"), k -> new long[Satisfaction.values().length])
+                    [Satisfaction.valueOf(r.getString("satisfaction")).ordinal()]++;
+        }
+        return counts;
     }
 
     @Override

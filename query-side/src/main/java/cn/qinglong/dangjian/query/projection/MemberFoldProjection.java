@@ -2,8 +2,10 @@ package cn.qinglong.dangjian.query.projection;
 
 import cn.qinglong.dangjian.kernel.member.MemberEvent;
 import cn.qinglong.dangjian.kernel.member.MemberState;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 
@@ -26,6 +28,36 @@ public abstract class MemberFoldProjection extends FoldingProjection {
         boolean matches(Document document) {
             return memberId.equals(document.getString("_id"))
                     && document.get(VERSION) instanceof Number v && v.longValue() == version;
+        }
+    }
+
+    /**
+     * The steps this thread folded of one member, shared by every view: a stream-order pass folds a stream into each
+     * view in turn, so the first view's {@link MemberState#apply} and encoding serve the others, and a stream is
+     * folded and encoded once, not once a view. A step is reused only from the same state (the same object, or an
+     * equal one), so a view that folds fewer of the member's events (points sends some elsewhere) folds its own.
+     */
+    private static final ThreadLocal<Steps> STEPS = ThreadLocal.withInitial(Steps::new);
+
+    private record Step(MemberState before, MemberState after, Document encoded) {
+    }
+
+    private static final class Steps {
+        private String memberId;
+        private final Map<Long, Step> bySequence = new HashMap<>();
+
+        Step find(String member, long sequence, MemberState before) {
+            Step step = member.equals(memberId) ? bySequence.get(sequence) : null;
+            return step != null && (step.before() == before || step.before().equals(before)) ? step : null;
+        }
+
+        Step add(String member, long sequence, Step step) {
+            if (!member.equals(memberId)) {
+                memberId = member;
+                bySequence.clear();
+            }
+            bySequence.put(sequence, step);
+            return step;
         }
     }
 
@@ -84,10 +116,18 @@ public abstract class MemberFoldProjection extends FoldingProjection {
             Folded last = lastFolded.get();
             MemberState before = current == null ? MemberState.none()
                     : last != null && last.matches(current) ? last.state() : MemberDocuments.state(current);
-            MemberState after = before.apply(member, event.sequence());
-            Document document = MemberDocuments.document(after, before, current);
-            extend(document, current, before, after, member);
-            lastFolded.set(new Folded(member.memberId().value(), event.sequence(), after));
+            String memberId = member.memberId().value();
+            Steps steps = STEPS.get();
+            Step step = steps.find(memberId, event.sequence(), before);
+            if (step == null) {
+                MemberState after = before.apply(member, event.sequence());
+                step = steps.add(memberId, event.sequence(),
+                        new Step(before, after, MemberDocuments.document(after, before, current)));
+            }
+            // the encoded state is shared: each view extends a copy of its own (nested values are never changed)
+            Document document = new Document(step.encoded());
+            extend(document, current, before, step.after(), member);
+            lastFolded.set(new Folded(memberId, event.sequence(), step.after()));
             return document;
         }
         return foldOther(collection, current, event);

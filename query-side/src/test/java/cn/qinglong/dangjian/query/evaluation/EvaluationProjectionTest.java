@@ -58,9 +58,11 @@ public class EvaluationProjectionTest extends ProjectionContract {
             Document round = documents.get("rounds").get(roundId(scenario));
             assertThat(round.getString("organizationId")).isEqualTo(scenario.village);
             assertThat(round.getString("closesOn")).isEqualTo(scenario.today.toString());
-            assertThat(round.getList("organizationRatings", Document.class))
-                    .extracting(r -> r.getString("raterMemberId") + ":" + r.getString("satisfaction"))
-                    .containsExactly(scenario.dual + ":SATISFIED", scenario.needy + ":DISSATISFIED");
+            assertThat(round.getList("satisfaction", Document.class))
+                    .extracting(r -> r.getString("organizationId") + ":" + r.get("SATISFIED") + ":"
+                            + r.get("BASICALLY_SATISFIED") + ":" + r.get("DISSATISFIED"))
+                    .containsExactly(scenario.villageBranch + ":1:0:1");
+            assertThat(round).doesNotContainKey("organizationRatings");
             assertThat(documents.get("organizations").get(scenario.villageBranch).getString("name")).isEqualTo("东风村第一党支部");
         });
         round(scenario);
