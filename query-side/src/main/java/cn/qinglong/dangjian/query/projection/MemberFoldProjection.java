@@ -44,7 +44,7 @@ public abstract class MemberFoldProjection extends FoldingProjection {
 
     private static final class Steps {
         private String memberId;
-        private final Map<Long, Step> bySequence = new HashMap<>();
+        private Map<Long, Step> bySequence = new HashMap<>();
 
         Step find(String member, long sequence, MemberState before) {
             Step step = member.equals(memberId) ? bySequence.get(sequence) : null;
@@ -54,7 +54,7 @@ public abstract class MemberFoldProjection extends FoldingProjection {
         Step add(String member, long sequence, Step step) {
             if (!member.equals(memberId)) {
                 memberId = member;
-                bySequence.clear();
+                bySequence = new HashMap<>();
             }
             bySequence.put(sequence, step);
             return step;
