@@ -74,36 +74,34 @@ class EvaluationOlderGenerationTest extends QuerySideTest {
     void roundKeptAsRatingsAnswersTheSame() {
         Appended appended = appendRound("round-counts");
         Scenario scenario = appended.scenario();
-        String round = appended.round();
-        String path = appended.path();
-        JsonNode counted = answerAt(path, appended.position()).get("organizations");
+        JsonNode counted = answerAt(appended.path(), appended.position()).get("organizations");
         assertThat(counted).hasSize(1);
         assertThat(row(counted, 1, 0, 1)).isTrue();
 
         // the round document as a generation built before the counts left it: each rating an entry of a list
         var rounds = runtime.views(EvaluationProjection.NAME).get(EvaluationProjection.ROUNDS);
-        Document stored = rounds.find(eq("_id", round)).first();
+        Document stored = rounds.find(eq("_id", appended.round())).first();
         assertThat(stored).doesNotContainKey(EvaluationProjection.ORGANIZATION_RATINGS);
         Document legacy = new Document(stored);
         legacy.remove(EvaluationProjection.SATISFACTION);
         legacy.put(EvaluationProjection.ORGANIZATION_RATINGS, List.of(
                 rating(scenario.villageBranch, scenario.dual, Satisfaction.SATISFIED),
                 rating(scenario.villageBranch, scenario.needy, Satisfaction.DISSATISFIED)));
-        rounds.replaceOne(eq("_id", round), legacy);
+        rounds.replaceOne(eq("_id", appended.round()), legacy);
         // more events move the view's state on, so the answer kept for the old state is not reused
         long later = append(scenario("round-counts-later").log);
-        assertThat(answerAt(path, later).get("organizations")).isEqualTo(counted);
+        assertThat(answerAt(appended.path(), later).get("organizations")).isEqualTo(counted);
 
         // the next rating: the list becomes counts, with the new rating in them
         OrganizationRated third = new OrganizationRated(
-                EvaluationRoundId.of(round), id(scenario.villageBranch),
+                EvaluationRoundId.of(appended.round()), id(scenario.villageBranch),
                 mid(scenario.model), Satisfaction.BASICALLY_SATISFIED, scenario.today);
-        eventStore.publish(EventLog.messages(List.of(new Envelope(third, round, 3, 0))));
+        eventStore.publish(EventLog.messages(List.of(new Envelope(third, appended.round(), 3, 0))));
         long latest = eventStore.createHeadToken().position().orElseThrow();
-        JsonNode after = answerAt(path, latest).get("organizations");
+        JsonNode after = answerAt(appended.path(), latest).get("organizations");
         assertThat(row(after, 1, 1, 1)).as(after.toString()).isTrue();
         assertThat(after.get(0).get("rate").decimalValue()).isEqualByComparingTo("0.6667");
-        Document converted = rounds.find(eq("_id", round)).first();
+        Document converted = rounds.find(eq("_id", appended.round())).first();
         assertThat(converted).doesNotContainKey(EvaluationProjection.ORGANIZATION_RATINGS);
         assertThat(converted.getList(EvaluationProjection.SATISFACTION, Document.class)).singleElement()
                 .satisfies(row -> assertThat(row.get("DISSATISFIED", Number.class).longValue()).isEqualTo(1));
