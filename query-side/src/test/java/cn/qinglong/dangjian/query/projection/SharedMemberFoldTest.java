@@ -56,15 +56,13 @@ class SharedMemberFoldTest extends QuerySideTest {
 
         // each view alone, on a thread of its own: nothing another view folded can serve it
         Map<String, Map<String, Document>> alone = new LinkedHashMap<>();
-        ExecutorService threads = Executors.newSingleThreadExecutor();
-        try {
-            for (FoldingProjection view : views) {
-                alone.put(view.name(), threads.submit(() -> fold(List.of(view), streams).get(view.name())).get());
-                threads.shutdown();
-                threads = Executors.newSingleThreadExecutor();
+        for (FoldingProjection view : views) {
+            ExecutorService thread = Executors.newSingleThreadExecutor();
+            try {
+                alone.put(view.name(), thread.submit(() -> fold(List.of(view), streams).get(view.name())).get());
+            } finally {
+                thread.shutdown();
             }
-        } finally {
-            threads.shutdown();
         }
 
         // every view in turn on this thread, stream by stream, as the pass folds them
