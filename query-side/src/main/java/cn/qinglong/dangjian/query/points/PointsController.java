@@ -22,9 +22,11 @@ import cn.qinglong.dangjian.security.problem.NotFound;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
+import java.text.CollationKey;
 import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -136,11 +138,25 @@ record PointsController(Generations runtime, ViewAnswers answers, MemberReach re
                         new Item(id, item.name(), item.branchId(), item.points() + credited));
             }
         }
-        List<Item> ranked = new ArrayList<>(placed.values());
-        ranked.sort(Comparator.comparingInt(Item::points).reversed()
-                .thenComparing(i -> i.name() == null ? "" : i.name(), Collator.getInstance(Locale.CHINA))
-                .thenComparing(Item::memberId));
-        return List.copyOf(ranked);
+        return ranked(placed.values());
+    }
+
+    /** An item and the collation key of its name, computed once, so a sort compares keys, not names. */
+    private record ByName(Item item, CollationKey name) {
+    }
+
+    /**
+     * Most points first, then by name in the Chinese collator's (pinyin) order, then by id. Each name's collation key
+     * is computed once: comparing two Chinese names through the collator costs more than comparing their keys.
+     */
+    static List<Item> ranked(Collection<Item> items) {
+        Collator chinese = Collator.getInstance(Locale.CHINA);
+        return items.stream()
+                .map(item -> new ByName(item, chinese.getCollationKey(item.name() == null ? "" : item.name())))
+                .sorted(Comparator.comparingInt((ByName b) -> b.item().points()).reversed()
+                        .thenComparing(ByName::name).thenComparing(b -> b.item().memberId()))
+                .map(ByName::item)
+                .toList();
     }
 
     /** The study days of the year a member may be counted left behind at by {@code asOf}. */
