@@ -106,6 +106,29 @@ class ViewRulesTest extends QuerySideTest {
     }
 
     @Test
+    @DisplayName("a branch's attendance rate adds up its held study days' figures, both bounds of the window included")
+    void branchRateAddsUpItsStudyDays() {
+        JsonNode day = get("/study-days/" + scenario.communityStudyDay + "/attendance").json();
+        String rates = "/attendance/rates?by=month&branchId=";
+        String on = scenario.studyDate.toString();
+        JsonNode within = get(rates + scenario.communityBranch + "&from=" + on + "&to=" + on).json();
+        assertThat(within.get("studyDays").asInt()).isEqualTo(1);
+        JsonNode row = within.get("items").get(0);
+        assertThat(row.get("key").asString()).isEqualTo(YearMonth.from(scenario.studyDate).toString());
+        assertThat(row.get("expected").asLong()).isEqualTo(day.get("expected").asLong()).isEqualTo(2);
+        assertThat(row.get("attended").asLong()).isEqualTo(day.get("attended").asLong()).isEqualTo(2);
+        assertThat(get(rates + scenario.communityBranch + "&from=" + scenario.studyDate.plusDays(1)).json()
+                .get("studyDays").asInt()).isZero();
+        assertThat(get(rates + scenario.communityBranch + "&to=" + scenario.studyDate.minusDays(1)).json()
+                .get("studyDays").asInt()).isZero();
+        JsonNode village = get(rates + scenario.villageBranch + "&from=" + on + "&to=" + scenario.studyDate.plusDays(7))
+                .json();
+        assertThat(village.get("studyDays").asInt()).as("the study day cancelled a week later is not counted")
+                .isEqualTo(1);
+        assertThat(village.get("items").get(0).get("expected").asLong()).isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("zero-left-behind rule: a make-up takes a member off the list, a follow-up is shown beside them, and the study day reaches zero left behind when no one is left")
     void zeroLeftBehind() {
         JsonNode village = get("/study-days/" + scenario.villageStudyDay + "/attendance").json();

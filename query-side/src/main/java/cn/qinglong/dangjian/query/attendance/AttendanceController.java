@@ -21,6 +21,7 @@ import com.mongodb.client.model.Projections;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -163,42 +164,43 @@ class AttendanceController {
                 branch, start, end, grouping);
     }
 
+    /**
+     * One branch's rates come from its study days' figures ({@link #branchFigures}, the answer the study-day view
+     * keeps), so a branch's members are read once for both views and the two always agree; other windows read the
+     * members of every branch they count.
+     */
     private Rates rates(String branch, LocalDate start, LocalDate end, String grouping, boolean everyone) {
-        ViewCollections views = runtime.views(AttendanceProjection.NAME);
-        List<Bson> filters = new ArrayList<>();
-        filters.add(eq("cancelled", false));
+        List<StudyDayAttendance> held = new ArrayList<>();
         if (branch != null) {
-            filters.add(eq("branchId", branch));
+            answers.answer(AttendanceProjection.NAME, () -> branchFigures(branch), "study-days of branch", branch)
+                    .values().stream()
+                    .filter(day -> !day.cancelled() && (start == null || !day.date().isBefore(start))
+                            && (end == null || !day.date().isAfter(end)))
+                    .forEach(held::add);
+        } else {
+            ViewCollections views = runtime.views(AttendanceProjection.NAME);
+            List<Document> studyDays = heldStudyDays(views, null, start, end);
+            Map<String, AttendanceFigures> ofEach = AttendanceFigures.ofEach(studyDays,
+                    membersOf(views, branches(studyDays), FIGURES));
+            studyDays.forEach(day -> held.add(attendance(day, ofEach.get(day.getString("_id")))));
         }
-        if (start != null) {
-            filters.add(gte("date", start.toString()));
-        }
-        if (end != null) {
-            filters.add(lte("date", end.toString()));
-        }
-        List<Document> studyDays = views.get(AttendanceProjection.STUDY_DAYS).find(and(filters)).into(new ArrayList<>());
-        Map<String, AttendanceFigures> ofEach = AttendanceFigures.ofEach(studyDays,
-                membersOf(views, branches(studyDays), FIGURES));
         Map<String, long[]> rows = new TreeMap<>();
         int counted = 0;
-        for (Document studyDay : studyDays) {
-            AttendanceFigures figures = ofEach.get(studyDay.getString("_id"));
-            if (!everyone && figures.expected().isEmpty()) {
+        for (StudyDayAttendance day : held) {
+            if (!everyone && day.expected() == 0) {
                 continue;
             }
             counted++;
             switch (grouping) {
                 case "mode" -> {
                     for (StudyMode mode : StudyMode.values()) {
-                        add(rows, mode.name(), figures.expected().size(), figures.byMode().get(mode));
+                        add(rows, mode.name(), day.expected(), day.byMode().get(mode));
                     }
                 }
-                case "branch" -> add(rows, studyDay.getString("branchId"), figures.expected().size(),
-                        figures.attended().size());
-                case "branch-month" -> add(rows, studyDay.getString("branchId") + "/" + studyDay.getString("date")
-                        .substring(0, 7), figures.expected().size(), figures.attended().size());
-                default -> add(rows, studyDay.getString("date").substring(0, 7), figures.expected().size(),
-                        figures.attended().size());
+                case "branch" -> add(rows, day.branchId(), day.expected(), day.attended());
+                case "branch-month" -> add(rows, day.branchId() + "/" + YearMonth.from(day.date()), day.expected(),
+                        day.attended());
+                default -> add(rows, YearMonth.from(day.date()).toString(), day.expected(), day.attended());
             }
         }
         List<RateRow> items = rows.entrySet().stream()
