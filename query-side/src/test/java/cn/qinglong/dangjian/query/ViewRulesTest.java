@@ -170,6 +170,11 @@ class ViewRulesTest extends QuerySideTest {
         assertThat(needy.get("leftBehind").asInt()).isEqualTo(1);
         assertThat(needy.get("followedUp").asInt()).isEqualTo(1);
         assertThat(ids(needy.get("studyDayIds"))).containsExactly(scenario.villageStudyDay);
+        assertThat(needy.get("branchId").asString()).isEqualTo(scenario.villageBranch);
+        assertThat(ids(get("/study-days/" + scenario.villageStudyDay + "/attendance").json().get("leftBehind")))
+                .as("the study day's own figures agree").containsExactly(scenario.needy);
+        assertThat(ids(get("/attendance/left-behind?min=1").json().get("items")))
+                .as("the whole subdistrict's list").contains(scenario.needy).doesNotContain(scenario.eldest);
         assertThat(get("/attendance/left-behind?organizationId=" + scenario.village).json().get("items").size())
                 .as("min defaults to 2").isZero();
         assertThat(get("/attendance/left-behind?organizationId=" + scenario.community + "&min=1").json()

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,6 @@ class AttendanceController {
 
     /** What {@link AttendanceFigures} reads of a member: a fraction of the member document. */
     private static final Bson FIGURES = Projections.include(AttendanceFigures.READS);
-    /** The figures' fields and the member's name, for the left-behind list. */
-    private static final Bson NAMED_FIGURES = Projections.fields(FIGURES, Projections.include("name"));
 
     private final ViewAnswers answers;
     private final MemberReach reach;
@@ -164,26 +163,8 @@ class AttendanceController {
                 branch, start, end, grouping);
     }
 
-    /**
-     * One branch's rates come from its study days' figures ({@link #branchFigures}, the answer the study-day view
-     * keeps), so a branch's members are read once for both views and the two always agree; other windows read the
-     * members of every branch they count.
-     */
     private Rates rates(String branch, LocalDate start, LocalDate end, String grouping, boolean everyone) {
-        List<StudyDayAttendance> held = new ArrayList<>();
-        if (branch != null) {
-            answers.answer(AttendanceProjection.NAME, () -> branchFigures(branch), "study-days of branch", branch)
-                    .values().stream()
-                    .filter(day -> !day.cancelled() && (start == null || !day.date().isBefore(start))
-                            && (end == null || !day.date().isAfter(end)))
-                    .forEach(held::add);
-        } else {
-            ViewCollections views = runtime.views(AttendanceProjection.NAME);
-            List<Document> studyDays = heldStudyDays(views, null, start, end);
-            Map<String, AttendanceFigures> ofEach = AttendanceFigures.ofEach(studyDays,
-                    membersOf(views, branches(studyDays), FIGURES));
-            studyDays.forEach(day -> held.add(attendance(day, ofEach.get(day.getString("_id")))));
-        }
+        List<StudyDayAttendance> held = held(branch == null ? null : Set.of(branch), start, end);
         Map<String, long[]> rows = new TreeMap<>();
         int counted = 0;
         for (StudyDayAttendance day : held) {
@@ -279,48 +260,62 @@ class AttendanceController {
                 "left-behind", organization, start, end, times);
     }
 
-    /** One pass over the window: each study day over the members whose history names its branch. */
+    /** One pass over the window's study days and their figures; then the names of those listed. */
     private LeftBehindList leftBehind(String organization, LocalDate start, LocalDate end, int times) {
         ViewCollections views = runtime.views(AttendanceProjection.NAME);
-        OrganizationTree tree = OrganizationTree.read(views.get(AttendanceProjection.ORGANIZATIONS));
-        Set<String> scope = new TreeSet<>();
+        Set<String> scope = null;
         if (organization != null) {
+            OrganizationTree tree = OrganizationTree.read(views.get(AttendanceProjection.ORGANIZATIONS));
             if (!tree.contains(organization) || !reach.reachesOrganization(organization)) {
                 throw new NotFound("organization", organization);
             }
-            scope.addAll(tree.subtree(organization));
+            scope = tree.subtree(organization);
         }
-        List<Document> studyDays = heldStudyDays(views, organization == null ? null : scope, start, end);
-        Map<String, String> names = new HashMap<>();
-        List<Document> members = new ArrayList<>();
-        for (Document member : membersOf(views, branches(studyDays), NAMED_FIGURES)) {
-            names.put(member.getString("_id"), member.getString("name"));
-            members.add(member);
-        }
-        Map<String, AttendanceFigures> ofEach = AttendanceFigures.ofEach(studyDays, members);
         Map<String, List<String>> missed = new TreeMap<>();
         Map<String, Integer> reached = new HashMap<>();
         Map<String, String> lastBranch = new HashMap<>();
-        for (Document studyDay : studyDays) {
-            AttendanceFigures figures = ofEach.get(studyDay.getString("_id"));
-            for (String memberId : figures.leftBehind()) {
-                missed.computeIfAbsent(memberId, k -> new ArrayList<>()).add(studyDay.getString("_id"));
-                lastBranch.put(memberId, studyDay.getString("branchId"));
-                if (figures.followedUp().contains(memberId)) {
+        for (StudyDayAttendance day : held(scope, start, end)) {
+            Set<String> followedUp = Set.copyOf(day.followedUp());
+            for (String memberId : day.leftBehind()) {
+                missed.computeIfAbsent(memberId, k -> new ArrayList<>()).add(day.studyDayId());
+                lastBranch.put(memberId, day.branchId());
+                if (followedUp.contains(memberId)) {
                     reached.merge(memberId, 1, Integer::sum);
                 }
             }
         }
+        missed.values().removeIf(ids -> ids.size() < times);
+        Map<String, String> names = new HashMap<>();
+        if (!missed.isEmpty()) {
+            views.get(MemberFoldProjection.MEMBERS).find(in("_id", missed.keySet()))
+                    .projection(Projections.include("name"))
+                    .forEach(member -> names.put(member.getString("_id"), member.getString("name")));
+        }
         List<LeftBehindMember> items = new ArrayList<>();
-        missed.forEach((memberId, ids) -> {
-            if (ids.size() >= times) {
-                items.add(new LeftBehindMember(memberId, names.get(memberId), lastBranch.get(memberId), ids.size(),
-                        reached.getOrDefault(memberId, 0), List.copyOf(ids)));
-            }
-        });
-        items.sort(java.util.Comparator.comparingInt(LeftBehindMember::leftBehind).reversed()
+        missed.forEach((memberId, ids) -> items.add(new LeftBehindMember(memberId, names.get(memberId),
+                lastBranch.get(memberId), ids.size(), reached.getOrDefault(memberId, 0), List.copyOf(ids))));
+        items.sort(Comparator.comparingInt(LeftBehindMember::leftBehind).reversed()
                 .thenComparing(LeftBehindMember::memberId));
         return new LeftBehindList(organization, start, end, times, items);
+    }
+
+    /**
+     * The study days held (not cancelled) from {@code start} to {@code end} by these branches (null: every branch),
+     * by date, each with its figures, taken from its branch's kept figures ({@link #branchFigures}): the study-day
+     * view, the rates and the left-behind list read a branch's members once between them, and always agree.
+     */
+    private List<StudyDayAttendance> held(Collection<String> branches, LocalDate start, LocalDate end) {
+        ViewCollections views = runtime.views(AttendanceProjection.NAME);
+        List<StudyDayAttendance> held = new ArrayList<>();
+        for (String branch : branches(heldStudyDays(views, branches, start, end))) {
+            answers.answer(AttendanceProjection.NAME, () -> branchFigures(branch), "study-days of branch", branch)
+                    .values().stream()
+                    .filter(day -> !day.cancelled() && (start == null || !day.date().isBefore(start))
+                            && (end == null || !day.date().isAfter(end)))
+                    .forEach(held::add);
+        }
+        held.sort(Comparator.comparing(StudyDayAttendance::date).thenComparing(StudyDayAttendance::studyDayId));
+        return held;
     }
 
     private static Set<String> branches(List<Document> studyDays) {
@@ -345,7 +340,7 @@ class AttendanceController {
         }
         List<Document> days = views.get(AttendanceProjection.STUDY_DAYS).find(and(filters)).into(new ArrayList<>());
         days.removeIf(d -> d.getString("date") == null);
-        days.sort(java.util.Comparator.comparing((Document d) -> d.getString("date")).thenComparing(d -> d.getString("_id")));
+        days.sort(Comparator.comparing((Document d) -> d.getString("date")).thenComparing(d -> d.getString("_id")));
         return days;
     }
 
