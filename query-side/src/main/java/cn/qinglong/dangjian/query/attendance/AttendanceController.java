@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -305,14 +306,13 @@ class AttendanceController {
      * view, the rates and the left-behind list read a branch's members once between them, and always agree.
      */
     private List<StudyDayAttendance> held(Collection<String> branches, LocalDate start, LocalDate end) {
-        ViewCollections views = runtime.views(AttendanceProjection.NAME);
+        List<Document> studyDays = heldStudyDays(runtime.views(AttendanceProjection.NAME), branches, start, end);
+        Set<String> ids = new HashSet<>();
+        studyDays.forEach(day -> ids.add(day.getString("_id")));
         List<StudyDayAttendance> held = new ArrayList<>();
-        for (String branch : branches(heldStudyDays(views, branches, start, end))) {
+        for (String branch : branches(studyDays)) {
             answers.answer(AttendanceProjection.NAME, () -> branchFigures(branch), "study-days of branch", branch)
-                    .values().stream()
-                    .filter(day -> !day.cancelled() && (start == null || !day.date().isBefore(start))
-                            && (end == null || !day.date().isAfter(end)))
-                    .forEach(held::add);
+                    .values().stream().filter(day -> ids.contains(day.studyDayId())).forEach(held::add);
         }
         held.sort(Comparator.comparing(StudyDayAttendance::date).thenComparing(StudyDayAttendance::studyDayId));
         return held;
